@@ -1,0 +1,22 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'media/**', 'test-artifacts/**', '.wharf-test/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The layering is enforced, not hoped for: the engine and lint layers run in plain Node
+    // (engine tests, benchmarks, the wharf-lint CLI) and must never reach for `vscode`.
+    files: ['src/docker/**/*.ts', 'src/lint/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/docker and src/lint run in plain Node: no vscode import.' }], patterns: [{ group: ['**/ui/**', '**/ui'], message: 'src/docker and src/lint must not import the UI layer.' }] }],
+    },
+  },
+);

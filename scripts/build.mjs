@@ -1,0 +1,42 @@
+// Bundles the extension, the wharf-lint CLI and the webview pages with esbuild.
+// --production minifies and drops sourcemaps; --watch rebuilds on change.
+import * as esbuild from 'esbuild';
+import { chmodSync, existsSync } from 'node:fs';
+
+import { execFileSync } from 'node:child_process';
+execFileSync(process.execPath, ['scripts/gen-rule-index.mjs'], { stdio: 'inherit' });
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+// ssh2 (pulled in by dockerode for ssh:// engines) has optional native parts esbuild cannot
+// bundle; without them it falls back to pure JS.
+const nodeExternals = ['vscode', 'cpu-features', '*.node'];
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'info',
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternals },
+  { ...common, entryPoints: ['src/lint/cli.ts'], outfile: 'dist/wharf-lint.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternals, banner: { js: '#!/usr/bin/env node' } },
+];
+// Webview page scripts (browser) live in src/webview/<page>/main.ts.
+for (const page of ['inspect']) {
+  const entry = `src/webview/${page}/main.ts`;
+  if (existsSync(entry)) {
+    builds.push({ ...common, entryPoints: [entry], outfile: `dist/webview/${page}.js`, platform: 'browser', format: 'esm', target: 'es2022' });
+  }
+}
+
+const present = builds.filter((b) => existsSync(b.entryPoints[0]));
+if (watch) {
+  const contexts = await Promise.all(present.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(present.map((b) => esbuild.build(b)));
+  if (existsSync('dist/wharf-lint.js')) chmodSync('dist/wharf-lint.js', 0o755);
+}

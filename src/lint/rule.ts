@@ -1,0 +1,66 @@
+// The contract every lint rule implements. Rules are pure: they read the parsed Dockerfile and
+// report findings; configuration (ignores, severity overrides, pragmas) is applied afterwards by
+// lint.ts, never inside a rule.
+import type { Dockerfile } from 'dockerfile-ast';
+
+export type Severity = 'error' | 'warning' | 'info' | 'style';
+
+/** Zero-based, end-exclusive position like LSP/dockerfile-ast (`character` counts UTF-16 units). */
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+export interface TextEdit { range: Range; newText: string }
+/** A mechanical fix: applying all edits (non-overlapping) yields the corrected text. */
+export interface Fix { title: string; edits: TextEdit[] }
+
+export type RuleSource = 'hadolint' | 'buildkit' | 'builder' | 'shellcheck';
+
+export interface RuleMeta {
+  /** hadolint code (DL3006), BuildKit check name (StageNameCasing) or builder code. */
+  code: string;
+  severity: Severity;
+  source: RuleSource;
+  /** One line, used as the default message and in docs. */
+  description: string;
+}
+
+export interface LintSettings {
+  /** hadolint `trustedRegistries`: when non-empty, DL3026 reports FROM images from other registries. */
+  trustedRegistries: string[];
+  /** hadolint `label-schema`: label name → type (text, url, semver, hash, rfc3339, spdx, email). */
+  labelSchema: Record<string, string>;
+  /** hadolint `strict-labels`: labels not in the schema are reported. */
+  strictLabels: boolean;
+  /** Patterns from the build context's .dockerignore, when known (CopyIgnoredFile). */
+  dockerignore?: string[];
+}
+
+export interface ReportInput {
+  range: Range;
+  /** Overrides meta.description when the message needs specifics. */
+  message?: string;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  readonly text: string;
+  readonly dockerfile: Dockerfile;
+  readonly settings: LintSettings;
+  report(finding: ReportInput): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  source: RuleSource;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+}
+
+export const defaultSettings: LintSettings = { trustedRegistries: [], labelSchema: {}, strictLabels: false };

@@ -1,0 +1,33 @@
+// Where the engine tier finds the real engines the harness (scripts/test.mjs) started.
+// Tests read these; they never start or stop engines themselves.
+import Docker from 'dockerode';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the engine tier through \`npm test\` (scripts/test.mjs), which starts the engines.`);
+  return value;
+}
+
+/** unix:///…/docker.sock of the private dockerd. */
+export const dockerHost = (): string => required('WHARF_TEST_DOCKER_HOST');
+/** unix:///…/podman.sock of Podman's Docker-compatible API service. */
+export const podmanHost = (): string => required('WHARF_TEST_PODMAN_HOST');
+/** 127.0.0.1:PORT of the local registry (no auth). */
+export const registryAddress = (): string => required('WHARF_TEST_REGISTRY');
+
+/** A small image built FROM scratch with busybox, present in both engines: sh, sleep, echo, httpd… */
+export const TEST_IMAGE = 'wharf-test/busybox:latest';
+
+export function socketPath(host: string): string {
+  return host.replace(/^unix:\/\//, '');
+}
+
+/** A raw dockerode client, for setting up and observing state independently of src/docker. */
+export function rawDocker(host = dockerHost()): Docker {
+  return new Docker({ socketPath: socketPath(host) });
+}
+
+/** A name unique to this run, so tests never collide with each other or leftovers. */
+export function uniqueName(prefix: string): string {
+  return `wharf-test-${prefix}-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
