@@ -1,0 +1,471 @@
+// A small POSIX-shell reader for RUN scripts, shared by the rules that look at commands.
+// Hand-written because the JS shell tokenizers (shell-quote, bash-parser) drop source offsets,
+// and every finding must point at the offending token in the Dockerfile. It is not a full shell
+// parser: it splits a script into simple commands (at &&, ||, ;, |, &, newlines, parentheses and
+// reserved words), removes quotes from each word for matching, skips comments and heredoc bodies,
+// and keeps each word's exact document offsets.
+import { Instruction, Onbuild, Run, type Dockerfile } from 'dockerfile-ast';
+import type { Position, Range } from './rule';
+
+export interface ShellWord {
+  /** The word with quotes and backslash escapes removed; expansions are kept verbatim (`$V`). */
+  value: string;
+  /** Document offsets (UTF-16, end-exclusive) of the word as written. */
+  start: number;
+  end: number;
+  range: Range;
+  /** Any part of the word was quoted. */
+  quoted: boolean;
+  /** The word contains an expansion ($VAR, ${…}, $(…), `…`) so its runtime value is unknown. */
+  dynamic: boolean;
+}
+
+export type Separator = '&&' | '||' | ';' | '|' | '|&' | '&' | '\n' | '(' | ')' | '';
+
+export interface Redirect { operator: string; target?: ShellWord; start: number; end: number }
+
+export interface ShellCommand {
+  /** The command word (after leading VAR=value assignments and reserved words). */
+  name?: ShellWord;
+  /** Arguments after the command word, redirections excluded. */
+  args: ShellWord[];
+  /** name followed by args. */
+  words: ShellWord[];
+  assignments: ShellWord[];
+  redirects: Redirect[];
+  /** The operator before and after this command ('' at the start or end of the script). */
+  before: Separator;
+  after: Separator;
+}
+
+export interface ShellScript {
+  form: 'shell' | 'exec';
+  commands: ShellCommand[];
+}
+
+/** Maps offsets in a logical (continuation-free) string back to document offsets. */
+interface Source { text: string; offsets: number[]; toPosition(offset: number): Position }
+
+const reservedPrefixes = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', 'time', '{']);
+const reservedAlone = new Set(['fi', 'done', 'esac', '}', 'then', 'else', 'do']);
+
+/** Tokenises a shell script given as plain text (offsets are positions in `script`). */
+export function parseShell(script: string): ShellScript {
+  const lineIndex = makeLineIndex(script);
+  const offsets = Array.from({ length: script.length + 1 }, (_, i) => i);
+  return { form: 'shell', commands: tokenize({ text: script, offsets, toPosition: lineIndex }) };
+}
+
+/** A RUN instruction's script (shell form, heredoc or exec form), with document ranges. */
+export function parseRun(run: Instruction, text: string, escape = '\\'): ShellScript {
+  const argsRange = firstArgumentStart(run);
+  if (!argsRange) return { form: 'shell', commands: [] };
+  const lineIndex = makeLineIndex(text);
+  const toOffset = lineIndex.toOffset;
+  const start = toOffset(argsRange);
+  const end = toOffset(run.getRange().end);
+  const exec = parseExecForm(text, start, end, lineIndex);
+  if (exec) return exec;
+  const heredocs = run instanceof Run ? run.getHeredocs() : [];
+  const raw = heredocs.flatMap((h) => {
+    const content = h.getContentRange();
+    const delimiter = h.getDelimiterRange();
+    const from = content ? toOffset(content.start) : delimiter ? toOffset(delimiter.start) : -1;
+    const to = delimiter ? toOffset(delimiter.end) : content ? toOffset(content.end) : -1;
+    return from >= 0 ? [{ from, to }] : [];
+  });
+  const source = logicalSource(text, start, end, escape, raw, lineIndex);
+  // `RUN <<EOF` with nothing else on the line: the heredoc body is the script itself.
+  const firstLine = source.text.split('\n', 1)[0];
+  const onlyHeredoc = /^\s*<<-?\s*(["']?)([A-Za-z0-9_.-]+)\1\s*$/.exec(firstLine);
+  if (onlyHeredoc && heredocs.length > 0) {
+    const body = heredocs[0].getContentRange();
+    if (!body) return { form: 'shell', commands: [] };
+    const bodyStart = toOffset(body.start);
+    const bodyEnd = toOffset(body.end);
+    const bodySource: Source = {
+      text: text.slice(bodyStart, bodyEnd),
+      offsets: Array.from({ length: bodyEnd - bodyStart + 1 }, (_, i) => bodyStart + i),
+      toPosition: lineIndex,
+    };
+    return { form: 'shell', commands: tokenize(bodySource) };
+  }
+  return { form: 'shell', commands: tokenize(source) };
+}
+
+export interface RunScript { instruction: Instruction; script: ShellScript; onbuild: boolean }
+
+/** Every RUN in the file, including those wrapped in ONBUILD (as hadolint checks them too). */
+export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
+  const result: RunScript[] = [];
+  const escape = dockerfile.getEscapeCharacter();
+  for (const instruction of dockerfile.getInstructions()) {
+    if (instruction instanceof Run) {
+      result.push({ instruction, script: parseRun(instruction, text, escape), onbuild: false });
+    } else if (instruction instanceof Onbuild) {
+      const trigger = instruction.getTriggerInstruction();
+      if (trigger && trigger.getKeyword() === 'RUN') result.push({ instruction: trigger, script: parseRun(trigger, text, escape), onbuild: true });
+    }
+  }
+  return result;
+}
+
+/** Commands whose command word is one of `names` (a path like /usr/bin/apt-get also matches). */
+export function commandsNamed(script: ShellScript, ...names: string[]): ShellCommand[] {
+  return script.commands.filter((c) => c.name !== undefined && names.includes(baseName(c.name.value)));
+}
+
+export function baseName(word: string): string {
+  const slash = word.lastIndexOf('/');
+  return slash >= 0 ? word.slice(slash + 1) : word;
+}
+
+/**
+ * The first argument that is one of `flags`. A long flag matches `--flag` and `--flag=value`;
+ * a one-letter short flag also matches inside a cluster (`-y` in `-qy`); longer single-dash
+ * flags (`-qq`) match exactly.
+ */
+export function flagWord(command: ShellCommand, ...flags: string[]): ShellWord | undefined {
+  for (const arg of command.args) {
+    if (arg.value === '--') return undefined;
+    for (const flag of flags) if (matchesFlag(arg.value, flag)) return arg;
+  }
+  return undefined;
+}
+
+export function hasFlag(command: ShellCommand, ...flags: string[]): boolean {
+  return flagWord(command, ...flags) !== undefined;
+}
+
+function matchesFlag(arg: string, flag: string): boolean {
+  if (arg === flag) return true;
+  if (flag.startsWith('--')) return arg.startsWith(flag + '=');
+  if (flag.length === 2 && flag.startsWith('-') && /^-[A-Za-z0-9]+$/.test(arg)) return arg.slice(1).includes(flag[1]);
+  return false;
+}
+
+/**
+ * Arguments that are not flags. `valueFlags` lists flags that take a separate value
+ * (`-o Dpkg::Options=…`, `--target-release stable`), whose value is skipped too.
+ */
+export function positionalArgs(command: ShellCommand, valueFlags: readonly string[] = []): ShellWord[] {
+  const result: ShellWord[] = [];
+  let afterDoubleDash = false;
+  for (let i = 0; i < command.args.length; i++) {
+    const arg = command.args[i];
+    if (afterDoubleDash || !arg.value.startsWith('-') || arg.value === '-') { result.push(arg); continue; }
+    if (arg.value === '--') { afterDoubleDash = true; continue; }
+    if (valueFlags.includes(arg.value)) i++;
+  }
+  return result;
+}
+
+/** The first non-flag argument: `install` in `apt-get -q install curl`. */
+export function subcommand(command: ShellCommand, valueFlags: readonly string[] = []): ShellWord | undefined {
+  return positionalArgs(command, valueFlags)[0];
+}
+
+/** Non-flag arguments after the subcommand: the packages of `apt-get install -y curl git`. */
+export function argsAfterSubcommand(command: ShellCommand, valueFlags: readonly string[] = []): ShellWord[] {
+  return positionalArgs(command, valueFlags).slice(1);
+}
+
+/** Document range for an offset span, using the script's line index. */
+export function rangeOf(text: string, start: number, end: number): Range {
+  const index = makeLineIndex(text);
+  return { start: index(start), end: index(end) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type LineIndex = ((offset: number) => Position) & { toOffset(p: Position): number };
+
+// Rules parse every RUN of one document in turn: keep the last document's line index.
+let lastText: string | undefined;
+let lastIndex: LineIndex | undefined;
+
+function makeLineIndex(text: string): LineIndex {
+  if (text === lastText && lastIndex) return lastIndex;
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  const toPosition = ((offset: number): Position => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  }) as LineIndex;
+  toPosition.toOffset = (p: Position) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
+  lastText = text;
+  lastIndex = toPosition;
+  return toPosition;
+}
+
+function firstArgumentStart(instruction: Instruction): Position | undefined {
+  const args = instruction.getArguments();
+  return args.length > 0 ? args[0].getRange().start : undefined;
+}
+
+/**
+ * Joins Dockerfile continuation lines (escape char + newline) and drops the comment and empty
+ * lines Docker removes inside a continued instruction. Offsets inside `raw` spans (heredoc bodies)
+ * are copied verbatim.
+ */
+function logicalSource(text: string, start: number, end: number, escape: string, raw: { from: number; to: number }[], toPosition: LineIndex): Source {
+  let out = '';
+  const offsets: number[] = [];
+  let i = start;
+  let atLineStart = false;
+  while (i < end) {
+    const span = raw.find((r) => r.from === i);
+    if (span) {
+      for (let j = span.from; j < Math.min(span.to, end); j++) { out += text[j]; offsets.push(j); }
+      i = Math.max(span.to, i + 1);
+      atLineStart = false;
+      continue;
+    }
+    if (atLineStart) {
+      // A comment line or blank line inside a continued instruction is removed by the builder.
+      let j = i;
+      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (text[j] === '#' || text[j] === '\n' || text[j] === '\r') {
+        while (j < end && text[j] !== '\n') j++;
+        if (j < end) { i = j + 1; continue; }
+        i = end;
+        break;
+      }
+      atLineStart = false;
+    }
+    const ch = text[i];
+    if (ch === escape) {
+      let j = i + 1;
+      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (text[j] === '\r') j++;
+      if (text[j] === '\n' || j >= end) {
+        i = j + 1;
+        atLineStart = true;
+        continue;
+      }
+    }
+    if (ch === '\r' && text[i + 1] === '\n') { i++; continue; }
+    out += ch;
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(Math.min(i, end));
+  return { text: out, offsets, toPosition };
+}
+
+/** `RUN ["apt-get", "install"]`: one command, words are the JSON strings. */
+function parseExecForm(text: string, start: number, end: number, toPosition: LineIndex): ShellScript | undefined {
+  let i = start;
+  if (text[i] !== '[') return undefined;
+  i++;
+  const words: ShellWord[] = [];
+  const skipSpace = () => { while (i < end && /\s|\\/.test(text[i])) i++; };
+  for (;;) {
+    skipSpace();
+    if (text[i] === ']') break;
+    if (text[i] !== '"') return undefined;
+    const wordStart = i;
+    i++;
+    let value = '';
+    while (i < end && text[i] !== '"') {
+      if (text[i] === '\\' && i + 1 < end) {
+        const next = text[i + 1];
+        value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+        i += 2;
+      } else value += text[i++];
+    }
+    if (text[i] !== '"') return undefined;
+    i++;
+    words.push({ value, start: wordStart, end: i, range: { start: toPosition(wordStart), end: toPosition(i) }, quoted: true, dynamic: false });
+    skipSpace();
+    if (text[i] === ',') { i++; continue; }
+    if (text[i] === ']') break;
+    return undefined;
+  }
+  if (words.length === 0) return { form: 'exec', commands: [] };
+  return { form: 'exec', commands: [{ name: words[0], args: words.slice(1), words, assignments: [], redirects: [], before: '', after: '' }] };
+}
+
+/** Splits a logical shell text into simple commands. */
+function tokenize(source: Source): ShellCommand[] {
+  const { text, offsets } = source;
+  const n = text.length;
+  const commands: ShellCommand[] = [];
+  let rawWords: ShellWord[] = [];
+  let redirects: Redirect[] = [];
+  let before: Separator = '';
+  const pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = [];
+  let i = 0;
+
+  const makeWord = (from: number, to: number, value: string, quoted: boolean, dynamic: boolean): ShellWord => {
+    const start = offsets[from];
+    const end = to > from ? offsets[to - 1] + 1 : start;
+    return { value, start, end, range: { start: source.toPosition(start), end: source.toPosition(end) }, quoted, dynamic };
+  };
+
+  const finish = (after: Separator) => {
+    const words = rawWords;
+    rawWords = [];
+    const reds = redirects;
+    redirects = [];
+    const assignments: ShellWord[] = [];
+    let k = 0;
+    while (k < words.length) {
+      const w = words[k];
+      if (!w.quoted && reservedPrefixes.has(w.value)) { k++; continue; }
+      if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value) && !w.value.startsWith('=')) { assignments.push(w); k++; continue; }
+      break;
+    }
+    const rest = words.slice(k);
+    if (rest.length === 1 && !rest[0].quoted && reservedAlone.has(rest[0].value)) rest.length = 0;
+    if (rest.length > 0 || assignments.length > 0 || reds.length > 0) {
+      commands.push({ name: rest[0], args: rest.slice(1), words: rest, assignments, redirects: reds, before, after });
+    }
+    before = after;
+  };
+
+  const skipHeredocBodies = () => {
+    // i is just after a newline: consume each pending heredoc body up to its delimiter line.
+    while (pendingHeredocs.length > 0) {
+      const { delimiter, stripTabs } = pendingHeredocs.shift()!;
+      while (i < n) {
+        let lineEnd = text.indexOf('\n', i);
+        if (lineEnd < 0) lineEnd = n;
+        let line = text.slice(i, lineEnd);
+        if (stripTabs) line = line.replace(/^\t+/, '');
+        i = Math.min(n, lineEnd + 1);
+        if (line.replace(/\r$/, '') === delimiter) break;
+      }
+    }
+  };
+
+  while (i < n) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t' || ch === '\r') { i++; continue; }
+    if (ch === '\\' && text[i + 1] === '\n') { i += 2; continue; }
+    if (ch === '\n') {
+      i++;
+      if (rawWords.length > 0 || redirects.length > 0) finish('\n');
+      skipHeredocBodies();
+      continue;
+    }
+    if (ch === '#') {
+      while (i < n && text[i] !== '\n') i++;
+      continue;
+    }
+    const two = text.slice(i, i + 2);
+    if (two === '&&' || two === '||' || two === '|&') { finish(two as Separator); i += 2; continue; }
+    if (two === ';;') { finish(';'); i += 2; continue; }
+    if (ch === ';' || ch === '|' || ch === '(' || ch === ')') { finish(ch as Separator); i++; continue; }
+    if (ch === '&' && text[i + 1] !== '>') { finish('&'); i++; continue; }
+    // Redirections, with an optional file-descriptor number before them.
+    const redirect = /^(\d*)(<<<|<<-|<<|>>|>&|<&|<>|>\||&>>|&>|>|<)/.exec(text.slice(i, i + 6));
+    if (redirect) {
+      const opStart = i;
+      i += redirect[0].length;
+      while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+      const target = i < n && !/[\n;&|()<>]/.test(text[i]) ? readWord() : undefined;
+      const op = redirect[2];
+      if ((op === '<<' || op === '<<-') && target) pendingHeredocs.push({ delimiter: target.value, stripTabs: op === '<<-' });
+      redirects.push({ operator: op, target, start: offsets[opStart], end: target ? target.end : offsets[i] });
+      continue;
+    }
+    rawWords.push(readWord());
+  }
+  finish('');
+  return commands;
+
+  function readWord(): ShellWord {
+    const from = i;
+    let value = '';
+    let quoted = false;
+    let dynamic = false;
+    while (i < n) {
+      const c = text[i];
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '<' || c === '>') {
+        if ((c === '<' || c === '>') && text[i + 1] === '(' ) { value += readBalanced(c + '(', ')'); dynamic = true; continue; }
+        break;
+      }
+      if (c === '\\') {
+        if (text[i + 1] === '\n') { i += 2; continue; }
+        if (i + 1 < n) value += text[i + 1];
+        i += 2;
+        continue;
+      }
+      if (c === "'") {
+        quoted = true;
+        const close = text.indexOf("'", i + 1);
+        const stop = close < 0 ? n : close;
+        value += text.slice(i + 1, stop);
+        i = stop + 1;
+        continue;
+      }
+      if (c === '"') {
+        quoted = true;
+        i++;
+        while (i < n && text[i] !== '"') {
+          if (text[i] === '\\' && i + 1 < n && '$`"\\\n'.includes(text[i + 1])) {
+            if (text[i + 1] !== '\n') value += text[i + 1];
+            i += 2;
+          } else if (text[i] === '$' || text[i] === '`') {
+            const expansion = readExpansion();
+            value += expansion;
+            dynamic = true;
+          } else value += text[i++];
+        }
+        i++;
+        continue;
+      }
+      if (c === '$' || c === '`') {
+        const expansion = readExpansion();
+        if (expansion.length > 1 || c === '`') dynamic = true;
+        value += expansion;
+        continue;
+      }
+      value += c;
+      i++;
+    }
+    if (i > n) i = n;
+    return makeWord(from, i, value, quoted, dynamic);
+  }
+
+  /** Reads $VAR, ${…}, $(…), $((…)) or `…` starting at i and returns it verbatim. */
+  function readExpansion(): string {
+    const c = text[i];
+    if (c === '`') {
+      const close = text.indexOf('`', i + 1);
+      const stop = close < 0 ? n : close + 1;
+      const s = text.slice(i, stop);
+      i = stop;
+      return s;
+    }
+    const next = text[i + 1];
+    if (next === '{') return readBalanced('${', '}');
+    if (next === '(') return readBalanced('$(', ')');
+    const m = /^\$([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(text.slice(i, i + 256));
+    if (m) { i += m[0].length; return m[0]; }
+    i++;
+    return '$';
+  }
+
+  function readBalanced(open: string, close: string): string {
+    const from = i;
+    i += open.length;
+    let depth = 1;
+    while (i < n && depth > 0) {
+      const c = text[i];
+      if (c === '\\') { i += 2; continue; }
+      if (c === "'" && close === ')') { const q = text.indexOf("'", i + 1); i = q < 0 ? n : q + 1; continue; }
+      if (c === '(' || (c === '{' && close === '}')) depth++;
+      else if (c === close) depth--;
+      i++;
+    }
+    if (i > n) i = n;
+    return text.slice(from, i);
+  }
+}
