@@ -1,0 +1,101 @@
+// docker build: pack the context folder (honouring .dockerignore), stream the classic builder's
+// output, and on failure say which Dockerfile line failed.
+import type Docker from 'dockerode';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { packBuildContext } from './buildContext';
+import { locateStep, parseStepLine, type BuildStep, type StepLocation } from './buildSteps';
+import { engineRequest, type RequestOptions } from './request';
+import { readJsonLines, StreamError } from './streams';
+
+export interface BuildSpec {
+  /** The folder sent to the engine. */
+  contextDir: string;
+  /** Dockerfile path relative to the context (default "Dockerfile"). */
+  dockerfile?: string;
+  tags?: string[];
+  buildArgs?: Record<string, string>;
+  /** Build up to this stage of a multi-stage Dockerfile. */
+  target?: string;
+  /** e.g. "linux/amd64". */
+  platform?: string;
+  labels?: Record<string, string>;
+  noCache?: boolean;
+  /** Always try to pull newer base images. */
+  pull?: boolean;
+}
+
+export interface BuildOptions extends RequestOptions {
+  /** Each line of builder output, as it arrives. */
+  onOutput?: (line: string) => void;
+  /** Each step as it starts, with its Dockerfile location when known. */
+  onStep?: (step: BuildStep, location?: StepLocation) => void;
+}
+
+export class BuildFailed extends Error {
+  constructor(
+    readonly engineMessage: string,
+    readonly step: BuildStep | undefined,
+    readonly location: StepLocation | undefined,
+    readonly dockerfile: string,
+  ) {
+    super(location ? `${dockerfile}:${location.line}: ${step?.text ?? ''}: ${engineMessage}` : engineMessage);
+    this.name = 'BuildFailed';
+  }
+}
+
+export interface BuildResult {
+  /** sha256:… of the built image. */
+  imageId: string;
+  steps: number;
+}
+
+export async function buildImage(docker: Docker, spec: BuildSpec, options: BuildOptions = {}): Promise<BuildResult> {
+  const dockerfile = (spec.dockerfile ?? 'Dockerfile').split(path.sep).join('/');
+  // Read locally to map step numbers to lines; a missing Dockerfile is reported by the engine.
+  const dockerfileText = await readFile(path.join(spec.contextDir, dockerfile), 'utf8').catch(() => '');
+  const query: Record<string, unknown> = {
+    dockerfile,
+    t: spec.tags?.length ? spec.tags : undefined,
+    buildargs: spec.buildArgs,
+    target: spec.target,
+    platform: spec.platform,
+    labels: spec.labels,
+    nocache: spec.noCache || undefined,
+    pull: spec.pull || undefined,
+    // Remove intermediate containers even when a step fails, like the CLI's --force-rm default off
+    // but rm on: a failed RUN must not leave containers behind.
+    rm: true,
+    forcerm: true,
+  };
+  for (const key of Object.keys(query)) if (query[key] === undefined) delete query[key];
+
+  let current: BuildStep | undefined;
+  let location: StepLocation | undefined;
+  let imageId = '';
+  const stream = await engineRequest(`build ${spec.contextDir}`, (abortSignal) =>
+    docker.buildImage(packBuildContext(spec.contextDir, dockerfile) as NodeJS.ReadableStream, { ...query, abortSignal } as Docker.ImageBuildOptions), options);
+  try {
+    await readJsonLines(stream, (event) => {
+      const id = (event.aux as { ID?: string } | undefined)?.ID;
+      if (id) imageId = id;
+      if (event.stream === undefined) return;
+      for (const line of event.stream.split('\n')) {
+        if (!line) continue;
+        options.onOutput?.(line);
+        const step = parseStepLine(line);
+        if (step) {
+          current = step;
+          location = dockerfileText ? locateStep(dockerfileText, step) : undefined;
+          options.onStep?.(step, location);
+        }
+        const built = /^Successfully built ([0-9a-f]+)/.exec(line);
+        if (built && !imageId) imageId = built[1];
+      }
+    }, options.signal);
+  } catch (err) {
+    if (err instanceof StreamError) throw new BuildFailed(err.message, current, location, dockerfile);
+    throw err;
+  }
+  return { imageId, steps: current?.total ?? 0 };
+}

@@ -1,0 +1,62 @@
+// One way for every operation to talk to the engine: a deadline on the request (a hung engine
+// must never hang Wharf), an optional caller cancellation, and failures mapped to typed errors.
+import type Docker from 'dockerode';
+
+/** How long a plain request may take before Wharf gives up on the engine. */
+export const DEFAULT_DEADLINE_MS = 30_000;
+
+export interface RequestOptions {
+  /** Deadline for the request (for streams: until the engine answers with headers). */
+  deadlineMs?: number;
+  /** The caller's cancellation (a Cancel button, a disposed view). */
+  signal?: AbortSignal;
+}
+
+export class DeadlineExceeded extends Error {
+  constructor(readonly what: string, readonly ms: number) {
+    super(`${what}: the engine did not answer within ${ms} ms`);
+    this.name = 'DeadlineExceeded';
+  }
+}
+
+/**
+ * Runs one engine request with a deadline. `run` receives the signal to hand to dockerode
+ * (`abortSignal`) or to modem.dial. For a streaming request the deadline covers only the wait for
+ * the engine's answer: once the promise resolves the timer is cleared and the stream lives on
+ * until the caller's signal aborts it or it ends.
+ */
+export async function engineRequest<T>(what: string, run: (signal: AbortSignal) => Promise<T>, options: RequestOptions = {}): Promise<T> {
+  const ms = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new DeadlineExceeded(what, ms)), ms);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  try {
+    return await run(signal);
+  } catch (err) {
+    if (deadline.signal.aborted && !options.signal?.aborted) throw deadline.signal.reason as Error;
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface DialOptions {
+  path: string;
+  method: 'GET' | 'POST' | 'DELETE' | 'PUT';
+  statusCodes: Record<number, boolean | string>;
+  query?: Record<string, unknown>;
+  isStream?: boolean;
+}
+
+/**
+ * A raw request through dockerode's modem, for the few calls whose dockerode wrapper does not
+ * forward an abort signal (image inspect and history, network inspect).
+ */
+export function dial<T>(docker: Docker, request: DialOptions, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    docker.modem.dial(
+      { path: request.path, method: request.method, statusCodes: request.statusCodes, options: request.query ?? {}, isStream: request.isStream, abortSignal: signal } as never,
+      (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as T)),
+    );
+  });
+}

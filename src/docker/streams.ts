@@ -1,0 +1,101 @@
+// The engine's streaming answers: JSON-lines progress (pull, push, build, stats) and the
+// multiplexed stdout/stderr framing of logs and exec.
+import { PassThrough, Readable } from 'node:stream';
+import type Docker from 'dockerode';
+
+/** One line of a pull, push or build progress stream, as the engine sends it. */
+export interface ProgressEvent {
+  id?: string;
+  status?: string;
+  progress?: string;
+  progressDetail?: { current?: number; total?: number };
+  stream?: string;
+  error?: string;
+  errorDetail?: { message?: string; code?: number };
+  aux?: Record<string, unknown>;
+}
+
+/** Thrown when the stream itself reports a failure (an `error` line) after a 200 answer. */
+export class StreamError extends Error {
+  constructor(message: string, readonly events: readonly ProgressEvent[]) {
+    super(message);
+    this.name = 'StreamError';
+  }
+}
+
+/**
+ * Reads a JSON-lines stream to its end, calling `onEvent` for each object. Resolves with all
+ * events; rejects with StreamError on the first `error` line, or with the abort reason when
+ * `signal` aborts (the underlying request is destroyed).
+ */
+export function readJsonLines(stream: NodeJS.ReadableStream, onEvent?: (event: ProgressEvent) => void, signal?: AbortSignal): Promise<ProgressEvent[]> {
+  return new Promise((resolve, reject) => {
+    const events: ProgressEvent[] = [];
+    let pending = '';
+    let settled = false;
+    const finish = (err?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      if (err) reject(err);
+      else resolve(events);
+    };
+    const onAbort = (): void => {
+      finish(signal?.reason ?? new Error('aborted'));
+      (stream as Readable).destroy?.();
+    };
+    const handleLine = (line: string): void => {
+      if (!line.trim() || settled) return;
+      let event: ProgressEvent;
+      try {
+        event = JSON.parse(line) as ProgressEvent;
+      } catch {
+        return; // a partial or non-JSON line carries nothing we can show
+      }
+      events.push(event);
+      if (event.error || event.errorDetail) {
+        finish(new StreamError(event.errorDetail?.message ?? event.error ?? 'unknown error', events));
+        return;
+      }
+      onEvent?.(event);
+    };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    stream.on('data', (chunk: Buffer | string) => {
+      pending += chunk.toString();
+      const lines = pending.split(/\r?\n/);
+      pending = lines.pop() ?? '';
+      for (const line of lines) handleLine(line);
+    });
+    stream.on('end', () => {
+      handleLine(pending);
+      finish();
+    });
+    stream.on('error', (err) => finish(err));
+  });
+}
+
+/** Which output a chunk of a container's log or exec output came from. */
+export type OutputStream = 'stdout' | 'stderr';
+
+/**
+ * Splits the engine's multiplexed stream (8-byte frame headers, used when the container has no
+ * TTY) into stdout and stderr with dockerode's own demuxer.
+ */
+export function demux(docker: Docker, source: NodeJS.ReadableStream, onChunk: (stream: OutputStream, data: Buffer) => void): void {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  stdout.on('data', (data: Buffer) => onChunk('stdout', data));
+  stderr.on('data', (data: Buffer) => onChunk('stderr', data));
+  docker.modem.demuxStream(source, stdout, stderr);
+}
+
+/** Demultiplexes a complete (non-follow) answer that dockerode hands over as one Buffer. */
+export function demuxBuffer(docker: Docker, payload: Buffer, onChunk: (stream: OutputStream, data: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const source = Readable.from([payload]);
+    demux(docker, source, onChunk);
+    source.on('end', () => setImmediate(resolve));
+    source.on('error', reject);
+  });
+}

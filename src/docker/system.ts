@@ -1,0 +1,80 @@
+// Engine-wide facts: info (with its OCI runtimes), version, disk usage.
+import type Docker from 'dockerode';
+import type { RuntimeInfo } from './model';
+import { engineRequest, type RequestOptions } from './request';
+
+// dockerode 5 forwards abortSignal for these; its (v4) type definitions do not declare the option.
+function withSignal(call: (...args: never[]) => unknown): (abortSignal: AbortSignal) => Promise<unknown> {
+  return (abortSignal) => (call as (options: { abortSignal: AbortSignal }) => Promise<unknown>)({ abortSignal });
+}
+
+interface EngineInfoAnswer {
+  Runtimes?: Record<string, { path?: string; runtimeArgs?: string[] }>;
+  DefaultRuntime?: string;
+  [key: string]: unknown;
+}
+
+/** The runtimes an engine offers, the default one marked; Podman may report none. */
+export function runtimesOf(info: EngineInfoAnswer): RuntimeInfo[] {
+  return Object.entries(info.Runtimes ?? {})
+    .map(([name, runtime]) => ({ name, path: runtime.path, isDefault: name === info.DefaultRuntime }))
+    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name));
+}
+
+export interface SystemInfo {
+  /** The engine's full /info answer, for the inspect view. */
+  raw: Record<string, unknown>;
+  runtimes: RuntimeInfo[];
+  defaultRuntime?: string;
+  containers: number;
+  images: number;
+  serverVersion: string;
+  operatingSystem: string;
+}
+
+export async function systemInfo(docker: Docker, options: RequestOptions = {}): Promise<SystemInfo> {
+  const info = (await engineRequest('engine info', (abortSignal) => withSignal(docker.info.bind(docker))(abortSignal), options)) as EngineInfoAnswer;
+  return {
+    raw: info,
+    runtimes: runtimesOf(info),
+    defaultRuntime: info.DefaultRuntime,
+    containers: Number(info.Containers ?? 0),
+    images: Number(info.Images ?? 0),
+    serverVersion: String(info.ServerVersion ?? ''),
+    operatingSystem: String(info.OperatingSystem ?? ''),
+  };
+}
+
+export function systemVersion(docker: Docker, options: RequestOptions = {}): Promise<Docker.DockerVersion> {
+  return engineRequest('engine version', (abortSignal) => withSignal(docker.version.bind(docker))(abortSignal) as Promise<Docker.DockerVersion>, options);
+}
+
+export interface DiskUsage {
+  imagesSize: number;
+  /** Writable layers of containers. */
+  containersSize: number;
+  volumesSize: number;
+  buildCacheSize: number;
+  layersSize: number;
+  raw: Record<string, unknown>;
+}
+
+/** /system/df: the engine computes sizes, which can take a while on a big host. */
+export async function diskUsage(docker: Docker, options: RequestOptions = {}): Promise<DiskUsage> {
+  const df = (await engineRequest('disk usage', (abortSignal) => withSignal(docker.df.bind(docker))(abortSignal), { deadlineMs: 120_000, ...options })) as {
+    LayersSize?: number;
+    Images?: Array<{ Size?: number }>;
+    Containers?: Array<{ SizeRw?: number }>;
+    Volumes?: Array<{ UsageData?: { Size?: number } }>;
+    BuildCache?: Array<{ Size?: number }>;
+  };
+  const sum = (values: Array<number | undefined>): number => values.reduce<number>((total, v) => total + (v && v > 0 ? v : 0), 0);
+  return {
+    imagesSize: sum((df.Images ?? []).map((i) => i.Size)),
+    containersSize: sum((df.Containers ?? []).map((c) => c.SizeRw)),
+    volumesSize: sum((df.Volumes ?? []).map((v) => v.UsageData?.Size)),
+    buildCacheSize: sum((df.BuildCache ?? []).map((b) => b.Size)),
+    layersSize: df.LayersSize ?? 0,
+    raw: df as Record<string, unknown>,
+  };
+}
