@@ -1,0 +1,299 @@
+// Where the engine is, decided the way the docker CLI decides it, then a dockerode client for it.
+// Resolution is a pure function of (settings, environment, files) so it is testable with real
+// context folders in temp dirs; only createClient/connectEngine touch the network.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as https from 'node:https';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Docker from 'dockerode';
+import type { EngineInfo, EngineKind } from './model';
+import { WharfError, toWharfError } from './errors';
+import { engineRequest, dial, type RequestOptions } from './request';
+
+/** The newest Engine API version Wharf speaks; an older engine lowers it (negotiation). */
+export const WHARF_API_VERSION = '1.43';
+
+export interface TlsMaterial {
+  /** PEM contents (not paths): what was read is what the client uses. */
+  ca?: string;
+  cert?: string;
+  key?: string;
+  /** Verify the server's certificate against `ca` (DOCKER_TLS_VERIFY / !SkipTLSVerify). */
+  verify: boolean;
+}
+
+export type EndpointSource = 'setting' | 'settingContext' | 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'currentContext' | 'defaultSocket';
+
+export type EndpointAddress =
+  | { protocol: 'unix'; socketPath: string }
+  | { protocol: 'npipe'; pipePath: string }
+  | { protocol: 'tcp'; host: string; port: number; tls?: TlsMaterial }
+  | { protocol: 'ssh'; host: string; port: number; username?: string };
+
+export type Endpoint = EndpointAddress & {
+  /** The URL as the user would write it, for display: "unix:///var/run/docker.sock". */
+  url: string;
+  /** Which rule chose it, for the "why this engine?" line in the UI and for logs. */
+  source: EndpointSource;
+  /** The docker context it came from, if any. */
+  context?: string;
+};
+
+/** The readers resolution needs; tests may pass real temp folders through `env`/`homedir` instead. */
+export interface ResolveFs {
+  readFile(file: string): string | undefined;
+  exists(file: string): boolean;
+}
+
+export interface ResolveInput {
+  /** The wharf.engine.host setting (overrides everything when non-empty). */
+  host?: string;
+  /** The wharf.engine.context setting (overrides the environment when non-empty). */
+  context?: string;
+  env?: NodeJS.ProcessEnv;
+  homedir?: string;
+  platform?: NodeJS.Platform;
+  fs?: ResolveFs;
+}
+
+const realFs: ResolveFs = {
+  readFile(file) {
+    try { return fs.readFileSync(file, 'utf8'); } catch { return undefined; }
+  },
+  exists(file) {
+    try { fs.statSync(file); return true; } catch { return false; }
+  },
+};
+
+/**
+ * Docker CLI order: explicit host > explicit context > DOCKER_HOST > DOCKER_CONTEXT >
+ * currentContext of $DOCKER_CONFIG/config.json > the usual sockets (first that exists).
+ * Throws a WharfError when a named context or a URL is unusable: silently falling back to
+ * another engine would be worse than saying so.
+ */
+export function resolveEndpoint(input: ResolveInput = {}): Endpoint {
+  const env = input.env ?? process.env;
+  const home = input.homedir ?? os.homedir();
+  const platform = input.platform ?? process.platform;
+  const files = input.fs ?? realFs;
+  const configDir = env.DOCKER_CONFIG || path.join(home, '.docker');
+
+  const envTls = (): TlsMaterial | undefined => tlsFromEnvironment(env, configDir, files);
+  if (input.host?.trim()) return parseHost(input.host.trim(), 'setting', envTls);
+  if (input.context?.trim()) return fromContext(input.context.trim(), 'settingContext', env, configDir, platform, home, files);
+  if (env.DOCKER_HOST) return parseHost(env.DOCKER_HOST, 'DOCKER_HOST', envTls);
+  if (env.DOCKER_CONTEXT) return fromContext(env.DOCKER_CONTEXT, 'DOCKER_CONTEXT', env, configDir, platform, home, files);
+  const current = currentContext(configDir, files);
+  if (current) return fromContext(current, 'currentContext', env, configDir, platform, home, files);
+  return defaultSocket(env, home, platform, files);
+}
+
+function currentContext(configDir: string, files: ResolveFs): string | undefined {
+  const text = files.readFile(path.join(configDir, 'config.json'));
+  if (!text) return undefined;
+  try {
+    const config = JSON.parse(text) as { currentContext?: unknown };
+    return typeof config.currentContext === 'string' && config.currentContext ? config.currentContext : undefined;
+  } catch {
+    return undefined; // the CLI also ignores an unreadable config for this purpose
+  }
+}
+
+/** The contexts store names folders by the SHA-256 of the context name. */
+export function contextDigest(name: string): string {
+  return createHash('sha256').update(name).digest('hex');
+}
+
+function fromContext(name: string, source: EndpointSource, env: NodeJS.ProcessEnv, configDir: string, platform: NodeJS.Platform, home: string, files: ResolveFs): Endpoint {
+  // "default" is the CLI's built-in context: DOCKER_HOST or the platform's socket.
+  if (name === 'default') return { ...defaultSocket(env, home, platform, files), context: 'default' };
+  const digest = contextDigest(name);
+  const metaFile = path.join(configDir, 'contexts', 'meta', digest, 'meta.json');
+  const text = files.readFile(metaFile);
+  if (!text) {
+    throw new WharfError('unreachable', `Docker context "${name}" does not exist.`, { hint: 'Pick an existing context (`docker context ls`) in the wharf.engine.context setting, or clear it.' });
+  }
+  let meta: { Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } } };
+  try {
+    meta = JSON.parse(text) as typeof meta;
+  } catch (err) {
+    throw new WharfError('unreachable', `Docker context "${name}" is unreadable (${metaFile}).`, { cause: err });
+  }
+  const docker = meta.Endpoints?.docker;
+  if (!docker?.Host) throw new WharfError('unreachable', `Docker context "${name}" has no Docker endpoint.`);
+  const tlsDir = path.join(configDir, 'contexts', 'tls', digest, 'docker');
+  const read = (file: string): string | undefined => files.readFile(path.join(tlsDir, file));
+  const ca = read('ca.pem');
+  const cert = read('cert.pem');
+  const key = read('key.pem');
+  // A context uses TLS when its store holds TLS material (that is how `docker context create
+  // --docker "host=…,ca=…,cert=…,key=…"` records it).
+  const tls: TlsMaterial | undefined = ca || cert || key ? { ca, cert, key, verify: docker.SkipTLSVerify !== true } : undefined;
+  const endpoint = parseHost(docker.Host, source, () => tls);
+  return { ...endpoint, context: name };
+}
+
+/** DOCKER_TLS_VERIFY (verify) or DOCKER_CERT_PATH alone (encrypt, no verify), certs from DOCKER_CERT_PATH or the config dir. */
+function tlsFromEnvironment(env: NodeJS.ProcessEnv, configDir: string, files: ResolveFs): TlsMaterial | undefined {
+  const verify = Boolean(env.DOCKER_TLS_VERIFY);
+  if (!verify && !env.DOCKER_CERT_PATH) return undefined;
+  const certPath = env.DOCKER_CERT_PATH || configDir;
+  const read = (file: string): string | undefined => files.readFile(path.join(certPath, file));
+  return { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem'), verify };
+}
+
+function parseHost(raw: string, source: EndpointSource, tlsFor: () => TlsMaterial | undefined): Endpoint {
+  const bad = (why: string): WharfError => new WharfError('unreachable', `The engine address "${raw}" is not usable: ${why}.`, {
+    hint: 'Use unix:///path/to/docker.sock, npipe:////./pipe/docker_engine, tcp://host:port or ssh://user@host.',
+  });
+  const match = /^([a-z]+):\/\/(.*)$/i.exec(raw);
+  if (!match) throw bad('it has no scheme');
+  const scheme = match[1].toLowerCase();
+  const rest = match[2];
+  if (scheme === 'unix') {
+    if (!rest) throw bad('the socket path is empty');
+    return { protocol: 'unix', socketPath: rest, url: `unix://${rest}`, source };
+  }
+  if (scheme === 'npipe') {
+    // npipe:////./pipe/docker_engine → //./pipe/docker_engine (forward slashes work in Node)
+    const pipePath = rest.replace(/\\/g, '/') || '//./pipe/docker_engine';
+    return { protocol: 'npipe', pipePath, url: `npipe://${rest}`, source };
+  }
+  if (scheme === 'tcp' || scheme === 'http' || scheme === 'https') {
+    let url: URL;
+    try { url = new URL(`http://${rest}`); } catch { throw bad('the host is not valid'); }
+    if (!url.hostname) throw bad('the host is empty');
+    const tls = tlsFor() ?? (scheme === 'https' ? { verify: true } : undefined);
+    const port = url.port ? Number(url.port) : tls ? 2376 : 2375;
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    return { protocol: 'tcp', host, port, tls, url: `tcp://${url.host.includes(':') ? url.host : `${url.host}:${port}`}`, source };
+  }
+  if (scheme === 'ssh') {
+    let url: URL;
+    try { url = new URL(`ssh://${rest}`); } catch { throw bad('the host is not valid'); }
+    if (!url.hostname) throw bad('the host is empty');
+    const username = url.username ? decodeURIComponent(url.username) : undefined;
+    return { protocol: 'ssh', host: url.hostname, port: url.port ? Number(url.port) : 22, username, url: raw, source };
+  }
+  throw bad(`the scheme "${scheme}" is not supported`);
+}
+
+function defaultSocket(env: NodeJS.ProcessEnv, home: string, platform: NodeJS.Platform, files: ResolveFs): Endpoint {
+  if (platform === 'win32') return { protocol: 'npipe', pipePath: '//./pipe/docker_engine', url: 'npipe:////./pipe/docker_engine', source: 'defaultSocket' };
+  const candidates = [
+    '/var/run/docker.sock',
+    path.join(home, '.docker', 'run', 'docker.sock'),
+    ...(env.XDG_RUNTIME_DIR ? [path.join(env.XDG_RUNTIME_DIR, 'podman', 'podman.sock')] : []),
+    '/run/podman/podman.sock',
+  ];
+  // None exists: keep Docker's own default so the error names the path people expect.
+  const socketPath = candidates.find((candidate) => files.exists(candidate)) ?? candidates[0];
+  return { protocol: 'unix', socketPath, url: `unix://${socketPath}`, source: 'defaultSocket' };
+}
+
+export interface ClientOptions {
+  /** Engine API version to speak, without the "v" ("1.41"); unset = unversioned paths. */
+  apiVersion?: string;
+}
+
+/**
+ * A dockerode client for the endpoint. It has no modem-level timeout on purpose: that timer is
+ * an idle-socket timeout and would kill a quiet /events stream. Deadlines are per request
+ * (request.ts: engineRequest) so streams get a first-byte deadline and live on afterwards.
+ */
+export function createClient(endpoint: Endpoint, options: ClientOptions = {}): Docker {
+  const version = options.apiVersion ? `v${options.apiVersion}` : undefined;
+  switch (endpoint.protocol) {
+    case 'unix':
+      return new Docker({ socketPath: endpoint.socketPath, version });
+    case 'npipe':
+      return new Docker({ socketPath: endpoint.pipePath, version });
+    case 'tcp': {
+      const tls = endpoint.tls;
+      if (!tls) return new Docker({ host: endpoint.host, port: endpoint.port, protocol: 'http', version });
+      return new Docker({
+        host: endpoint.host,
+        port: endpoint.port,
+        protocol: 'https',
+        ca: tls.ca,
+        cert: tls.cert,
+        key: tls.key,
+        version,
+        // Without verification (SkipTLSVerify, or DOCKER_CERT_PATH without DOCKER_TLS_VERIFY)
+        // the connection is still encrypted and still presents the client certificate.
+        ...(tls.verify ? {} : { agent: new https.Agent({ rejectUnauthorized: false, ca: tls.ca, cert: tls.cert, key: tls.key }) }),
+      });
+    }
+    case 'ssh':
+      return new Docker({
+        protocol: 'ssh',
+        host: endpoint.host,
+        port: endpoint.port,
+        username: endpoint.username,
+        version,
+        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+      } as Docker.DockerOptions);
+  }
+}
+
+interface VersionAnswer {
+  Version?: string;
+  ApiVersion?: string;
+  MinAPIVersion?: string;
+  Os?: string;
+  Arch?: string;
+  Components?: { Name?: string; Version?: string }[];
+}
+
+/** "1.41" vs "1.43" → the older; unknown → ours. */
+export function negotiateApiVersion(engineApi: string | undefined, ours = WHARF_API_VERSION): string {
+  if (!engineApi || !/^\d+\.\d+$/.test(engineApi)) return ours;
+  const [a1, a2] = engineApi.split('.').map(Number);
+  const [b1, b2] = ours.split('.').map(Number);
+  return a1 < b1 || (a1 === b1 && a2 < b2) ? engineApi : ours;
+}
+
+/** Podman's compatible API names itself in /version Components. */
+export function engineKindOf(version: VersionAnswer): EngineKind {
+  return (version.Components ?? []).some((component) => /podman/i.test(component.Name ?? '')) ? 'podman' : 'docker';
+}
+
+export interface EngineConnection {
+  endpoint: Endpoint;
+  /** Speaks the negotiated API version. */
+  docker: Docker;
+  engine: EngineInfo;
+}
+
+/**
+ * Resolves nothing (give it an endpoint), asks /version on an unversioned path within the
+ * deadline, then returns a client pinned to the negotiated API version.
+ */
+export async function connectEngine(endpoint: Endpoint, options: RequestOptions = {}): Promise<EngineConnection> {
+  const probe = createClient(endpoint);
+  let version: VersionAnswer;
+  try {
+    version = await engineRequest('version', (signal) => dial<VersionAnswer>(probe, { path: '/version', method: 'GET', statusCodes: { 200: true, 500: 'server error' } }, signal), { deadlineMs: options.deadlineMs ?? 10_000, signal: options.signal });
+  } catch (err) {
+    throw toWharfError(err, { endpoint: endpoint.url });
+  }
+  if (typeof version !== 'object' || version === null || !version.ApiVersion) {
+    throw new WharfError('engine', `The service at ${endpoint.url} does not look like a container engine (no API version in /version).`);
+  }
+  const apiVersion = negotiateApiVersion(version.ApiVersion);
+  const kind = engineKindOf(version);
+  const podman = version.Components?.find((component) => /podman/i.test(component.Name ?? ''));
+  return {
+    endpoint,
+    docker: createClient(endpoint, { apiVersion }),
+    engine: {
+      kind,
+      version: (kind === 'podman' ? podman?.Version : undefined) ?? version.Version ?? 'unknown',
+      apiVersion,
+      os: version.Os ?? 'unknown',
+      arch: version.Arch ?? 'unknown',
+      endpoint: endpoint.url,
+    },
+  };
+}

@@ -1,0 +1,177 @@
+// Typed engine errors. Everything that fails in src/docker reaches callers as a WharfError: a
+// stable `code` the UI can branch on, a plain-English `message` (the UI wraps or translates it)
+// and an optional `hint` saying what the user can do about it. The mapping works on the shapes
+// dockerode/docker-modem really produce (captured from dockerd 20.10 and Podman 4.3, see
+// test/unit/docker/errors.test.ts), never on guessed ones.
+
+export type WharfErrorCode =
+  | 'unreachable'
+  | 'permission'
+  | 'notFound'
+  | 'conflictName'
+  | 'imageInUse'
+  | 'authRequired'
+  | 'timeout'
+  | 'registryNotFound'
+  | 'badRequest'
+  | 'cancelled'
+  | 'engine';
+
+export interface WharfErrorOptions {
+  hint?: string;
+  /** HTTP status the engine answered with, when it answered. */
+  statusCode?: number;
+  /** The engine's own words (its JSON `message`), for logs and "details". */
+  engineMessage?: string;
+  cause?: unknown;
+}
+
+export class WharfError extends Error {
+  readonly hint?: string;
+  readonly statusCode?: number;
+  readonly engineMessage?: string;
+
+  constructor(readonly code: WharfErrorCode, message: string, options: WharfErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'WharfError';
+    this.hint = options.hint;
+    this.statusCode = options.statusCode;
+    this.engineMessage = options.engineMessage;
+  }
+}
+
+export function isWharfError(err: unknown, code?: WharfErrorCode): err is WharfError {
+  return err instanceof WharfError && (code === undefined || err.code === code);
+}
+
+/** What the failing request was about; each field sharpens the message when given. */
+export interface ErrorContext {
+  /** What Wharf was doing, e.g. "start container web" (lower case, no final period). */
+  action?: string;
+  /** Where the engine is, for display: "unix:///var/run/docker.sock". */
+  endpoint?: string;
+  /** The image reference a pull/run/remove was about. */
+  image?: string;
+  /** The object the request named (container name or id, volume name…). */
+  object?: string;
+  /** Platform for the hints; defaults to process.platform. */
+  platform?: NodeJS.Platform;
+}
+
+interface ErrorShape {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  syscall?: unknown;
+  address?: unknown;
+  statusCode?: unknown;
+  json?: unknown;
+}
+
+/** Maps anything thrown by dockerode, the modem, Node's sockets or a deadline to a WharfError. */
+export function toWharfError(err: unknown, context: ErrorContext = {}): WharfError {
+  if (err instanceof WharfError) return err;
+  const shape: ErrorShape = typeof err === 'object' && err !== null ? (err as ErrorShape) : { message: String(err) };
+  const statusCode = typeof shape.statusCode === 'number' ? shape.statusCode : undefined;
+  const engineMessage = engineWords(shape);
+  const doing = context.action ? `Could not ${context.action}: ` : '';
+  const where = context.endpoint ? ` at ${context.endpoint}` : '';
+  const options = (hint?: string): WharfErrorOptions => ({ hint, statusCode, engineMessage, cause: err });
+
+  // Deadlines and cancellation come first: an aborted request may also carry a socket code.
+  const timedOut = shape.name === 'DeadlineExceeded' || shape.code === 'ETIMEDOUT' || shape.code === 'ESOCKETTIMEDOUT';
+  if (timedOut) {
+    return new WharfError('timeout', `${doing}the engine${where} did not answer in time.`, options('The engine may be overloaded or hung. Check that it responds (for example `docker info` in a terminal), or restart it.'));
+  }
+  if (shape.name === 'AbortError' || shape.code === 'ABORT_ERR') {
+    return new WharfError('cancelled', context.action ? `Cancelled: ${context.action}.` : 'Cancelled.', options());
+  }
+
+  const code = typeof shape.code === 'string' ? shape.code : undefined;
+  if (code === 'ENOENT' || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'EAI_AGAIN') {
+    const lost = code === 'ECONNRESET' || code === 'EPIPE';
+    const message = lost ? `${doing}the connection to the engine${where} was lost.` : `${doing}no container engine is reachable${where}.`;
+    return new WharfError('unreachable', capitalize(message), options(unreachableHint(context.platform ?? process.platform)));
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new WharfError('permission', capitalize(`${doing}permission denied on the engine socket${where}.`), options(permissionHint(context.platform ?? process.platform)));
+  }
+
+  if (statusCode !== undefined) return fromStatus(statusCode, engineMessage ?? '', doing, context, options);
+
+  const message = typeof shape.message === 'string' && shape.message ? shape.message : String(err);
+  return new WharfError('engine', capitalize(`${doing}${message}`), options());
+}
+
+function fromStatus(status: number, words: string, doing: string, context: ErrorContext, options: (hint?: string) => WharfErrorOptions): WharfError {
+  const said = words ? ` The engine said: ${words}` : '';
+  if (/is already in use/i.test(words) && /name/i.test(words)) {
+    const name = /name "\/?([^"]+)"/.exec(words)?.[1] ?? context.object;
+    return new WharfError('conflictName', capitalize(`${doing}the name ${name ? `"${name}" ` : ''}is already in use by another container.`), options('Choose another name, or remove or rename the container that has it.'));
+  }
+  if (status === 409 && /(is using|being used|must force|must be forced|unable to (remove|delete))/i.test(words) && /image|repository reference/i.test(words)) {
+    const multi = /referenced in multiple repositories/i.test(words);
+    return new WharfError('imageInUse', capitalize(multi
+      ? `${doing}the image has several tags; remove the tags one by one.`
+      : `${doing}the image ${context.image ? `${context.image} ` : ''}is used by a container.`), options(multi ? 'Remove each tag, or remove by tag instead of by id.' : 'Remove the containers that use it first (stopped ones too).'));
+  }
+  if (status === 401 || /unauthorized|authentication required|no basic auth credentials|denied: requested access/i.test(words)) {
+    return new WharfError('authRequired', capitalize(`${doing}the registry requires authentication${context.image ? ` for ${context.image}` : ''}.`), options('Log in to the registry (docker login <registry>), then try again.'));
+  }
+  if (status === 404 && /manifest unknown|manifest for .* not found|repository does not exist|pull access denied|not found: manifest/i.test(words)) {
+    const image = context.image ?? /manifest for (\S+) not found/.exec(words)?.[1];
+    const registry = image ? registryOf(image) : undefined;
+    const message = image ? `Image ${image} not found in registry ${registry}.` : 'Image not found in the registry.';
+    return new WharfError('registryNotFound', message, options('Check the image name and tag, and that you may read that repository.'));
+  }
+  if (status === 404) {
+    const what = words ? lowerFirst(words).replace(/\.$/, '') : `${context.object ?? 'it'} was not found`;
+    return new WharfError('notFound', capitalize(`${doing}${what}.`), options('It may have been removed meanwhile.'));
+  }
+  if (status === 400) {
+    return new WharfError('badRequest', capitalize(`${doing}the engine rejected the request.${said}`), options());
+  }
+  return new WharfError('engine', capitalize(`${doing}the engine answered with an error (HTTP ${status}).${said}`), options());
+}
+
+/** The engine's own message: its JSON body, else the modem's "(HTTP code N) reason - text". */
+function engineWords(shape: ErrorShape): string | undefined {
+  const json = shape.json;
+  if (json && typeof json === 'object' && !Buffer.isBuffer(json) && typeof (json as { message?: unknown }).message === 'string') {
+    return ((json as { message: string }).message).trim();
+  }
+  if (typeof shape.message === 'string') {
+    const match = /^\(HTTP code \d+\) [^-]*- (.*)$/s.exec(shape.message);
+    if (match) return match[1].trim() || undefined;
+  }
+  return undefined;
+}
+
+/** "127.0.0.1:5000/app:1" → "127.0.0.1:5000"; "busybox" → "docker.io" (Docker's rule for a host part). */
+export function registryOf(reference: string): string {
+  const first = reference.split('/')[0];
+  if (reference.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) return first;
+  return 'docker.io';
+}
+
+export function unreachableHint(platform: NodeJS.Platform): string {
+  switch (platform) {
+    case 'win32': return 'Start Docker Desktop (or Podman Desktop), or set wharf.engine.host to your engine.';
+    case 'darwin': return 'Start Docker Desktop (or Colima, or `podman machine start`), or set wharf.engine.host to your engine.';
+    default: return 'Start the engine (`sudo systemctl start docker`, or `systemctl --user start podman.socket` for Podman), or set wharf.engine.host to your engine.';
+  }
+}
+
+export function permissionHint(platform: NodeJS.Platform): string {
+  if (platform === 'win32') return 'Run VS Code as a user in the docker-users group (then sign out and in again).';
+  if (platform === 'darwin') return 'Check the permissions of the socket, or restart Docker Desktop.';
+  return 'Add your user to the docker group (`sudo usermod -aG docker $USER`, then log out and in again), or use a rootless engine (rootless Docker or `systemctl --user start podman.socket`).';
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
