@@ -2,11 +2,12 @@
 // percentage and are cancellable through the caller's signal.
 import type Docker from 'dockerode';
 import { isManifestUnknown } from './engineErrors';
+import { toWharfError, WharfError } from './errors';
 import { ProgressFolder, type OverallProgress } from './progress';
 import { registryOf, resolveRegistryAuth, type RegistryAuth, type ResolveOptions } from './registryAuth';
 import { dial, engineRequest, type RequestOptions } from './request';
-import { readJsonLines } from './streams';
-import type { PruneResult } from './containers';
+import { readJsonLines, StreamError } from './streams';
+import { labelFilter, type PruneOptions, type PruneResult } from './containers';
 
 /** A reference with its tag made explicit: pulling "x" without a tag would fetch every tag. */
 export function withDefaultTag(reference: string): string {
@@ -24,16 +25,20 @@ export function splitReference(reference: string): { repository: string; tag: st
   return { repository: full.slice(0, colon), tag: full.slice(colon + 1) };
 }
 
-export class ImageNotFoundInRegistry extends Error {
-  constructor(readonly image: string, readonly registry: string, readonly cause?: unknown) {
-    super(`image ${image} not found in registry ${registry}`);
-    this.name = 'ImageNotFoundInRegistry';
-  }
+/**
+ * A failure reported inside a pull/push stream (after the engine answered 200) has no HTTP status;
+ * give it the one the registry meant, so errors.ts maps it like the same failure answered upfront.
+ */
+function streamFailure(err: unknown, action: string, image: string): WharfError {
+  if (!(err instanceof StreamError)) return toWharfError(err, { action, image });
+  const words = err.message;
+  const statusCode = isManifestUnknown(err) ? 404 : /unauthorized|authentication required|denied/i.test(words) ? 401 : 500;
+  return toWharfError({ statusCode, json: { message: words }, message: words }, { action, image });
 }
 
-export function listImages(docker: Docker, options: RequestOptions & { all?: boolean; danglingOnly?: boolean } = {}): Promise<Docker.ImageInfo[]> {
-  return engineRequest('list images', (abortSignal) =>
-    docker.listImages({ all: options.all ?? false, filters: options.danglingOnly ? { dangling: ['true'] } : undefined, abortSignal }), options);
+export function listImages(docker: Docker, options: PruneOptions & { all?: boolean; danglingOnly?: boolean } = {}): Promise<Docker.ImageInfo[]> {
+  const filters = { ...(options.danglingOnly ? { dangling: ['true'] } : {}), ...labelFilter(options) };
+  return engineRequest('list images', (abortSignal) => docker.listImages({ all: options.all ?? false, filters, abortSignal }), options);
 }
 
 export function inspectImage(docker: Docker, reference: string, options: RequestOptions = {}): Promise<Docker.ImageInspectInfo> {
@@ -73,21 +78,19 @@ async function authFor(reference: string, options: PullOptions): Promise<Registr
 
 /**
  * Pulls one image (its tag defaults to latest). Resolves once the engine has it; rejects with
- * ImageNotFoundInRegistry when the registry has no such repository or tag.
+ * a WharfError 'registryNotFound' ("Image X not found in registry Y.") when the registry has no
+ * such repository or tag.
  */
 export async function pullImage(docker: Docker, reference: string, options: PullOptions = {}): Promise<void> {
   const full = withDefaultTag(reference);
   const { repository, tag } = splitReference(full);
   const authconfig = await authFor(full, options);
   const folder = new ProgressFolder();
-  try {
-    const stream = await engineRequest(`pull ${full}`, (abortSignal) =>
-      docker.createImage(authconfig ?? {}, { fromImage: repository, tag, abortSignal }) as Promise<NodeJS.ReadableStream>, options);
-    await readJsonLines(stream, (event) => options.onProgress?.(folder.add(event)), options.signal);
-  } catch (err) {
-    if (isManifestUnknown(err)) throw new ImageNotFoundInRegistry(full, registryOf(full), err);
-    throw err;
-  }
+  const stream = await engineRequest(`pull ${full}`, (abortSignal) =>
+    docker.createImage(authconfig ?? {}, { fromImage: repository, tag, abortSignal }) as Promise<NodeJS.ReadableStream>, options, { image: full });
+  await readJsonLines(stream, (event) => options.onProgress?.(folder.add(event)), options.signal).catch((err) => {
+    throw streamFailure(err, `pull ${full}`, full);
+  });
   options.onProgress?.(folder.complete());
 }
 
@@ -98,8 +101,10 @@ export async function pushImage(docker: Docker, reference: string, options: Pull
   const authconfig = (await authFor(full, options)) ?? { serveraddress: registryOf(full) };
   const folder = new ProgressFolder();
   const stream = await engineRequest(`push ${full}`, (abortSignal) =>
-    docker.getImage(repository).push({ tag, authconfig, abortSignal }) as Promise<NodeJS.ReadableStream>, options);
-  const events = await readJsonLines(stream, (event) => options.onProgress?.(folder.add(event)), options.signal);
+    docker.getImage(repository).push({ tag, authconfig, abortSignal }) as Promise<NodeJS.ReadableStream>, options, { image: full });
+  const events = await readJsonLines(stream, (event) => options.onProgress?.(folder.add(event)), options.signal).catch((err) => {
+    throw streamFailure(err, `push ${full}`, full);
+  });
   options.onProgress?.(folder.complete());
   const digest = events.map((e) => (e.aux as { Digest?: string } | undefined)?.Digest).find((d) => d);
   return { digest };
@@ -138,22 +143,25 @@ export interface ImagePrunePreview {
  * What an image prune would remove: dangling images, or with `all` every image no container
  * uses (as the engine's prune with dangling=false decides).
  */
-export async function previewImagePrune(docker: Docker, options: RequestOptions & { all?: boolean } = {}): Promise<ImagePrunePreview> {
-  const [images, containers] = await Promise.all([
-    listImages(docker, { ...options, danglingOnly: !options.all }),
+export async function previewImagePrune(docker: Docker, options: PruneOptions & { all?: boolean } = {}): Promise<ImagePrunePreview> {
+  const [images, everything, containers] = await Promise.all([
+    listImages(docker, { ...options, all: false, danglingOnly: !options.all }),
+    // Prune only removes images nothing is built on; the dangling list can include such parents.
+    listImages(docker, { deadlineMs: options.deadlineMs, signal: options.signal, all: true }),
     engineRequest('list containers', (abortSignal) => docker.listContainers({ all: true, abortSignal }), options),
   ]);
   const used = new Set(containers.map((c) => c.ImageID));
-  const candidates = images.filter((i) => !used.has(i.Id));
+  const parents = new Set(everything.map((i) => i.ParentId).filter((p) => p));
+  const candidates = images.filter((i) => !used.has(i.Id) && !parents.has(i.Id));
   return {
     images: candidates.map((i) => ({ id: i.Id, repoTags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'), size: i.Size })),
     size: candidates.reduce((sum, i) => sum + i.Size, 0),
   };
 }
 
-export async function pruneImages(docker: Docker, options: RequestOptions & { all?: boolean } = {}): Promise<PruneResult> {
+export async function pruneImages(docker: Docker, options: PruneOptions & { all?: boolean } = {}): Promise<PruneResult> {
   const result = await engineRequest('prune images', (abortSignal) =>
-    docker.pruneImages({ filters: { dangling: [options.all ? 'false' : 'true'] }, abortSignal }), options);
+    docker.pruneImages({ filters: { dangling: [options.all ? 'false' : 'true'], ...labelFilter(options) }, abortSignal }), options);
   const removed = (result.ImagesDeleted ?? []).flatMap((r) => (r.Deleted ? [r.Deleted] : []));
   return { removed, spaceReclaimed: result.SpaceReclaimed ?? 0 };
 }

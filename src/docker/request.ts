@@ -1,6 +1,7 @@
 // One way for every operation to talk to the engine: a deadline on the request (a hung engine
 // must never hang Wharf), an optional caller cancellation, and failures mapped to typed errors.
 import type Docker from 'dockerode';
+import { toWharfError, type ErrorContext } from './errors';
 
 /** How long a plain request may take before Wharf gives up on the engine. */
 export const DEFAULT_DEADLINE_MS = 30_000;
@@ -11,6 +12,9 @@ export interface RequestOptions {
   /** The caller's cancellation (a Cancel button, a disposed view). */
   signal?: AbortSignal;
 }
+
+/** Sharpens the typed error's message: which image or object the request was about. */
+export type RequestContext = Pick<ErrorContext, 'image' | 'object'>;
 
 export class DeadlineExceeded extends Error {
   constructor(readonly what: string, readonly ms: number) {
@@ -23,9 +27,9 @@ export class DeadlineExceeded extends Error {
  * Runs one engine request with a deadline. `run` receives the signal to hand to dockerode
  * (`abortSignal`) or to modem.dial. For a streaming request the deadline covers only the wait for
  * the engine's answer: once the promise resolves the timer is cleared and the stream lives on
- * until the caller's signal aborts it or it ends.
+ * until the caller's signal aborts it or it ends. Every failure reaches the caller as a WharfError.
  */
-export async function engineRequest<T>(what: string, run: (signal: AbortSignal) => Promise<T>, options: RequestOptions = {}): Promise<T> {
+export async function engineRequest<T>(what: string, run: (signal: AbortSignal) => Promise<T>, options: RequestOptions = {}, context: RequestContext = {}): Promise<T> {
   const ms = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new DeadlineExceeded(what, ms)), ms);
@@ -33,8 +37,8 @@ export async function engineRequest<T>(what: string, run: (signal: AbortSignal) 
   try {
     return await run(signal);
   } catch (err) {
-    if (deadline.signal.aborted && !options.signal?.aborted) throw deadline.signal.reason as Error;
-    throw err;
+    const cause = deadline.signal.aborted && !options.signal?.aborted ? deadline.signal.reason : err;
+    throw toWharfError(cause, { action: what, ...context });
   } finally {
     clearTimeout(timer);
   }
