@@ -1,0 +1,33 @@
+// WorkdirRelativePath: a relative WORKDIR resolves against whatever directory the base image
+// left set, so the result changes when the base image does. An absolute WORKDIR earlier in the
+// stage (or in the stage it builds on) anchors it.
+import { Workdir } from 'dockerfile-ast';
+import { stagesOf, textOf } from '../buildkit';
+import type { Rule } from '../rule';
+
+/** Absolute POSIX or Windows paths, and paths starting with a variable (unknown until build). */
+const anchored = /^(?:[/\\$]|[A-Za-z]:[/\\])/;
+
+export const rule: Rule = {
+  meta: { code: 'WorkdirRelativePath', severity: 'warning', source: 'buildkit', description: 'Relative workdir without an absolute workdir declared within the build can have unexpected results if the base image changes' },
+  check({ dockerfile, text, report }) {
+    const stages = stagesOf(dockerfile);
+    const absoluteSet = stages.map(() => false);
+    stages.forEach((stage, index) => {
+      let absolute = stage.parent !== undefined && absoluteSet[stage.parent];
+      for (const instruction of stage.instructions) {
+        if (!(instruction instanceof Workdir)) continue;
+        const args = instruction.getArguments();
+        if (args.length === 0) continue;
+        // Raw text: with `# escape=`` a Windows path keeps its backslashes.
+        const path = textOf(text, args[0].getRange()).replace(/^["']|["']$/g, '');
+        if (anchored.test(path)) { absolute = true; continue; }
+        if (!absolute) {
+          const range = { start: args[0].getRange().start, end: args[args.length - 1].getRange().end };
+          report({ range, message: `Relative workdir "${path}" can have unexpected results if the base image changes` });
+        }
+      }
+      absoluteSet[index] = absolute;
+    });
+  },
+};
