@@ -1,0 +1,90 @@
+// Helpers shared by the package-manager and shell-command rules (yum, dnf, zypper, pip, yarn,
+// go, wget, useradd …). They express hadolint's matching vocabulary — "the command is X and one
+// of its arguments is Y", "one of these flags is present" — on top of src/lint/shell.ts, and
+// build the insert-text fixes those rules offer.
+import type { Instruction } from 'dockerfile-ast';
+import { baseName, hasFlag, positionalArgs, runScripts, type RunScript, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import type { Fix, Range, RuleContext } from './rule';
+
+/**
+ * The RUN scripts a rule looks at. hadolint wraps only some rules with its ONBUILD variant, so
+ * rules say whether `ONBUILD RUN` triggers count for them.
+ */
+export function runsOf(context: RuleContext, includeOnbuild: boolean): RunScript[] {
+  const runs = runScripts(context.dockerfile, context.text);
+  return includeOnbuild ? runs : runs.filter((r) => !r.onbuild);
+}
+
+/** The command is one of `names` (by base name) and any of its arguments is one of `args`. */
+export function cmdHasArgs(command: ShellCommand, names: readonly string[], args: readonly string[]): boolean {
+  return isCommand(command, names) && command.args.some((a) => args.includes(a.value));
+}
+
+export function isCommand(command: ShellCommand, names: readonly string[]): boolean {
+  return command.name !== undefined && names.includes(baseName(command.name.value));
+}
+
+/** The first argument of `command` equal to one of `args`. */
+export function argNamed(command: ShellCommand, args: readonly string[]): ShellWord | undefined {
+  return command.args.find((a) => args.includes(a.value));
+}
+
+/**
+ * hadolint's hasAnyFlag: each name is a flag without dashes; one letter means `-x` (also inside a
+ * cluster such as `-qy`), longer names mean `--name` or `--name=value`.
+ */
+export function hasAnyFlag(command: ShellCommand, ...names: string[]): boolean {
+  return hasFlag(command, ...names.map((n) => (n.length === 1 ? `-${n}` : `--${n}`)));
+}
+
+/** Non-flag arguments of the command, excluding `skip` words (the subcommand itself). */
+export function argsNoFlags(command: ShellCommand, skip: readonly string[] = []): ShellWord[] {
+  return positionalArgs(command).filter((a) => !skip.includes(a.value));
+}
+
+/** The span from the command word to its last argument (or redirection target). */
+export function commandRange(command: ShellCommand): Range {
+  const first = command.words[0] ?? command.assignments[0];
+  let last = command.words[command.words.length - 1] ?? first;
+  for (const r of command.redirects) if (r.target && r.target.end > last.end) last = r.target;
+  return { start: first.range.start, end: last.range.end };
+}
+
+/** A range from the command word to `word` (e.g. `zypper install`). */
+export function spanTo(command: ShellCommand, word: ShellWord): Range {
+  return { start: (command.name ?? word).range.start, end: word.range.end };
+}
+
+/** A fix that inserts ` text` right after `word` (a flag after the subcommand). */
+export function insertAfterWord(word: ShellWord, text: string, title: string): Fix {
+  return { title, edits: [{ range: { start: word.range.end, end: word.range.end }, newText: ` ${text}` }] };
+}
+
+/**
+ * A fix that runs `followUp` right after `command` (`… && yum clean all`), offered only when that
+ * keeps the script's meaning: the command ends the script or is followed by `&&`, `;` or a
+ * newline, and it is a shell-form script (an exec-form RUN has no shell to chain with).
+ */
+export function chainAfter(script: ShellScript, command: ShellCommand, followUp: string, title: string): Fix | undefined {
+  if (script.form !== 'shell' || command.words.length === 0) return undefined;
+  if (!['', '&&', ';', '\n'].includes(command.after)) return undefined;
+  if (command.before === '|' || command.before === '|&') return undefined;
+  const end = commandRange(command).end;
+  return { title, edits: [{ range: { start: end, end }, newText: ` && ${followUp}` }] };
+}
+
+/** Index of the first command matching `predicate`, or -1. */
+export function findCommandIndex(script: ShellScript, predicate: (c: ShellCommand) => boolean): number {
+  return script.commands.findIndex(predicate);
+}
+
+/** The instruction's flags as text (`--mount=…`), for comparing RUN flags. */
+export function flagsText(instruction: Instruction): string {
+  const withFlags = instruction as Instruction & { getFlags?: () => { toString(): string }[] };
+  return (withFlags.getFlags?.() ?? []).map((f) => f.toString()).sort().join(' ');
+}
+
+/** Removes one pair of surrounding quotes, as hadolint's dropQuotes does. */
+export function dropQuotes(value: string): string {
+  return value.replace(/^(["'])(.*)\1$/s, '$2');
+}
