@@ -46,6 +46,13 @@ export interface ContainerModel {
   networks: string[];
   /** label com.docker.compose.project, for grouping. */
   composeProject?: string;
+  /**
+   * True when startedAt/finishedAt were estimated from the list answer's status text (the list
+   * has no timestamps); the container's next event replaces them by exact times.
+   */
+  timesApproximate?: boolean;
+  /** The estimate's +/- error in ms, when timesApproximate. */
+  timesToleranceMs?: number;
 }
 
 export interface ImageModel {

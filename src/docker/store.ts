@@ -1,0 +1,496 @@
+// The live model of one engine. It lists everything once per connection, then the /events stream
+// keeps it current: an event re-reads only the object it names, bursts are coalesced into one
+// change notification, and nothing polls. When the stream ends (engine restart, socket gone) it
+// reconnects with capped backoff and resyncs fully.
+//
+// Ordering without locks: every event, inspect and list is stamped with a generation number.
+// An answer never overrides something that happened after the request was sent: a late inspect
+// of a container destroyed meanwhile is dropped, and a full list never undoes an event that
+// was applied while the list was in flight.
+import { isDeepStrictEqual } from 'node:util';
+import type Docker from 'dockerode';
+import type { Readable } from 'node:stream';
+import { connectEngine, type Endpoint } from './connect';
+import { toWharfError, WharfError } from './errors';
+import { JsonLineSplitter, touchesOf, type Touch } from './events';
+import type { ConnectionState, ContainerModel, Disposable, EngineInfo, EngineStore, ImageModel, NetworkModel, ObjectKind, RuntimeInfo, StoreChange, VolumeModel } from './model';
+import { containerFromInspect, containerFromSummary, imageFromInspect, imageFromSummary, networkFrom, volumeFrom } from './normalize';
+import { dial, engineRequest } from './request';
+
+export interface StoreOptions {
+  endpoint: Endpoint;
+  /** Deadline of each request (and of the event stream's first byte). */
+  deadlineMs?: number;
+  /** First reconnect delay and its cap; the delay doubles in between. */
+  backoffInitialMs?: number;
+  backoffMaxMs?: number;
+  /** How long to gather a burst of events before applying it. */
+  coalesceMs?: number;
+  /** At most this many inspects in flight at once. */
+  inspectConcurrency?: number;
+  log?: (line: string) => void;
+}
+
+type AnyModel = ContainerModel | ImageModel | VolumeModel | NetworkModel;
+
+interface Session {
+  docker: Docker;
+  engine: EngineInfo;
+  abort: AbortController;
+  stream?: Readable;
+  failed?: boolean;
+}
+
+class ChangeSet {
+  private readonly byKind = new Map<ObjectKind, { added: Set<string>; updated: Set<string>; removed: Set<string> }>();
+
+  private of(kind: ObjectKind): { added: Set<string>; updated: Set<string>; removed: Set<string> } {
+    let entry = this.byKind.get(kind);
+    if (!entry) this.byKind.set(kind, (entry = { added: new Set(), updated: new Set(), removed: new Set() }));
+    return entry;
+  }
+
+  added(kind: ObjectKind, id: string): void {
+    const entry = this.of(kind);
+    if (entry.removed.delete(id)) entry.updated.add(id); else entry.added.add(id);
+  }
+
+  updated(kind: ObjectKind, id: string): void {
+    const entry = this.of(kind);
+    if (!entry.added.has(id)) entry.updated.add(id);
+  }
+
+  removed(kind: ObjectKind, id: string): void {
+    const entry = this.of(kind);
+    if (entry.added.delete(id)) return; // appeared and vanished within one batch: nothing to show
+    entry.updated.delete(id);
+    entry.removed.add(id);
+  }
+
+  toList(): StoreChange[] {
+    const list: StoreChange[] = [];
+    for (const [kind, entry] of this.byKind) {
+      if (entry.added.size + entry.updated.size + entry.removed.size === 0) continue;
+      list.push({ kind, added: [...entry.added], updated: [...entry.updated], removed: [...entry.removed] });
+    }
+    return list;
+  }
+}
+
+const NOT_FOUND = Symbol('notFound');
+
+export class DockerEngineStore implements EngineStore {
+  private readonly containerMap = new Map<string, ContainerModel>();
+  private readonly imageMap = new Map<string, ImageModel>();
+  private readonly volumeMap = new Map<string, VolumeModel>();
+  private readonly networkMap = new Map<string, NetworkModel>();
+  private readonly arrays = new Map<ObjectKind, readonly AnyModel[]>();
+
+  private generation = 0;
+  private inFlight = 0;
+  /** kind:id → generation of the request whose answer was last applied to it. */
+  private readonly touchedAt = new Map<string, number>();
+  /** kind:id → generation at which the engine said it was destroyed. */
+  private readonly destroyedAt = new Map<string, number>();
+
+  private connectionState: ConnectionState = { status: 'connecting', attempt: 1 };
+  private session?: Session;
+  private attempt = 0;
+  private reconnectTimer?: NodeJS.Timeout;
+  private disposed = false;
+
+  private pending = new Map<string, Touch>();
+  private flushTimer?: NodeJS.Timeout;
+  private flushing = false;
+
+  private readonly listeners = new Set<(changes: StoreChange[]) => void>();
+  private readonly readyPromise: Promise<void>;
+  private settleReady?: { resolve: () => void; reject: (err: unknown) => void };
+  private connectWaiters: { resolve: () => void; reject: (err: unknown) => void }[] = [];
+
+  private readonly deadlineMs: number;
+  private readonly backoffInitialMs: number;
+  private readonly backoffMaxMs: number;
+  private readonly coalesceMs: number;
+  private readonly inspectConcurrency: number;
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly options: StoreOptions) {
+    this.deadlineMs = options.deadlineMs ?? 10_000;
+    this.backoffInitialMs = options.backoffInitialMs ?? 250;
+    this.backoffMaxMs = options.backoffMaxMs ?? 15_000;
+    this.coalesceMs = options.coalesceMs ?? 5;
+    this.inspectConcurrency = options.inspectConcurrency ?? 16;
+    this.log = options.log ?? (() => undefined);
+    this.readyPromise = new Promise<void>((resolve, reject) => (this.settleReady = { resolve, reject }));
+    this.readyPromise.catch(() => undefined); // the caller may never ask; the state says it too
+    void this.connect();
+  }
+
+  get connection(): ConnectionState {
+    return this.connectionState;
+  }
+
+  containers(): readonly ContainerModel[] { return this.arrayOf('container', this.containerMap); }
+  container(id: string): ContainerModel | undefined { return this.containerMap.get(id); }
+  images(): readonly ImageModel[] { return this.arrayOf('image', this.imageMap); }
+  image(id: string): ImageModel | undefined { return this.imageMap.get(id); }
+  volumes(): readonly VolumeModel[] { return this.arrayOf('volume', this.volumeMap); }
+  networks(): readonly NetworkModel[] { return this.arrayOf('network', this.networkMap); }
+
+  onDidChange(listener: (changes: StoreChange[]) => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  async refresh(): Promise<void> {
+    if (this.disposed) return;
+    const session = this.session;
+    if (session && this.connectionState.status === 'connected') {
+      try {
+        await this.resync(session);
+      } catch (err) {
+        this.sessionFailed(session, err);
+        throw toWharfError(err, { action: 'refresh', endpoint: this.options.endpoint.url });
+      }
+      return;
+    }
+    // Not connected: retry now instead of waiting for the backoff timer.
+    const connected = new Promise<void>((resolve, reject) => this.connectWaiters.push({ resolve, reject }));
+    if (this.reconnectTimer) {
+      clearTimeout(this.reconnectTimer);
+      this.reconnectTimer = undefined;
+      void this.connect();
+    }
+    await connected;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.reconnectTimer);
+    clearTimeout(this.flushTimer);
+    this.session?.abort.abort();
+    this.session = undefined;
+    this.listeners.clear();
+    const err = new WharfError('cancelled', 'The engine store was closed.');
+    this.settleReady?.reject(err);
+    for (const waiter of this.connectWaiters.splice(0)) waiter.reject(err);
+  }
+
+  // ---- connection lifecycle -------------------------------------------------------------
+
+  private async connect(): Promise<void> {
+    if (this.disposed) return;
+    this.attempt += 1;
+    this.setConnection({ status: 'connecting', attempt: this.attempt });
+    const abort = new AbortController();
+    let session: Session | undefined;
+    try {
+      const connection = await connectEngine(this.options.endpoint, { deadlineMs: this.deadlineMs, signal: abort.signal });
+      session = { docker: connection.docker, engine: connection.engine, abort };
+      if (this.disposed) { abort.abort(); return; }
+      this.session = session;
+      // The stream first, the lists second: whatever happens during the lists is in the stream.
+      await this.openEvents(session);
+      const [, info] = await Promise.all([this.resync(session), this.get<{ Runtimes?: Record<string, { path?: string }>; DefaultRuntime?: string }>(session, '/info', 'read engine info')]);
+      if (this.session !== session) return;
+      const defaultRuntime = info.DefaultRuntime || undefined;
+      const runtimes: RuntimeInfo[] = Object.entries(info.Runtimes ?? {}).map(([name, runtime]) => ({ name, path: runtime?.path, isDefault: name === defaultRuntime }));
+      this.attempt = 0;
+      this.setConnection({ status: 'connected', engine: session.engine, runtimes, defaultRuntime });
+      this.settleReady?.resolve();
+      for (const waiter of this.connectWaiters.splice(0)) waiter.resolve();
+    } catch (err) {
+      if (this.disposed) return;
+      this.sessionFailed(session ?? { abort } as Session, err);
+    }
+  }
+
+  /** The stream ended or a request failed: drop the session, say why, retry after a backoff. */
+  private sessionFailed(session: Session, err: unknown): void {
+    session.abort.abort();
+    if (this.disposed || session.failed || (this.session && this.session !== session)) return;
+    session.failed = true;
+    this.session = undefined;
+    const error = toWharfError(err, { endpoint: this.options.endpoint.url });
+    this.log(`engine session ended: ${error.code}: ${error.message}`);
+    const delay = Math.min(this.backoffMaxMs, this.backoffInitialMs * 2 ** Math.max(0, this.attempt - 1));
+    this.setConnection({ status: 'unreachable', code: error.code, message: error.message, hint: error.hint, retryAt: Date.now() + delay });
+    this.settleReady?.reject(error);
+    for (const waiter of this.connectWaiters.splice(0)) waiter.reject(error);
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.connect();
+    }, delay);
+  }
+
+  private async openEvents(session: Session): Promise<void> {
+    const stream = await engineRequest('events', (signal) => dial<Readable>(session.docker, {
+      path: '/events?',
+      method: 'GET',
+      statusCodes: { 200: true, 400: 'bad parameter', 500: 'server error' },
+      query: { filters: { type: ['container', 'image', 'volume', 'network'] } },
+      isStream: true,
+    }, signal), { deadlineMs: this.deadlineMs, signal: session.abort.signal });
+    session.stream = stream;
+    const splitter = new JsonLineSplitter((event) => {
+      if (this.session !== session) return;
+      for (const touch of touchesOf(event)) this.enqueue(touch);
+    }, (line) => this.log(`unreadable event: ${line.slice(0, 200)}`));
+    stream.on('data', (chunk: Buffer) => splitter.push(chunk));
+    const ended = (err?: unknown): void => {
+      splitter.end();
+      if (this.session === session) this.sessionFailed(session, err ?? Object.assign(new Error('The engine closed the event stream.'), { code: 'ECONNRESET' }));
+    };
+    stream.once('end', () => ended());
+    stream.once('close', () => ended());
+    stream.once('error', (err) => ended(err));
+  }
+
+  private setConnection(state: ConnectionState): void {
+    this.connectionState = state;
+    this.emit([{ kind: 'connection', added: [], updated: [], removed: [] }]);
+  }
+
+  // ---- events → coalesced batches -------------------------------------------------------
+
+  private enqueue(touch: Touch): void {
+    const key = `${touch.kind}:${touch.id}`;
+    if (touch.op === 'destroy') this.destroyedAt.set(key, ++this.generation);
+    // The last word on an object wins: create+destroy in one burst is just destroy.
+    this.pending.delete(key);
+    this.pending.set(key, touch);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.flushing || this.pending.size === 0) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      void this.flush();
+    }, this.coalesceMs);
+  }
+
+  private async flush(): Promise<void> {
+    const session = this.session;
+    if (!session || this.disposed) return;
+    this.flushing = true;
+    const batch = [...this.pending.values()];
+    this.pending = new Map();
+    const changes = new ChangeSet();
+    try {
+      for (const touch of batch) if (touch.op === 'destroy') this.remove(touch.kind, touch.id, changes);
+      const inspects = batch.filter((touch) => touch.op === 'inspect');
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < inspects.length) {
+          const touch = inspects[next++];
+          await this.reread(session, touch, changes);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.inspectConcurrency, inspects.length) }, worker));
+    } catch (err) {
+      this.flushing = false;
+      this.emit(changes.toList());
+      this.sessionFailed(session, err);
+      return;
+    }
+    this.flushing = false;
+    this.emit(changes.toList());
+    this.scheduleFlush();
+  }
+
+  /** Inspects one object; applies the answer unless the object was destroyed after we asked. */
+  private reread(session: Session, touch: Touch, changes: ChangeSet): Promise<void> {
+    return this.ordered(() => this.rereadNow(session, touch, changes));
+  }
+
+  private async rereadNow(session: Session, touch: Touch, changes: ChangeSet): Promise<void> {
+    const askedAt = ++this.generation;
+    const answer = await this.inspect(session, touch);
+    if (this.session !== session) return;
+    if (answer === NOT_FOUND) {
+      // Gone already; its destroy event may be on its way (or was coalesced away).
+      if (touch.kind !== 'image' || this.imageMap.has(touch.id)) this.remove(touch.kind, touch.id, changes);
+      return;
+    }
+    const id = touch.kind === 'volume' ? (answer as VolumeModel).name : (answer as { id: string }).id;
+    const key = `${touch.kind}:${id}`;
+    if ((this.destroyedAt.get(key) ?? -1) > askedAt) return; // the late answer of a destroyed object
+    this.touchedAt.set(key, askedAt);
+    this.put(touch.kind, answer, changes);
+  }
+
+  private async inspect(session: Session, touch: Touch): Promise<AnyModel | typeof NOT_FOUND> {
+    try {
+      switch (touch.kind) {
+        case 'container':
+          return containerFromInspect(await this.get(session, `/containers/${touch.id}/json`, 'inspect a container'));
+        case 'image': {
+          const known = this.imageMap.get(touch.id)?.containers ?? -1;
+          return imageFromInspect(await this.get(session, `/images/${touch.id}/json`, 'inspect an image'), known);
+        }
+        case 'volume':
+          return volumeFrom(await this.get(session, `/volumes/${touch.id}`, 'inspect a volume'));
+        case 'network':
+          return networkFrom(await this.get(session, `/networks/${touch.id}`, 'inspect a network'));
+      }
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 404) return NOT_FOUND;
+      throw err;
+    }
+  }
+
+  private get<T>(session: Session, path: string, what: string, query?: Record<string, unknown>): Promise<T> {
+    return engineRequest(what, (signal) => dial<T>(session.docker, { path, method: 'GET', statusCodes: { 200: true, 404: 'not found', 500: 'server error' }, query }, signal), {
+      deadlineMs: this.deadlineMs,
+      signal: session.abort.signal,
+    });
+  }
+
+  /** Runs a read whose answer is applied with the ordering marks, counting it as in flight. */
+  private async ordered<T>(work: () => Promise<T>): Promise<T> {
+    this.inFlight += 1;
+    try {
+      return await work();
+    } finally {
+      // With nothing in flight no answer can be late, so the ordering marks can go.
+      if (--this.inFlight === 0) {
+        this.touchedAt.clear();
+        this.destroyedAt.clear();
+      }
+    }
+  }
+
+  // ---- full resync ----------------------------------------------------------------------
+
+  private resync(session: Session): Promise<void> {
+    return this.ordered(() => this.resyncNow(session));
+  }
+
+  private async resyncNow(session: Session): Promise<void> {
+    const listedAt = ++this.generation;
+    const [containers, images, volumes, networks] = await Promise.all([
+      this.get<unknown[]>(session, '/containers/json?', 'list containers', { all: true }),
+      this.get<unknown[]>(session, '/images/json', 'list images'),
+      this.get<{ Volumes?: unknown[] | null }>(session, '/volumes', 'list volumes'),
+      this.get<unknown[]>(session, '/networks', 'list networks'),
+    ]);
+    if (this.session !== session) return;
+    const now = Date.now();
+    const changes = new ChangeSet();
+    this.merge('container', (containers ?? []).map((row) => this.withKnownTimes(containerFromSummary(row, now))), listedAt, changes);
+    this.merge('image', (images ?? []).map(imageFromSummary), listedAt, changes);
+    this.merge('volume', (volumes?.Volumes ?? []).map(volumeFrom), listedAt, changes);
+    this.merge('network', (networks ?? []).map(networkFrom), listedAt, changes);
+    this.emit(changes.toList());
+  }
+
+  /**
+   * The list has only estimated times; keep the ones we already know (exact, or an earlier
+   * estimate) while they agree with the estimate, so a resync does not churn every row.
+   */
+  private withKnownTimes(fresh: ContainerModel): ContainerModel {
+    const known = this.containerMap.get(fresh.id);
+    if (!known || known.state !== fresh.state || known.exitCode !== fresh.exitCode) return fresh;
+    const tolerance = (fresh.timesToleranceMs ?? 0) + 2000;
+    const close = (a?: number, b?: number): boolean => a === b || (a !== undefined && b !== undefined && Math.abs(a - b) <= tolerance);
+    if (!close(known.startedAt, fresh.startedAt) || !close(known.finishedAt, fresh.finishedAt)) return fresh;
+    const merged: ContainerModel = { ...fresh };
+    for (const key of ['startedAt', 'finishedAt', 'timesApproximate', 'timesToleranceMs'] as const) {
+      if (known[key] === undefined) delete merged[key]; else (merged as unknown as Record<string, unknown>)[key] = known[key];
+    }
+    return merged;
+  }
+
+  private merge(kind: ObjectKind, listed: AnyModel[], listedAt: number, changes: ChangeSet): void {
+    const map = this.mapOf(kind);
+    const seen = new Set<string>();
+    for (const model of listed) {
+      const id = idOf(kind, model);
+      seen.add(id);
+      const key = `${kind}:${id}`;
+      if ((this.destroyedAt.get(key) ?? -1) > listedAt) continue; // destroyed while we listed
+      if ((this.touchedAt.get(key) ?? -1) > listedAt) continue; // an event's answer is fresher
+      this.put(kind, model, changes);
+    }
+    for (const id of [...map.keys()]) {
+      if (seen.has(id)) continue;
+      if ((this.touchedAt.get(`${kind}:${id}`) ?? -1) > listedAt) continue; // created while we listed
+      this.remove(kind, id, changes);
+    }
+  }
+
+  // ---- the maps -------------------------------------------------------------------------
+
+  private put(kind: ObjectKind, model: AnyModel, changes: ChangeSet): void {
+    const map = this.mapOf(kind);
+    const id = idOf(kind, model);
+    const existing = map.get(id);
+    if (existing && isDeepStrictEqual(existing, model)) return; // identity kept: nothing changed
+    if (kind === 'image') this.releaseTags(model as ImageModel, changes);
+    map.set(id, model);
+    this.arrays.delete(kind);
+    if (existing) changes.updated(kind, id); else changes.added(kind, id);
+  }
+
+  /** A tag names one image: when it moves (pull, tag), the old holder loses it without an event. */
+  private releaseTags(image: ImageModel, changes: ChangeSet): void {
+    if (image.repoTags.length === 0) return;
+    const tags = new Set(image.repoTags);
+    for (const other of this.imageMap.values()) {
+      if (other.id === image.id || !other.repoTags.some((tag) => tags.has(tag))) continue;
+      this.imageMap.set(other.id, { ...other, repoTags: other.repoTags.filter((tag) => !tags.has(tag)) });
+      changes.updated('image', other.id);
+    }
+  }
+
+  private remove(kind: ObjectKind, id: string, changes: ChangeSet): void {
+    const map = this.mapOf(kind);
+    if (!map.delete(id)) return;
+    this.touchedAt.delete(`${kind}:${id}`);
+    this.arrays.delete(kind);
+    changes.removed(kind, id);
+  }
+
+  private mapOf(kind: ObjectKind): Map<string, AnyModel> {
+    switch (kind) {
+      case 'container': return this.containerMap as Map<string, AnyModel>;
+      case 'image': return this.imageMap as Map<string, AnyModel>;
+      case 'volume': return this.volumeMap as Map<string, AnyModel>;
+      case 'network': return this.networkMap as Map<string, AnyModel>;
+    }
+  }
+
+  private arrayOf<T extends AnyModel>(kind: ObjectKind, map: Map<string, T>): readonly T[] {
+    let array = this.arrays.get(kind);
+    if (!array) this.arrays.set(kind, (array = Object.freeze([...map.values()])));
+    return array as readonly T[];
+  }
+
+  private emit(changes: StoreChange[]): void {
+    if (changes.length === 0) return;
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(changes);
+      } catch (err) {
+        this.log(`store listener failed: ${String(err)}`);
+      }
+    }
+  }
+}
+
+function idOf(kind: ObjectKind, model: AnyModel): string {
+  return kind === 'volume' ? (model as VolumeModel).name : (model as { id: string }).id;
+}
+
+/** Opens the live model of the engine at `endpoint`; it connects (and keeps reconnecting) by itself. */
+export function createEngineStore(options: StoreOptions): DockerEngineStore {
+  return new DockerEngineStore(options);
+}
