@@ -1,11 +1,11 @@
 // Volume operations. Removing or pruning volumes deletes data, so nothing here is forced by default.
 import type Docker from 'dockerode';
-import type { PruneResult } from './containers';
+import { labelFilter, type PruneOptions, type PruneResult } from './containers';
 import { engineRequest, type RequestOptions } from './request';
 
-export async function listVolumes(docker: Docker, options: RequestOptions & { danglingOnly?: boolean } = {}): Promise<Docker.VolumeInspectInfo[]> {
-  const result = await engineRequest('list volumes', (abortSignal) =>
-    docker.listVolumes({ filters: options.danglingOnly ? { dangling: ['true'] } : undefined, abortSignal }), options);
+export async function listVolumes(docker: Docker, options: PruneOptions & { danglingOnly?: boolean } = {}): Promise<Docker.VolumeInspectInfo[]> {
+  const filters = { ...(options.danglingOnly ? { dangling: ['true'] } : {}), ...labelFilter(options) };
+  const result = await engineRequest('list volumes', (abortSignal) => docker.listVolumes({ filters, abortSignal }), options);
   return result.Volumes ?? [];
 }
 
@@ -25,12 +25,15 @@ export async function removeVolume(docker: Docker, name: string, options: Reques
   await engineRequest(`remove volume ${name}`, (abortSignal) => docker.getVolume(name).remove({ force: options.force ?? false, abortSignal }), options);
 }
 
-/** What a volume prune would delete: volumes no container (running or not) refers to. */
-export async function previewVolumePrune(docker: Docker, options: RequestOptions = {}): Promise<Docker.VolumeInspectInfo[]> {
+/**
+ * What a volume prune would delete: volumes no container (running or not) refers to. Engines
+ * before API 1.42 prune named volumes too; newer ones only anonymous ones unless asked.
+ */
+export async function previewVolumePrune(docker: Docker, options: PruneOptions = {}): Promise<Docker.VolumeInspectInfo[]> {
   return listVolumes(docker, { ...options, danglingOnly: true });
 }
 
-export async function pruneVolumes(docker: Docker, options: RequestOptions = {}): Promise<PruneResult> {
-  const result = await engineRequest('prune volumes', (abortSignal) => docker.pruneVolumes({ abortSignal }), options);
+export async function pruneVolumes(docker: Docker, options: PruneOptions = {}): Promise<PruneResult> {
+  const result = await engineRequest('prune volumes', (abortSignal) => docker.pruneVolumes({ filters: labelFilter(options), abortSignal }), options);
   return { removed: result.VolumesDeleted ?? [], spaceReclaimed: result.SpaceReclaimed ?? 0 };
 }

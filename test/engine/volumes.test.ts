@@ -1,0 +1,64 @@
+// Volume operations against the real private dockerd; prunes scoped by a unique label because
+// the engine is shared with other suites.
+import * as assert from 'node:assert/strict';
+import { createVolume, inspectVolume, listVolumes, previewVolumePrune, pruneVolumes, removeVolume } from '../../src/docker/volumes';
+import { isWharfError } from '../../src/docker/errors';
+import { rawDocker, TEST_IMAGE, uniqueName } from './env';
+
+describe('volumes (engine)', function () {
+  const docker = rawDocker();
+  const volumes: string[] = [];
+  const containers: string[] = [];
+  afterEach(async () => {
+    for (const id of containers.splice(0)) await docker.getContainer(id).remove({ force: true }).catch(() => undefined);
+    for (const name of volumes.splice(0)) await docker.getVolume(name).remove().catch(() => undefined);
+  });
+
+  async function volumeExists(name: string): Promise<boolean> {
+    return docker.getVolume(name).inspect().then(() => true, () => false);
+  }
+
+  it('create, list, inspect and remove a volume', async () => {
+    const name = uniqueName('vol');
+    volumes.push(name);
+    assert.equal(await createVolume(docker, { name, labels: { 'wharf.test': 'vol' } }), name);
+    assert.ok((await listVolumes(docker)).some((v) => v.Name === name));
+    const info = await inspectVolume(docker, name);
+    assert.equal(info.Driver, 'local');
+    assert.equal(info.Labels?.['wharf.test'], 'vol');
+    await removeVolume(docker, name);
+    assert.equal(await volumeExists(name), false);
+  });
+
+  it('remove of a volume in use fails without force and keeps the volume', async () => {
+    const name = uniqueName('used');
+    volumes.push(name);
+    await createVolume(docker, { name });
+    const container = await docker.createContainer({ Image: TEST_IMAGE, name: uniqueName('holder'), HostConfig: { Binds: [`${name}:/data`] } });
+    containers.push(container.id);
+    await assert.rejects(removeVolume(docker, name), (err) => isWharfError(err) && err.statusCode === 409);
+    assert.equal(await volumeExists(name), true);
+  });
+
+  it('inspect of a missing volume is a typed notFound', async () => {
+    await assert.rejects(inspectVolume(docker, uniqueName('absent')), (err) => isWharfError(err, 'notFound'));
+  });
+
+  it('prune preview lists unused volumes; prune removes them and keeps the one in use', async () => {
+    const label = `wharf.test.prune=${uniqueName('vprune')}`;
+    const [key, value] = label.split('=');
+    const unused = uniqueName('unused');
+    const used = uniqueName('inuse');
+    volumes.push(unused, used);
+    await createVolume(docker, { name: unused, labels: { [key]: value } });
+    await createVolume(docker, { name: used, labels: { [key]: value } });
+    const container = await docker.createContainer({ Image: TEST_IMAGE, name: uniqueName('user'), HostConfig: { Binds: [`${used}:/data`] } });
+    containers.push(container.id);
+    const preview = await previewVolumePrune(docker, { labels: [label] });
+    assert.deepEqual(preview.map((v) => v.Name), [unused]);
+    const result = await pruneVolumes(docker, { labels: [label] });
+    assert.deepEqual(result.removed, [unused]);
+    assert.equal(await volumeExists(unused), false);
+    assert.equal(await volumeExists(used), true);
+  });
+});
