@@ -6,6 +6,16 @@ import { rule as rule_DL3006 } from './DL3006';
 import { rule as rule_DL3043 } from './DL3043';
 import { rule as rule_DL3044 } from './DL3044';
 import { rule as rule_DL3045 } from './DL3045';
+import { rule as rule_DL3048 } from './DL3048';
+import { rule as rule_DL3049 } from './DL3049';
+import { rule as rule_DL3050 } from './DL3050';
+import { rule as rule_DL3051 } from './DL3051';
+import { rule as rule_DL3052 } from './DL3052';
+import { rule as rule_DL3053 } from './DL3053';
+import { rule as rule_DL3054 } from './DL3054';
+import { rule as rule_DL3055 } from './DL3055';
+import { rule as rule_DL3056 } from './DL3056';
+import { rule as rule_DL3058 } from './DL3058';
 import { rule as rule_DL3061 } from './DL3061';
 import { rule as rule_DL3063 } from './DL3063';
 import { rule as rule_DL3065 } from './DL3065';
@@ -40,6 +50,16 @@ export const allRules: readonly Rule[] = [
   rule_DL3043,
   rule_DL3044,
   rule_DL3045,
+  rule_DL3048,
+  rule_DL3049,
+  rule_DL3050,
+  rule_DL3051,
+  rule_DL3052,
+  rule_DL3053,
+  rule_DL3054,
+  rule_DL3055,
+  rule_DL3056,
+  rule_DL3058,
   rule_DL3061,
   rule_DL3063,
   rule_DL3065,
