@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { packBuildContext } from './buildContext';
 import { locateStep, parseStepLine, type BuildStep, type StepLocation } from './buildSteps';
+import { toWharfError, WharfError } from './errors';
 import { engineRequest, type RequestOptions } from './request';
 import { readJsonLines, StreamError } from './streams';
 
@@ -32,14 +33,18 @@ export interface BuildOptions extends RequestOptions {
   onStep?: (step: BuildStep, location?: StepLocation) => void;
 }
 
-export class BuildFailed extends Error {
+/** A build step failed: a WharfError that also says which Dockerfile line it was. */
+export class BuildFailed extends WharfError {
   constructor(
-    readonly engineMessage: string,
+    builderMessage: string,
     readonly step: BuildStep | undefined,
     readonly location: StepLocation | undefined,
     readonly dockerfile: string,
   ) {
-    super(location ? `${dockerfile}:${location.line}: ${step?.text ?? ''}: ${engineMessage}` : engineMessage);
+    super('engine', location ? `${dockerfile}:${location.line}: ${step?.text ?? ''}: ${builderMessage}` : `Build failed: ${builderMessage}`, {
+      engineMessage: builderMessage,
+      hint: location ? `Fix line ${location.line} of ${dockerfile} (step ${step?.step}/${step?.total}), then build again.` : undefined,
+    });
     this.name = 'BuildFailed';
   }
 }
@@ -95,7 +100,7 @@ export async function buildImage(docker: Docker, spec: BuildSpec, options: Build
     }, options.signal);
   } catch (err) {
     if (err instanceof StreamError) throw new BuildFailed(err.message, current, location, dockerfile);
-    throw err;
+    throw toWharfError(err, { action: `build ${spec.contextDir}` });
   }
   return { imageId, steps: current?.total ?? 0 };
 }

@@ -1,0 +1,141 @@
+// docker build through Wharf against the real private dockerd (classic builder): the context is
+// packed from a real folder honouring .dockerignore, options reach the engine, and a failing step
+// is reported with its Dockerfile line.
+import * as assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildImage, BuildFailed } from '../../src/docker/build';
+import { isWharfError } from '../../src/docker/errors';
+import { rawDocker, TEST_IMAGE, uniqueName } from './env';
+
+const docker = rawDocker();
+
+/** Runs `command` in a throwaway container of `image` and returns its stdout. */
+async function outputOf(image: string, command: string[]): Promise<string> {
+  const container = await docker.createContainer({ Image: image, Cmd: command, name: uniqueName('probe') });
+  try {
+    await container.start();
+    await container.wait();
+    const logs = await container.logs({ stdout: true, stderr: false });
+    // Not a TTY: strip the 8-byte multiplexing headers.
+    let out = '';
+    for (let i = 0; i < logs.length;) {
+      const size = logs.readUInt32BE(i + 4);
+      out += logs.subarray(i + 8, i + 8 + size).toString();
+      i += 8 + size;
+    }
+    return out;
+  } finally {
+    await container.remove({ force: true });
+  }
+}
+
+async function write(root: string, files: Record<string, string>): Promise<void> {
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+    await writeFile(path.join(root, name), text);
+  }
+}
+
+describe('build (engine)', function () {
+  let dir: string;
+  const images: string[] = [];
+  let label: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'wharf-build-'));
+    label = uniqueName('build');
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+    // Intermediate containers carry the LABEL set at the top of each test Dockerfile.
+    for (const c of await docker.listContainers({ all: true, filters: { label: [`wharf.test.build=${label}`] } })) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+    for (const ref of images.splice(0)) await docker.getImage(ref).remove({ force: true }).catch(() => undefined);
+  });
+
+  it('sends the context honouring .dockerignore (with an exception); an ignored Dockerfile still builds', async () => {
+    await write(dir, {
+      Dockerfile: `FROM ${TEST_IMAGE}\nLABEL wharf.test.build=${label}\nCOPY . /ctx\n`,
+      '.dockerignore': 'secret.txt\nlogs/\n*.tmp\n!keep.tmp\nDockerfile\n',
+      'app.txt': 'app', 'secret.txt': 'secret', 'logs/a.log': 'log', 'x.tmp': 'tmp', 'keep.tmp': 'kept', 'src/main.txt': 'main',
+    });
+    const tag = `${uniqueName('ctx')}:v1`;
+    images.push(tag);
+    const lines: string[] = [];
+    const result = await buildImage(docker, { contextDir: dir, tags: [tag] }, { onOutput: (l) => lines.push(l) });
+    assert.match(result.imageId, /^sha256:[0-9a-f]{64}$/);
+    assert.equal((await docker.getImage(tag).inspect()).Id, result.imageId);
+    assert.equal(result.steps, 3);
+    assert.ok(lines.some((l) => l.startsWith('Step 3/3 : COPY')), lines.join('\n'));
+    const listing = (await outputOf(tag, ['ls', '-a', '/ctx', '/ctx/src'])).split(/\s+/).filter(Boolean);
+    // The engine applies .dockerignore again when copying, so the Dockerfile it needed is not copied.
+    for (const present of ['app.txt', 'keep.tmp', 'src', 'main.txt', '.dockerignore']) assert.ok(listing.includes(present), `${present} in ${listing}`);
+    for (const absent of ['secret.txt', 'logs', 'x.tmp', 'Dockerfile']) assert.ok(!listing.includes(absent), `${absent} not in ${listing}`);
+  });
+
+  it('passes the Dockerfile path, build args, target, labels, platform and several tags', async () => {
+    await write(dir, {
+      'docker/Build.Dockerfile': [
+        `FROM ${TEST_IMAGE} AS base`,
+        `LABEL wharf.test.build=${label}`,
+        'ARG GREETING=unset',
+        'RUN echo "$GREETING" > /greeting',
+        'FROM base AS final',
+        'RUN echo final > /final',
+        '',
+      ].join('\n'),
+    });
+    const tags = [`${uniqueName('multi')}:a`, `${uniqueName('multi')}:b`];
+    images.push(...tags);
+    const platform = `linux/${process.arch === 'arm64' ? 'arm64' : 'amd64'}`;
+    const result = await buildImage(docker, {
+      contextDir: dir, dockerfile: 'docker/Build.Dockerfile', tags, buildArgs: { GREETING: 'hi there' }, target: 'base',
+      labels: { 'wharf.test.extra': 'yes' }, platform,
+    });
+    for (const tag of tags) assert.equal((await docker.getImage(tag).inspect()).Id, result.imageId);
+    const info = await docker.getImage(result.imageId).inspect();
+    assert.equal(info.Config.Labels?.['wharf.test.extra'], 'yes');
+    assert.equal(`${info.Os}/${info.Architecture}`, platform);
+    assert.equal(await outputOf(tags[0], ['cat', '/greeting']), 'hi there\n');
+    // Target "base": the final stage's file is not in the image.
+    assert.equal(await outputOf(tags[0], ['sh', '-c', 'test -e /final && echo yes || echo no']), 'no\n');
+  });
+
+  it('a failing step is reported with its Dockerfile line, and no intermediate container is left', async () => {
+    await write(dir, {
+      Dockerfile: [
+        '# syntax comment, not a step',
+        `FROM ${TEST_IMAGE}`,
+        `LABEL wharf.test.build=${label}`,
+        '',
+        'RUN echo fine',
+        'RUN echo about to fail && \\',
+        '    false',
+        'CMD ["sleep", "1"]',
+        '',
+      ].join('\n'),
+    });
+    const steps: number[] = [];
+    await assert.rejects(buildImage(docker, { contextDir: dir }, { onStep: (s, loc) => steps.push(loc?.line ?? -1) }), (err) => {
+      assert.ok(err instanceof BuildFailed, String(err));
+      assert.equal(err.location?.line, 6);
+      assert.equal(err.location?.endLine, 7);
+      assert.equal(err.step?.step, 4);
+      assert.equal(err.step?.total, 5);
+      assert.match(err.engineMessage, /returned a non-zero code: 1/);
+      assert.match(err.message, /^Dockerfile:6: RUN echo about to fail/);
+      return true;
+    });
+    assert.deepEqual(steps, [2, 3, 5, 6]);
+    assert.equal((await docker.listContainers({ all: true, filters: { label: [`wharf.test.build=${label}`] } })).length, 0);
+  });
+
+  it('a build can be cancelled while a step runs', async () => {
+    await write(dir, { Dockerfile: `FROM ${TEST_IMAGE}\nLABEL wharf.test.build=${label}\nRUN sleep 30\n` });
+    const controller = new AbortController();
+    const started = Date.now();
+    const build = buildImage(docker, { contextDir: dir }, { signal: controller.signal, onOutput: (l) => l.startsWith('Step 3/3') && setTimeout(() => controller.abort(), 200) });
+    await assert.rejects(build, (err) => isWharfError(err, 'cancelled'));
+    assert.ok(Date.now() - started < 20_000, 'returned long before the step would have finished');
+  });
+});
