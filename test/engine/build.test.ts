@@ -122,7 +122,7 @@ describe('build (engine)', function () {
       assert.equal(err.location?.endLine, 7);
       assert.equal(err.step?.step, 4);
       assert.equal(err.step?.total, 5);
-      assert.match(err.engineMessage, /returned a non-zero code: 1/);
+      assert.match(err.engineMessage ?? '', /returned a non-zero code: 1/);
       assert.match(err.message, /^Dockerfile:6: RUN echo about to fail/);
       return true;
     });
