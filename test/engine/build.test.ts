@@ -116,7 +116,7 @@ describe('build (engine)', function () {
       ].join('\n'),
     });
     const steps: number[] = [];
-    await assert.rejects(buildImage(docker, { contextDir: dir }, { onStep: (s, loc) => steps.push(loc?.line ?? -1) }), (err) => {
+    await assert.rejects(buildImage(docker, { contextDir: dir }, { onStep: (_step, loc) => steps.push(loc?.line ?? -1) }), (err) => {
       assert.ok(err instanceof BuildFailed, String(err));
       assert.equal(err.location?.line, 6);
       assert.equal(err.location?.endLine, 7);
