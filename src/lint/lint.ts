@@ -1,16 +1,32 @@
 // lint(text) → Finding[]. Never throws: a rule that fails is reported as an internal finding
-// instead of taking the whole lint down.
+// instead of taking the whole lint down. Configuration (the .hadolint.yaml, editor settings and
+// the pragmas written in the file) is applied here, after every rule ran, never inside a rule.
 import { DockerfileParser } from 'dockerfile-ast';
 import { allRules } from './rules/index';
-import { defaultSettings, type Finding, type LintSettings, type Rule } from './rule';
+import { defaultSettings, type Finding, type LintSettings, type Rule, type Severity } from './rule';
+import { ignoredAt, readPragmas, type Pragmas } from './pragmas';
+import type { ResolvedConfig, SeverityOverride } from './config';
 
 export interface LintOptions {
   settings?: Partial<LintSettings>;
   /** Restrict to these rules (tests, benchmarks). Defaults to every rule. */
   rules?: readonly Rule[];
+  /** Ignores and severity overrides from .hadolint.yaml / settings / CLI flags (see config.ts). */
+  config?: Partial<Pick<ResolvedConfig, 'ignored' | 'override' | 'disableIgnorePragma'>>;
 }
 
 export function lint(text: string, options: LintOptions = {}): Finding[] {
+  try {
+    // A byte-order mark is not part of the first instruction; lint without it and put the
+    // column back so ranges still match the document as written.
+    if (text.charCodeAt(0) === 0xfeff) return lintText(text.slice(1), options).map(shiftFirstLine);
+    return lintText(text, options);
+  } catch (error) {
+    return [internalFinding('lint', error)];
+  }
+}
+
+function lintText(text: string, options: LintOptions): Finding[] {
   const settings: LintSettings = { ...defaultSettings, ...options.settings };
   const findings: Finding[] = [];
   let dockerfile;
@@ -39,11 +55,59 @@ export function lint(text: string, options: LintOptions = {}): Finding[] {
       findings.push(internalFinding(rule.meta.code, error));
     }
   }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
-  return findings;
+  let pragmas: Pragmas | undefined;
+  try {
+    pragmas = readPragmas(text, dockerfile);
+  } catch (error) {
+    findings.push(internalFinding('pragmas', error));
+  }
+  const configured = applyConfiguration(findings, pragmas, options.config ?? {});
+  configured.sort(byPosition);
+  return configured;
 }
 
-function internalFinding(where: string, error: unknown): Finding {
+/**
+ * Drops ignored findings and remaps severities: `# check=error=true` first (BuildKit warnings
+ * become errors), then the configured override, which has the last word ('off' drops it).
+ */
+export function applyConfiguration(findings: readonly Finding[], pragmas: Pragmas | undefined, config: LintOptions['config'] & object): Finding[] {
+  const ignored = new Set(config.ignored ?? []);
+  const override: Record<string, SeverityOverride> = config.override ?? {};
+  const result: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.code === 'WharfInternal') { result.push(finding); continue; }
+    if (ignored.has(finding.code)) continue;
+    let severity: Severity = finding.severity;
+    if (pragmas) {
+      if (!config.disableIgnorePragma && ignoredAt(pragmas, finding.code, finding.range.start.line)) continue;
+      if (finding.source === 'buildkit') {
+        if (pragmas.checkSkip === 'all' || pragmas.checkSkip.has(finding.code)) continue;
+        if (pragmas.checkError && severity === 'warning') severity = 'error';
+      }
+    }
+    const level = override[finding.code];
+    if (level === 'off') continue;
+    if (level) severity = level;
+    result.push(severity === finding.severity ? finding : { ...finding, severity });
+  }
+  return result;
+}
+
+export function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+}
+
+function shiftFirstLine(finding: Finding): Finding {
+  const shift = <P extends { line: number; character: number }>(p: P): P => (p.line === 0 ? { ...p, character: p.character + 1 } : p);
+  const shiftRange = (r: Finding['range']) => ({ start: shift(r.start), end: shift(r.end) });
+  return {
+    ...finding,
+    range: shiftRange(finding.range),
+    fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shiftRange(e.range) })) })),
+  };
+}
+
+export function internalFinding(where: string, error: unknown): Finding {
   return {
     code: 'WharfInternal',
     severity: 'error',
