@@ -114,9 +114,11 @@ export function containerFromInspect(c: Json): ContainerModel {
     name: String(c.Name ?? '').replace(/^\//, ''),
     image: String(c.Config?.Image ?? c.ImageName ?? ''),
     imageId: String(c.Image ?? ''),
-    command: [c.Path, ...args].filter((part) => part !== undefined && part !== '').join(' '),
+    // The list answer's wording: arguments with a space in single quotes.
+    command: [String(c.Path ?? ''), ...args.map((arg) => (arg.includes(' ') ? `'${arg}'` : arg))].join(' ').trim(),
     state,
-    createdAt: parseTime(c.Created) ?? 0,
+    // The list answer has whole seconds; truncate so both sources agree.
+    createdAt: Math.floor((parseTime(c.Created) ?? 0) / 1000) * 1000,
     ports: sortPorts(ports),
     mounts: mountsOf(c.Mounts),
     labels: labelsOf(c.Config?.Labels),
