@@ -1,0 +1,112 @@
+// Container lifecycle commands. Each acts on the clicked row, the selected rows, ids passed by a
+// caller, or a quick pick from the palette; failures show the engine's message and hint.
+import * as vscode from 'vscode';
+import * as ops from '../../docker/containers';
+import type { ContainerModel } from '../../docker/model';
+import { reportError, requireDocker, type WharfContext } from '../context';
+import { portLabel, portUrl, publishedPorts } from '../display/containerText';
+import { openLogsTerminal } from '../terminals/logsTerminal';
+import { openShellTerminal } from '../terminals/shellTerminal';
+import { forEach } from './progress';
+import { containerTargets } from './targets';
+
+type Handler = (...args: unknown[]) => Promise<unknown>;
+
+const isRunning = (c: ContainerModel): boolean => c.state === 'running' || c.state === 'restarting';
+const isStopped = (c: ContainerModel): boolean => c.state === 'exited' || c.state === 'created' || c.state === 'dead';
+
+/** Runs one operation over every target, in parallel; returns the ids that succeeded. */
+function bulk(ctx: WharfContext, placeHolder: string, applies: (c: ContainerModel) => boolean, verb: string, run: (id: string, ctx: WharfContext) => Promise<unknown>): Handler {
+  return async (...args) => {
+    const targets = await containerTargets(ctx, args, placeHolder, applies);
+    if (targets.length === 0) return [];
+    const done: string[] = [];
+    await forEach(vscode.l10n.t('{0} {1} container(s)', verb, targets.length), targets, async (c) => { await run(c.id, ctx); done.push(c.id); }, (c, err) => reportError(ctx, `${verb.toLowerCase()} container ${c.name}`, err));
+    return done;
+  };
+}
+
+const SIGNALS = ['SIGKILL', 'SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'];
+
+export function containerCommands(ctx: WharfContext): Record<string, Handler> {
+  const docker = (): ReturnType<typeof requireDocker> => requireDocker(ctx);
+  return {
+    'wharf.container.start': bulk(ctx, vscode.l10n.t('Start which containers? (Start keeps a stopped container\'s state)'), (c) => !isRunning(c) && c.state !== 'paused', vscode.l10n.t('Starting'), (id) => ops.startContainer(docker(), id)),
+    'wharf.container.stop': bulk(ctx, vscode.l10n.t('Stop which containers?'), (c) => isRunning(c) || c.state === 'paused', vscode.l10n.t('Stopping'), (id) => ops.stopContainer(docker(), id, { deadlineMs: 60_000 })),
+    'wharf.container.restart': bulk(ctx, vscode.l10n.t('Restart which containers?'), () => true, vscode.l10n.t('Restarting'), (id) => ops.restartContainer(docker(), id, { deadlineMs: 60_000 })),
+    'wharf.container.pause': bulk(ctx, vscode.l10n.t('Pause which containers?'), (c) => c.state === 'running', vscode.l10n.t('Pausing'), (id) => ops.pauseContainer(docker(), id)),
+    'wharf.container.unpause': bulk(ctx, vscode.l10n.t('Unpause which containers?'), (c) => c.state === 'paused', vscode.l10n.t('Unpausing'), (id) => ops.unpauseContainer(docker(), id)),
+    'wharf.container.kill': async (...args) => {
+      const targets = await containerTargets(ctx, args, vscode.l10n.t('Kill which containers?'), (c) => isRunning(c) || c.state === 'paused');
+      if (targets.length === 0) return [];
+      const signal = await ctx.prompts.pick(SIGNALS.map((s) => ({ label: s, description: s === 'SIGKILL' ? vscode.l10n.t('stops at once; the process cannot clean up') : undefined })), { placeHolder: vscode.l10n.t('Which signal to send?') });
+      if (!signal) return [];
+      const done: string[] = [];
+      await forEach(vscode.l10n.t('Sending {0}', signal.label), targets, async (c) => { await ops.killContainer(docker(), c.id, { killSignal: signal.label }); done.push(c.id); }, (c, err) => reportError(ctx, `send ${signal.label} to ${c.name}`, err));
+      return done;
+    },
+    'wharf.container.remove': async (...args) => {
+      const targets = await containerTargets(ctx, args, vscode.l10n.t('Remove which containers?'), () => true);
+      if (targets.length === 0) return [];
+      const running = targets.filter((c) => !isStopped(c));
+      const names = targets.map((c) => c.name).join(', ');
+      const detail = [
+        vscode.l10n.t('Data written inside the container and not stored in a volume will be lost. Volumes are kept.'),
+        running.length > 0 ? vscode.l10n.t('{0} of them is running or paused ({1}): removing it needs Force Remove, which kills it first.', running.length, running.map((c) => c.name).join(', ')) : '',
+      ].filter(Boolean).join('\n\n');
+      const remove = vscode.l10n.t('Remove');
+      const force = vscode.l10n.t('Force Remove');
+      const stoppedOnly = vscode.l10n.t('Remove Stopped Only');
+      const buttons = running.length === 0 ? [remove] : running.length === targets.length ? [force] : [stoppedOnly, force];
+      const answer = await ctx.prompts.warningModal(vscode.l10n.t('Remove {0}?', names), detail, buttons);
+      if (!answer) return [];
+      const chosen = answer === stoppedOnly ? targets.filter(isStopped) : targets;
+      const done: string[] = [];
+      await forEach(vscode.l10n.t('Removing {0} container(s)', chosen.length), chosen, async (c) => {
+        await ops.removeContainer(docker(), c.id, { force: answer === force, removeVolumes: false });
+        done.push(c.id);
+      }, (c, err) => reportError(ctx, `remove container ${c.name}`, err));
+      return done;
+    },
+    'wharf.container.inspect': async (...args) => {
+      const [target] = await containerTargets(ctx, args, vscode.l10n.t('Inspect which container?'), () => true, false);
+      if (target) await ctx.inspect.show('container', target.id, target.name);
+      return target?.id;
+    },
+    'wharf.container.logs': async (...args) => {
+      const [target] = await containerTargets(ctx, args, vscode.l10n.t('Show the logs of which container?'), () => true, false);
+      return target ? openLogsTerminal(ctx, target) : undefined;
+    },
+    'wharf.container.shell': async (...args) => {
+      const [target] = await containerTargets(ctx, args, vscode.l10n.t('Open a shell in which container?'), (c) => c.state === 'running', false);
+      return target ? openShellTerminal(ctx, target) : undefined;
+    },
+    'wharf.container.copyId': async (...args) => {
+      const targets = await containerTargets(ctx, args, vscode.l10n.t('Copy the id of which container?'), () => true);
+      if (targets.length === 0) return undefined;
+      const text = targets.map((c) => c.id).join('\n');
+      await vscode.env.clipboard.writeText(text);
+      return text;
+    },
+    'wharf.container.openPort': async (...args) => {
+      const [target] = await containerTargets(ctx, args, vscode.l10n.t('Open a port of which container?'), (c) => c.state === 'running' && publishedPorts(c).length > 0, false);
+      if (!target) return undefined;
+      const ports = publishedPorts(target).filter((p) => p.protocol === 'tcp');
+      if (ports.length === 0) { void vscode.window.showInformationMessage(vscode.l10n.t('{0} publishes no TCP port.', target.name)); return undefined; }
+      const port = ports.length === 1 ? ports[0] : (await ctx.prompts.pick(ports.map((p) => ({ label: portLabel(p), description: portUrl(p, ctx.config.browserHost), port: p })), { placeHolder: vscode.l10n.t('Which port?') }))?.port;
+      if (!port) return undefined;
+      const url = portUrl(port, ctx.config.browserHost);
+      await vscode.env.openExternal(vscode.Uri.parse(url));
+      return url;
+    },
+  };
+}
+
+export async function safely(ctx: WharfContext, action: string, run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await run();
+  } catch (err) {
+    reportError(ctx, action, err);
+    return undefined;
+  }
+}

@@ -1,0 +1,99 @@
+// Dockerfile right-click: Build Image (tag prompt, cancellable progress, a failing step shown as
+// a diagnostic on its Dockerfile line) and Build and Run (then the Run flow with the new tag).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { BuildFailed, buildImage } from '../../docker/build';
+import { reportError, requireDocker, type WharfContext } from '../context';
+import { askRunSpec, runWithProgress } from './images';
+import { withCancellableProgress } from './progress';
+
+type Handler = (...args: unknown[]) => Promise<unknown>;
+
+const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|\.(dockerfile|containerfile)$/i;
+
+export interface DockerfileTools extends vscode.Disposable {
+  commands: Record<string, Handler>;
+}
+
+/** The tag suggested for a build: the context folder's name, as a valid repository name. */
+export function suggestedTag(contextDir: string): string {
+  const base = path.basename(contextDir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'image';
+  return `${base}:latest`;
+}
+
+export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
+  const diagnostics = vscode.languages.createDiagnosticCollection('wharf-build');
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('Wharf Build'));
+
+  const pickDockerfile = async (arg: unknown): Promise<vscode.Uri | undefined> => {
+    if (arg instanceof vscode.Uri) return arg;
+    if (typeof arg === 'string') return vscode.Uri.file(arg);
+    const active = vscode.window.activeTextEditor?.document.uri;
+    if (active && DOCKERFILE_NAME.test(path.basename(active.fsPath))) return active;
+    const found = await vscode.workspace.findFiles('**/{Dockerfile,Dockerfile.*,Containerfile,*.dockerfile}', '**/node_modules/**', 50);
+    if (found.length === 0) { void vscode.window.showInformationMessage(vscode.l10n.t('No Dockerfile found in the workspace.')); return undefined; }
+    const picked = await ctx.prompts.pick(found.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })), { placeHolder: vscode.l10n.t('Build which Dockerfile?') });
+    return picked?.uri;
+  };
+
+  /** Builds; resolves with the tag, or undefined when cancelled or failed (already reported). */
+  const build = async (arg: unknown, tagArg?: unknown): Promise<string | undefined> => {
+    const dockerfile = await pickDockerfile(arg);
+    if (!dockerfile) return undefined;
+    // The context is the workspace folder holding the Dockerfile (COPY paths are usually written
+    // from the project root), else the Dockerfile's own folder.
+    const folder = vscode.workspace.getWorkspaceFolder(dockerfile);
+    const contextDir = folder && dockerfile.fsPath.startsWith(folder.uri.fsPath + path.sep) ? folder.uri.fsPath : path.dirname(dockerfile.fsPath);
+    const tag = typeof tagArg === 'string' ? tagArg : (await ctx.prompts.input({ prompt: vscode.l10n.t('Tag for the image built from {0}', vscode.workspace.asRelativePath(dockerfile)), value: suggestedTag(contextDir) }))?.trim();
+    if (!tag) return undefined;
+    diagnostics.delete(dockerfile);
+    output.appendLine(`── ${new Date().toISOString()} build ${dockerfile.fsPath} → ${tag}`);
+    // Unsaved edits would not be what the engine builds: save first.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === dockerfile.toString());
+    if (open?.isDirty) await open.save();
+    return withCancellableProgress(vscode.l10n.t('Building {0}', tag), async (sink) => {
+      try {
+        await buildImage(requireDocker(ctx), { contextDir, dockerfile: path.relative(contextDir, dockerfile.fsPath), tags: [tag] }, {
+          signal: sink.signal,
+          deadlineMs: 120_000,
+          onOutput: (line) => output.appendLine(line),
+          onStep: (step) => sink.message(`${step.step}/${step.total}: ${step.text}`),
+        });
+        return tag;
+      } catch (err) {
+        if (err instanceof BuildFailed && err.location) {
+          const range = new vscode.Range(err.location.line - 1, 0, err.location.endLine - 1, Number.MAX_SAFE_INTEGER);
+          const diagnostic = new vscode.Diagnostic(range, vscode.l10n.t('Build failed at this step: {0}', err.engineMessage ?? err.message), vscode.DiagnosticSeverity.Error);
+          diagnostic.source = 'wharf build';
+          diagnostics.set(dockerfile, [diagnostic]);
+        }
+        output.appendLine(err instanceof Error ? err.message : String(err));
+        reportError(ctx, `build ${tag}`, err);
+        return undefined;
+      }
+    });
+  };
+
+  return {
+    commands: {
+      'wharf.dockerfile.build': (arg, _selected, tag) => build(arg, tag),
+      'wharf.dockerfile.buildAndRun': async (arg, _selected, tag) => {
+        const built = await build(arg, tag);
+        if (!built) return undefined;
+        try {
+          const spec = await askRunSpec(ctx, built);
+          return spec ? await runWithProgress(ctx, spec) : undefined;
+        } catch (err) {
+          reportError(ctx, `run ${built}`, err);
+          return undefined;
+        }
+      },
+    },
+    dispose: () => { diagnostics.dispose(); output.dispose(); },
+  };
+}
+
+/** For tests: the diagnostics Wharf set on a Dockerfile after a failed build. */
+export function buildDiagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'wharf build');
+}

@@ -1,0 +1,122 @@
+// Image commands: Run (a fresh container from an image), Pull, Push, Tag, Remove, Inspect.
+// Pull and push (and Run's implicit pull) report progress in a notification with Cancel.
+import * as vscode from 'vscode';
+import { runContainer } from '../../docker/containers';
+import * as ops from '../../docker/images';
+import type { RunSpec } from '../../docker/runOptions';
+import { reportError, requireDocker, type WharfContext } from '../context';
+import { forEach, withCancellableProgress } from './progress';
+import { containerNameProblem, parseEnv, parsePorts } from './runInputs';
+import { imageTargets } from './targets';
+
+type Handler = (...args: unknown[]) => Promise<unknown>;
+
+const problemOf = (parse: (text: string) => unknown) => (text: string): string | undefined => {
+  try { parse(text); return undefined; } catch (err) { return err instanceof Error ? err.message : String(err); }
+};
+
+const REFERENCE = /^[a-z0-9]+(?:[._-][a-z0-9]+|[:/][a-zA-Z0-9._-]+)*(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
+const referenceProblem = (text: string): string | undefined => (REFERENCE.test(text.trim()) ? undefined : vscode.l10n.t('Not an image reference (like busybox:1.36 or registry:5000/team/app:tag).'));
+
+/** The Run flow: image, name, ports, env, runtime. Returns the spec, or undefined when cancelled. */
+export async function askRunSpec(ctx: WharfContext, image: string): Promise<RunSpec | undefined> {
+  const title = vscode.l10n.t('Run {0}: Run makes a fresh container (Start keeps a stopped one\'s state)', image);
+  const name = await ctx.prompts.input({ title, prompt: vscode.l10n.t('Container name (empty: the engine picks one)'), validateInput: (v) => containerNameProblem(v.trim()) });
+  if (name === undefined) return undefined;
+  const ports = await ctx.prompts.input({ title, prompt: vscode.l10n.t('Published ports, e.g. 8080:80, 127.0.0.1:8443:443 (empty: none)'), validateInput: problemOf(parsePorts) });
+  if (ports === undefined) return undefined;
+  const env = await ctx.prompts.input({ title, prompt: vscode.l10n.t('Environment, e.g. MODE=dev LEVEL=2 (empty: none)'), validateInput: problemOf(parseEnv) });
+  if (env === undefined) return undefined;
+  const connection = ctx.sessions.current.store.connection;
+  let runtime: string | undefined;
+  if (connection.status === 'connected' && connection.runtimes.length > 1) {
+    const picked = await ctx.prompts.pick(connection.runtimes.map((r) => ({ label: r.name, description: r.isDefault ? vscode.l10n.t('default') : r.path })), { title, placeHolder: vscode.l10n.t('OCI runtime') });
+    if (!picked) return undefined;
+    runtime = connection.runtimes.find((r) => r.name === picked.label && !r.isDefault)?.name;
+  }
+  return { image, name: name.trim() || undefined, ports: parsePorts(ports), env: parseEnv(env), runtime };
+}
+
+/** Runs a spec with a cancellable notification (the image may have to be pulled first). */
+export function runWithProgress(ctx: WharfContext, spec: RunSpec): Thenable<string | undefined> {
+  return withCancellableProgress(vscode.l10n.t('Running {0}', spec.image), async (sink) => {
+    try {
+      const result = await runContainer(requireDocker(ctx), spec, { signal: sink.signal, onPullProgress: sink.report });
+      return result.id;
+    } catch (err) {
+      reportError(ctx, `run ${spec.image}`, err);
+      return undefined;
+    }
+  });
+}
+
+export function imageCommands(ctx: WharfContext): Record<string, Handler> {
+  return {
+    'wharf.image.run': async (...args) => {
+      const [target] = await imageTargets(ctx, args, vscode.l10n.t('Run which image?'), false);
+      if (!target) return undefined;
+      const spec = await askRunSpec(ctx, target.reference ?? target.image.id);
+      return spec ? runWithProgress(ctx, spec) : undefined;
+    },
+    'wharf.image.pull': async (...args) => {
+      const given = typeof args[0] === 'string' ? args[0] : typeof (args[0] as { reference?: unknown })?.reference === 'string' ? (args[0] as { reference: string }).reference : undefined;
+      const reference = given ?? (await ctx.prompts.input({ prompt: vscode.l10n.t('Image to pull, e.g. busybox:1.36'), validateInput: referenceProblem }))?.trim();
+      if (!reference) return undefined;
+      return withCancellableProgress(vscode.l10n.t('Pulling {0}', reference), async (sink) => {
+        try {
+          await ops.pullImage(requireDocker(ctx), reference, { signal: sink.signal, onProgress: sink.report });
+          return reference;
+        } catch (err) {
+          reportError(ctx, `pull ${reference}`, err);
+          return undefined;
+        }
+      });
+    },
+    'wharf.image.push': async (...args) => {
+      const [target] = await imageTargets(ctx, args, vscode.l10n.t('Push which image?'), false, false);
+      const reference = target?.reference;
+      if (!reference) return undefined;
+      return withCancellableProgress(vscode.l10n.t('Pushing {0}', reference), async (sink) => {
+        try {
+          const result = await ops.pushImage(requireDocker(ctx), reference, { signal: sink.signal, onProgress: sink.report });
+          return result.digest ?? reference;
+        } catch (err) {
+          reportError(ctx, `push ${reference}`, err);
+          return undefined;
+        }
+      });
+    },
+    'wharf.image.tag': async (...args) => {
+      const [target] = await imageTargets(ctx, args, vscode.l10n.t('Tag which image?'), false);
+      if (!target) return undefined;
+      const source = target.reference ?? target.image.id;
+      const newReference = (await ctx.prompts.input({ prompt: vscode.l10n.t('New reference for {0}, e.g. 127.0.0.1:5000/app:1', source), value: target.reference, validateInput: referenceProblem }))?.trim();
+      if (!newReference) return undefined;
+      try {
+        await ops.tagImage(requireDocker(ctx), source, newReference);
+        return newReference;
+      } catch (err) {
+        reportError(ctx, `tag ${source}`, err);
+        return undefined;
+      }
+    },
+    'wharf.image.remove': async (...args) => {
+      const targets = await imageTargets(ctx, args, vscode.l10n.t('Remove which images?'));
+      if (targets.length === 0) return [];
+      const names = targets.map((t) => t.reference ?? t.image.id.slice(7, 19)).join(', ');
+      const remove = vscode.l10n.t('Remove');
+      const answer = await ctx.prompts.warningModal(vscode.l10n.t('Remove {0}?', names), vscode.l10n.t('A tag shared with other tags only loses this name; the last tag removes the image. Images used by a container are not removed.'), [remove]);
+      if (answer !== remove) return [];
+      const done: string[] = [];
+      await forEach(vscode.l10n.t('Removing images'), targets, async (t) => { await ops.removeImage(requireDocker(ctx), t.reference ?? t.image.id); done.push(t.reference ?? t.image.id); }, (t, err) => reportError(ctx, `remove image ${t.reference ?? t.image.id}`, err));
+      return done;
+    },
+    'wharf.image.inspect': async (...args) => {
+      const [target] = await imageTargets(ctx, args, vscode.l10n.t('Inspect which image?'), false);
+      if (target) await ctx.inspect.show('image', target.image.id, target.reference ?? target.image.id.slice(7, 19));
+      return target?.image.id;
+    },
+    'wharf.images.showDangling': async () => { await ctx.config.setShowDanglingImages(true); },
+    'wharf.images.hideDangling': async () => { await ctx.config.setShowDanglingImages(false); },
+  };
+}

@@ -1,0 +1,47 @@
+// The one object activate() builds and every command factory receives (rust-analyzer's Ctx):
+// settings, the engine session, the log, the question asker and the trees to reveal in.
+import type Docker from 'dockerode';
+import * as vscode from 'vscode';
+import { toWharfError } from '../docker/errors';
+import type { Config } from './config';
+import type { Prompts } from './prompts';
+import type { InspectPanels } from './inspect/inspectPanels';
+import type { SessionHolder } from './session';
+import type { WharfViews } from './views';
+
+export interface WharfContext {
+  readonly extension: vscode.ExtensionContext;
+  readonly config: Config;
+  readonly sessions: SessionHolder;
+  readonly log: vscode.LogOutputChannel;
+  readonly prompts: Prompts;
+  readonly views: WharfViews;
+  readonly inspect: InspectPanels;
+}
+
+/** The connected engine's client, or a user-facing error saying why there is none. */
+export function requireDocker(ctx: WharfContext): Docker {
+  const docker = ctx.sessions.current.docker();
+  if (docker) return docker;
+  const connection = ctx.sessions.current.store.connection;
+  const why = connection.status === 'unreachable' ? connection.message : vscode.l10n.t('Wharf is still connecting to the engine.');
+  throw new UserFacingError(why, connection.status === 'unreachable' ? connection.hint : undefined);
+}
+
+/** An error whose message is already written for the user (no "engine said" wrapping). */
+export class UserFacingError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
+
+/** Shows a failure the way every command does: the engine's message, then the hint. */
+export function reportError(ctx: WharfContext, action: string, err: unknown): void {
+  if (err instanceof vscode.CancellationError || (err instanceof Error && err.name === 'AbortError')) return;
+  const wharf = err instanceof UserFacingError ? err : toWharfError(err, { action });
+  if (wharf instanceof Error && 'code' in wharf && (wharf as { code: string }).code === 'cancelled') return;
+  ctx.log.error(`${action}: ${wharf.message}${wharf.hint ? ` (${wharf.hint})` : ''}`);
+  const text = wharf.hint ? `${wharf.message} ${wharf.hint}` : wharf.message;
+  void vscode.window.showErrorMessage(vscode.l10n.t('Wharf: {0}', text));
+}

@@ -1,0 +1,157 @@
+// One webview panel per inspected object (revealed when already open). The page shows the
+// inspect JSON; while the panel is open, every store change that touches the object re-inspects
+// it and posts the new data, so state and health update live. Strict CSP: scripts only with a
+// fresh nonce, styles only from the extension, nothing else.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { inspectContainer } from '../../docker/containers';
+import { inspectImage } from '../../docker/images';
+import type { StoreChange } from '../../docker/model';
+import { inspectNetwork } from '../../docker/networks';
+import { inspectVolume } from '../../docker/volumes';
+import { toWharfError } from '../../docker/errors';
+import type { HostToPage, InspectKind, PageToHost } from '../../webview/inspect/protocol';
+import type { SessionHolder } from '../session';
+
+interface OpenPanel {
+  panel: vscode.WebviewPanel;
+  kind: InspectKind;
+  id: string;
+  title: string;
+  /** The last message posted, for tests and for re-sending when the page reloads. */
+  last?: HostToPage;
+  ready: boolean;
+}
+
+export class InspectPanels implements vscode.Disposable {
+  private readonly open = new Map<string, OpenPanel>();
+  private storeSubscription: vscode.Disposable | undefined;
+  private readonly sessionSubscription: vscode.Disposable;
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly sessions: SessionHolder) {
+    this.bind();
+    this.sessionSubscription = sessions.onDidChange(() => this.bind());
+  }
+
+  /** Opens (or reveals) the panel for an object; resolves once its data was posted. */
+  async show(kind: InspectKind, id: string, title: string): Promise<vscode.WebviewPanel> {
+    const key = `${kind}:${id}`;
+    const existing = this.open.get(key);
+    if (existing) {
+      existing.panel.reveal();
+      return existing.panel;
+    }
+    const panel = vscode.window.createWebviewPanel('wharf.inspect', vscode.l10n.t('Inspect {0}', title), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+    });
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'wharf.svg');
+    const entry: OpenPanel = { panel, kind, id, title, ready: false };
+    this.open.set(key, entry);
+    panel.onDidDispose(() => this.open.delete(key));
+    panel.webview.onDidReceiveMessage((message: PageToHost) => this.onMessage(entry, message));
+    panel.webview.html = this.html(panel.webview);
+    await this.load(entry);
+    return panel;
+  }
+
+  /** For tests: the last data posted to an object's panel, if its panel is open. */
+  lastMessage(kind: InspectKind, id: string): HostToPage | undefined {
+    return this.open.get(`${kind}:${id}`)?.last;
+  }
+
+  isOpen(kind: InspectKind, id: string): boolean {
+    return this.open.has(`${kind}:${id}`);
+  }
+
+  dispose(): void {
+    this.storeSubscription?.dispose();
+    this.sessionSubscription.dispose();
+    for (const entry of [...this.open.values()]) entry.panel.dispose();
+  }
+
+  private async load(entry: OpenPanel): Promise<void> {
+    const docker = this.sessions.current.docker();
+    if (!docker) { this.post(entry, { type: 'error', message: vscode.l10n.t('Not connected to an engine.') }); return; }
+    try {
+      const data = await this.inspect(docker, entry.kind, entry.id);
+      this.post(entry, { type: 'show', kind: entry.kind, title: entry.title, data, updatedAt: Date.now() });
+    } catch (err) {
+      const wharf = toWharfError(err, { action: `inspect ${entry.kind} ${entry.title}` });
+      this.post(entry, wharf.code === 'notFound' ? { type: 'gone', message: vscode.l10n.t('{0} no longer exists.', entry.title) } : { type: 'error', message: wharf.message });
+    }
+  }
+
+  private inspect(docker: NonNullable<ReturnType<EngineSessionDocker>>, kind: InspectKind, id: string): Promise<unknown> {
+    switch (kind) {
+      case 'container': return inspectContainer(docker, id);
+      case 'image': return inspectImage(docker, id);
+      case 'volume': return inspectVolume(docker, id);
+      case 'network': return inspectNetwork(docker, id);
+    }
+  }
+
+  private post(entry: OpenPanel, message: HostToPage): void {
+    entry.last = message;
+    if (entry.ready) void entry.panel.webview.postMessage(message);
+  }
+
+  private onMessage(entry: OpenPanel, message: PageToHost): void {
+    switch (message.type) {
+      case 'ready':
+        entry.ready = true;
+        if (entry.last) void entry.panel.webview.postMessage(entry.last);
+        break;
+      case 'copy':
+        void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the {0}.', message.what), 2000));
+        break;
+      case 'refresh':
+        void this.load(entry);
+        break;
+    }
+  }
+
+  private bind(): void {
+    this.storeSubscription?.dispose();
+    this.storeSubscription = this.sessions.current.store.onDidChange((changes) => this.onStoreChange(changes));
+  }
+
+  private onStoreChange(changes: StoreChange[]): void {
+    for (const entry of this.open.values()) {
+      const touched = changes.some((c) => c.kind === entry.kind && (c.all || c.updated.includes(entry.id) || c.removed.includes(entry.id)));
+      if (touched) void this.load(entry);
+    }
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'inspect.js'));
+    const css = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'inspect.css'));
+    const csp = [
+      "default-src 'none'",
+      `script-src 'nonce-${nonce}'`,
+      `style-src ${webview.cspSource} 'nonce-${nonce}'`,
+      `font-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource}`,
+    ].join('; ');
+    // Static markup only: every engine value is put in the page by the script with textContent.
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${css.toString()}" nonce="${nonce}">
+<title>Inspect</title>
+</head>
+<body>
+<header id="toolbar"></header>
+<div id="status" role="status"></div>
+<main id="content"></main>
+<script type="module" nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+}
+
+type EngineSessionDocker = SessionHolder['current']['docker'];

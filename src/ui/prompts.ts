@@ -1,0 +1,68 @@
+// Every question Wharf asks the user goes through here. In normal use each call shows the real
+// VS Code dialog. Host tests queue answers (answerNext) so commands run end to end against the
+// real engine without a person clicking; the questions asked are recorded so tests can check
+// what the user would have been told. Only the dialogs are replaced, never the engine.
+import * as vscode from 'vscode';
+
+export interface AskedQuestion { kind: 'warning' | 'quickPick' | 'input' | 'info'; message: string; choices: string[] }
+
+/** An answer for the next question: a button title, picked item label(s), typed text, or undefined (cancel). */
+export type QueuedAnswer = string | string[] | undefined;
+
+export class Prompts {
+  private readonly queue: QueuedAnswer[] = [];
+  private queued = false;
+  readonly asked: AskedQuestion[] = [];
+
+  /** Test hook: the next questions get these answers instead of showing a dialog. */
+  answerNext(...answers: QueuedAnswer[]): void {
+    this.queue.push(...answers);
+    this.queued = true;
+  }
+
+  /** Test hook: forget queued answers and recorded questions. */
+  reset(): void {
+    this.queue.length = 0;
+    this.asked.length = 0;
+    this.queued = false;
+  }
+
+  async warningModal(message: string, detail: string, buttons: string[]): Promise<string | undefined> {
+    const answer = this.take({ kind: 'warning', message: `${message}\n${detail}`, choices: buttons });
+    if (answer.queued) return buttons.find((b) => b === answer.value);
+    return vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
+  }
+
+  async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany?: false }): Promise<T | undefined>;
+  async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany: true }): Promise<T[] | undefined>;
+  async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | T[] | undefined> {
+    const answer = this.take({ kind: 'quickPick', message: options.placeHolder ?? options.title ?? '', choices: items.map((i) => i.label) });
+    if (answer.queued) {
+      const wanted = Array.isArray(answer.value) ? answer.value : answer.value === undefined ? [] : [answer.value];
+      const found = items.filter((i) => wanted.includes(i.label));
+      if (options.canPickMany) return answer.value === undefined ? undefined : found;
+      return found[0];
+    }
+    return vscode.window.showQuickPick(items, options);
+  }
+
+  async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    const answer = this.take({ kind: 'input', message: options.prompt ?? options.title ?? '', choices: [] });
+    if (answer.queued) {
+      const value = Array.isArray(answer.value) ? answer.value[0] : answer.value;
+      if (value !== undefined && options.validateInput) {
+        const problem = await options.validateInput(value);
+        if (problem) throw new Error(`test answer "${value}" rejected: ${typeof problem === 'string' ? problem : problem.message}`);
+      }
+      return value;
+    }
+    return vscode.window.showInputBox(options);
+  }
+
+  private take(question: AskedQuestion): { queued: boolean; value: QueuedAnswer } {
+    this.asked.push(question);
+    if (!this.queued) return { queued: false, value: undefined };
+    if (this.queue.length === 0) throw new Error(`No test answer queued for: ${question.message}`);
+    return { queued: true, value: this.queue.shift() };
+  }
+}

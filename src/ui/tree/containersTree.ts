@@ -1,0 +1,180 @@
+// The Containers view: compose projects first, the other containers beneath, each a row drawn
+// from the store when asked. Node objects are kept per id so VS Code can match them across
+// refreshes (selection and expansion survive) and so a change refreshes only its own rows.
+import * as vscode from 'vscode';
+import type { ContainerModel, StoreChange } from '../../docker/model';
+import type { Config } from '../config';
+import { compareContainers, containerContextValue, containerDescription, containerIcon, containerSearchText, containerTooltip } from '../display/containerText';
+import { containerStatus } from '../display/containerText';
+import type { SessionHolder } from '../session';
+
+export type ContainerTreeNode = ProjectNode | ContainerNode;
+export interface ProjectNode { readonly type: 'project'; readonly project: string }
+export interface ContainerNode { readonly type: 'container'; readonly id: string }
+
+const ROOT = '';
+
+export class ContainersTreeProvider implements vscode.TreeDataProvider<ContainerTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ContainerTreeNode | ContainerTreeNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly projectNodes = new Map<string, ProjectNode>();
+  private readonly containerNodes = new Map<string, ContainerNode>();
+  /** Which parent (project name, or ROOT) each shown container was listed under: where a removal must refresh. */
+  private readonly shownUnder = new Map<string, string>();
+  private filterText = '';
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private storeSubscription: vscode.Disposable | undefined;
+
+  constructor(private readonly sessions: SessionHolder, private readonly config: Config) {
+    this.bindStore();
+    this.subscriptions.push(sessions.onDidChange(() => { this.bindStore(); this.refreshAll(); }));
+    this.subscriptions.push(config.onDidChange((keys) => {
+      if (keys.some((k) => k.startsWith('containers.'))) this.refreshAll();
+    }));
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  setFilter(text: string): void {
+    this.filterText = text.trim().toLowerCase();
+    this.refreshAll();
+  }
+
+  refreshAll(): void {
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: ContainerTreeNode): vscode.TreeItem {
+    const store = this.sessions.current.store;
+    if (node.type === 'project') {
+      const members = store.containers().filter((c) => c.composeProject === node.project);
+      const running = members.filter((c) => c.state === 'running').length;
+      const item = new vscode.TreeItem(node.project, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `project:${node.project}`;
+      item.description = vscode.l10n.t('{0}/{1} running', running, members.length);
+      item.iconPath = new vscode.ThemeIcon('layers', running > 0 ? new vscode.ThemeColor('charts.green') : undefined);
+      item.contextValue = 'composeProject';
+      return item;
+    }
+    const container = store.container(node.id);
+    const item = new vscode.TreeItem(container?.name ?? node.id.slice(0, 12), vscode.TreeItemCollapsibleState.None);
+    item.id = `container:${node.id}`;
+    if (!container) return item;
+    const icon = containerIcon(container);
+    item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
+    item.description = containerDescription(container, containerStatus(container));
+    item.contextValue = containerContextValue(container);
+    item.accessibilityInformation = { label: `${container.name}, ${container.state}${container.health ? `, ${container.health}` : ''}, ${container.image}` };
+    return item;
+  }
+
+  /** The markdown hover is built only when the user hovers, not for every row drawn. */
+  resolveTreeItem(item: vscode.TreeItem, node: ContainerTreeNode): vscode.TreeItem {
+    if (node.type !== 'container') return item;
+    const container = this.sessions.current.store.container(node.id);
+    if (container) {
+      const markdown = new vscode.MarkdownString(containerTooltip(container, containerStatus(container), this.config.browserHost));
+      markdown.supportHtml = false;
+      markdown.isTrusted = false;
+      item.tooltip = markdown;
+    }
+    return item;
+  }
+
+  getChildren(node?: ContainerTreeNode): ContainerTreeNode[] {
+    const store = this.sessions.current.store;
+    if (store.connection.status !== 'connected') return [];
+    if (node?.type === 'container') return [];
+    const grouping = this.config.containerGrouping === 'composeProject';
+    const visible = store.containers().filter((c) => !this.filterText || containerSearchText(c).includes(this.filterText));
+    const sorted = [...visible].sort(compareContainers(this.config.containerSort));
+    if (node?.type === 'project') {
+      return sorted.filter((c) => c.composeProject === node.project).map((c) => this.containerNode(c, node.project));
+    }
+    if (!grouping) return sorted.map((c) => this.containerNode(c, ROOT));
+    const projects = [...new Set(sorted.flatMap((c) => (c.composeProject ? [c.composeProject] : [])))].sort((a, b) => a.localeCompare(b));
+    return [...projects.map((p) => this.projectNode(p)), ...sorted.filter((c) => !c.composeProject).map((c) => this.containerNode(c, ROOT))];
+  }
+
+  getParent(node: ContainerTreeNode): ContainerTreeNode | undefined {
+    if (node.type === 'project') return undefined;
+    const container = this.sessions.current.store.container(node.id);
+    if (container?.composeProject && this.config.containerGrouping === 'composeProject') return this.projectNode(container.composeProject);
+    return undefined;
+  }
+
+  /** The node for a container id (for reveal and for commands given an id). */
+  nodeFor(id: string): ContainerNode | undefined {
+    return this.containerNodes.get(id) ?? (this.sessions.current.store.container(id) ? this.containerNode(this.sessions.current.store.container(id)!, undefined) : undefined);
+  }
+
+  dispose(): void {
+    this.storeSubscription?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+
+  private bindStore(): void {
+    this.storeSubscription?.dispose();
+    this.storeSubscription = this.sessions.current.store.onDidChange((changes) => this.onStoreChange(changes));
+  }
+
+  private onStoreChange(changes: StoreChange[]): void {
+    const refresh = new Set<ContainerTreeNode>();
+    let root = false;
+    const grouping = this.config.containerGrouping === 'composeProject';
+    // Sorting by status or filtering can move a row when it changes: refresh its parent then.
+    const orderDependsOnState = this.config.containerSort === 'status' || this.filterText !== '';
+    const store = this.sessions.current.store;
+    const parentOf = (id: string): string => {
+      const known = this.shownUnder.get(id);
+      if (known !== undefined) return known;
+      const project = store.container(id)?.composeProject;
+      return grouping && project ? project : ROOT;
+    };
+    const refreshParent = (key: string): void => {
+      if (key === ROOT) root = true;
+      else if (!store.containers().some((c) => c.composeProject === key)) root = true; // the group itself appears or goes
+      else if (this.projectNodes.has(key)) refresh.add(this.projectNodes.get(key)!);
+      else root = true;
+    };
+    for (const change of changes) {
+      if (change.kind === 'connection' || (change.kind === 'container' && change.all)) { root = true; continue; }
+      if (change.kind !== 'container') continue;
+      for (const id of [...change.added, ...change.removed]) refreshParent(parentOf(id));
+      for (const id of change.removed) { this.containerNodes.delete(id); this.shownUnder.delete(id); }
+      for (const id of change.updated) {
+        const parent = parentOf(id);
+        if (parent !== ROOT) refreshParent(parent); // the project's "n/m running" changes with its members
+        if (orderDependsOnState) refreshParent(parent);
+        else {
+          const existing = this.containerNodes.get(id);
+          if (existing) refresh.add(existing);
+        }
+      }
+    }
+    if (root) this.changed.fire(undefined);
+    else if (refresh.size > 0) this.changed.fire([...refresh]);
+  }
+
+  private projectNode(project: string): ProjectNode {
+    let node = this.projectNodes.get(project);
+    if (!node) {
+      node = { type: 'project', project };
+      this.projectNodes.set(project, node);
+    }
+    return node;
+  }
+
+  private containerNode(container: ContainerModel, parent: string | undefined): ContainerNode {
+    let node = this.containerNodes.get(container.id);
+    if (!node) {
+      node = { type: 'container', id: container.id };
+      this.containerNodes.set(container.id, node);
+    }
+    if (parent !== undefined) this.shownUnder.set(container.id, parent);
+    return node;
+  }
+}
