@@ -22,6 +22,11 @@ export interface RuleMeta {
   source: RuleSource;
   /** One line, used as the default message and in docs. */
   description: string;
+  /**
+   * false for rules hadolint ships with the default severity "ignore" (DL3057): they report only
+   * when the configuration gives them a level (`override`). Absent means on.
+   */
+  enabledByDefault?: boolean;
 }
 
 export interface LintSettings {
