@@ -2,7 +2,36 @@
 import type { Rule } from '../rule';
 import { rule as rule_ConsistentInstructionCasing } from './ConsistentInstructionCasing';
 import { rule as rule_CopyIgnoredFile } from './CopyIgnoredFile';
+import { rule as rule_DL1001 } from './DL1001';
+import { rule as rule_DL3000 } from './DL3000';
+import { rule as rule_DL3001 } from './DL3001';
+import { rule as rule_DL3002 } from './DL3002';
+import { rule as rule_DL3003 } from './DL3003';
+import { rule as rule_DL3004 } from './DL3004';
 import { rule as rule_DL3006 } from './DL3006';
+import { rule as rule_DL3007 } from './DL3007';
+import { rule as rule_DL3008 } from './DL3008';
+import { rule as rule_DL3009 } from './DL3009';
+import { rule as rule_DL3010 } from './DL3010';
+import { rule as rule_DL3011 } from './DL3011';
+import { rule as rule_DL3012 } from './DL3012';
+import { rule as rule_DL3013 } from './DL3013';
+import { rule as rule_DL3014 } from './DL3014';
+import { rule as rule_DL3015 } from './DL3015';
+import { rule as rule_DL3016 } from './DL3016';
+import { rule as rule_DL3018 } from './DL3018';
+import { rule as rule_DL3019 } from './DL3019';
+import { rule as rule_DL3020 } from './DL3020';
+import { rule as rule_DL3021 } from './DL3021';
+import { rule as rule_DL3022 } from './DL3022';
+import { rule as rule_DL3023 } from './DL3023';
+import { rule as rule_DL3024 } from './DL3024';
+import { rule as rule_DL3025 } from './DL3025';
+import { rule as rule_DL3026 } from './DL3026';
+import { rule as rule_DL3027 } from './DL3027';
+import { rule as rule_DL3028 } from './DL3028';
+import { rule as rule_DL3029 } from './DL3029';
+import { rule as rule_DL3030 } from './DL3030';
 import { rule as rule_DL3043 } from './DL3043';
 import { rule as rule_DL3044 } from './DL3044';
 import { rule as rule_DL3045 } from './DL3045';
@@ -15,21 +44,31 @@ import { rule as rule_DL3053 } from './DL3053';
 import { rule as rule_DL3054 } from './DL3054';
 import { rule as rule_DL3055 } from './DL3055';
 import { rule as rule_DL3056 } from './DL3056';
+import { rule as rule_DL3057 } from './DL3057';
 import { rule as rule_DL3058 } from './DL3058';
+import { rule as rule_DL3059 } from './DL3059';
 import { rule as rule_DL3061 } from './DL3061';
 import { rule as rule_DL3063 } from './DL3063';
+import { rule as rule_DL3064 } from './DL3064';
 import { rule as rule_DL3065 } from './DL3065';
 import { rule as rule_DL3066 } from './DL3066';
 import { rule as rule_DL3067 } from './DL3067';
 import { rule as rule_DL4000 } from './DL4000';
+import { rule as rule_DL4001 } from './DL4001';
 import { rule as rule_DL4003 } from './DL4003';
 import { rule as rule_DL4004 } from './DL4004';
+import { rule as rule_DL4005 } from './DL4005';
+import { rule as rule_DL4006 } from './DL4006';
+import { rule as rule_DuplicateFlag } from './DuplicateFlag';
 import { rule as rule_DuplicateStageName } from './DuplicateStageName';
 import { rule as rule_ExposeInvalidFormat } from './ExposeInvalidFormat';
 import { rule as rule_ExposeProtoCasing } from './ExposeProtoCasing';
 import { rule as rule_FromAsCasing } from './FromAsCasing';
 import { rule as rule_FromPlatformFlagConstDisallowed } from './FromPlatformFlagConstDisallowed';
+import { rule as rule_InvalidArgumentCount } from './InvalidArgumentCount';
 import { rule as rule_InvalidDefaultArgInFrom } from './InvalidDefaultArgInFrom';
+import { rule as rule_InvalidEscapeDirective } from './InvalidEscapeDirective';
+import { rule as rule_InvalidPort } from './InvalidPort';
 import { rule as rule_JSONArgsRecommended } from './JSONArgsRecommended';
 import { rule as rule_LegacyKeyValueFormat } from './LegacyKeyValueFormat';
 import { rule as rule_MaintainerDeprecated } from './MaintainerDeprecated';
@@ -41,12 +80,45 @@ import { rule as rule_SecretsUsedInArgOrEnv } from './SecretsUsedInArgOrEnv';
 import { rule as rule_StageNameCasing } from './StageNameCasing';
 import { rule as rule_UndefinedArgInFrom } from './UndefinedArgInFrom';
 import { rule as rule_UndefinedVar } from './UndefinedVar';
+import { rule as rule_UnknownFlag } from './UnknownFlag';
+import { rule as rule_UnknownInstruction } from './UnknownInstruction';
+import { rule as rule_UnterminatedHeredoc } from './UnterminatedHeredoc';
+import { rule as rule_UnterminatedQuote } from './UnterminatedQuote';
 import { rule as rule_WorkdirRelativePath } from './WorkdirRelativePath';
 
 export const allRules: readonly Rule[] = [
   rule_ConsistentInstructionCasing,
   rule_CopyIgnoredFile,
+  rule_DL1001,
+  rule_DL3000,
+  rule_DL3001,
+  rule_DL3002,
+  rule_DL3003,
+  rule_DL3004,
   rule_DL3006,
+  rule_DL3007,
+  rule_DL3008,
+  rule_DL3009,
+  rule_DL3010,
+  rule_DL3011,
+  rule_DL3012,
+  rule_DL3013,
+  rule_DL3014,
+  rule_DL3015,
+  rule_DL3016,
+  rule_DL3018,
+  rule_DL3019,
+  rule_DL3020,
+  rule_DL3021,
+  rule_DL3022,
+  rule_DL3023,
+  rule_DL3024,
+  rule_DL3025,
+  rule_DL3026,
+  rule_DL3027,
+  rule_DL3028,
+  rule_DL3029,
+  rule_DL3030,
   rule_DL3043,
   rule_DL3044,
   rule_DL3045,
@@ -59,21 +131,31 @@ export const allRules: readonly Rule[] = [
   rule_DL3054,
   rule_DL3055,
   rule_DL3056,
+  rule_DL3057,
   rule_DL3058,
+  rule_DL3059,
   rule_DL3061,
   rule_DL3063,
+  rule_DL3064,
   rule_DL3065,
   rule_DL3066,
   rule_DL3067,
   rule_DL4000,
+  rule_DL4001,
   rule_DL4003,
   rule_DL4004,
+  rule_DL4005,
+  rule_DL4006,
+  rule_DuplicateFlag,
   rule_DuplicateStageName,
   rule_ExposeInvalidFormat,
   rule_ExposeProtoCasing,
   rule_FromAsCasing,
   rule_FromPlatformFlagConstDisallowed,
+  rule_InvalidArgumentCount,
   rule_InvalidDefaultArgInFrom,
+  rule_InvalidEscapeDirective,
+  rule_InvalidPort,
   rule_JSONArgsRecommended,
   rule_LegacyKeyValueFormat,
   rule_MaintainerDeprecated,
@@ -85,5 +167,9 @@ export const allRules: readonly Rule[] = [
   rule_StageNameCasing,
   rule_UndefinedArgInFrom,
   rule_UndefinedVar,
+  rule_UnknownFlag,
+  rule_UnknownInstruction,
+  rule_UnterminatedHeredoc,
+  rule_UnterminatedQuote,
   rule_WorkdirRelativePath,
 ];

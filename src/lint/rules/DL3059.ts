@@ -1,0 +1,24 @@
+// DL3059: each RUN makes a layer; consecutive short RUNs are usually one step split for no
+// reason. RUNs that already chain several commands, or whose flags (--mount, --network)
+// differ, are left alone: their author split them on purpose.
+import { Run } from 'dockerfile-ast';
+import { flagsText } from '../packages';
+import { parseRun } from '../shell';
+import type { Rule } from '../rule';
+
+export const rule: Rule = {
+  meta: { code: 'DL3059', severity: 'info', source: 'hadolint', description: 'Multiple consecutive `RUN` instructions. Consider consolidation.' },
+  check({ dockerfile, text, report }) {
+    const escape = dockerfile.getEscapeCharacter();
+    let previous: { flags: string; count: number } | undefined;
+    for (const instruction of dockerfile.getInstructions()) {
+      if (!(instruction instanceof Run)) { previous = undefined; continue; }
+      const flags = flagsText(instruction);
+      const count = parseRun(instruction, text, escape).commands.length;
+      if (previous && previous.flags === flags && count <= 2 && previous.count <= 2) {
+        report({ range: instruction.getInstructionRange() });
+      }
+      previous = { flags, count };
+    }
+  },
+};

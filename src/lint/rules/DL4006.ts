@@ -1,0 +1,43 @@
+// DL4006: a pipeline's status is that of its last command, so `curl … | tar x` succeeds even
+// when the download failed. With `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` the RUN fails
+// as it should. Non-POSIX shells (PowerShell, cmd) have no pipefail and are not checked.
+import { Run, Shell } from 'dockerfile-ast';
+import { baseName, parseRun, rangeOf } from '../shell';
+import type { Rule } from '../rule';
+
+const nonPosixShells = new Set(['pwsh', 'powershell', 'cmd']);
+const pipefailShells = new Set(['bash', 'zsh', 'ash']);
+
+export const rule: Rule = {
+  meta: { code: 'DL4006', severity: 'warning', source: 'hadolint', description: 'Set the SHELL option -o pipefail before RUN with a pipe in it. If you are using /bin/sh in an alpine image or if your shell is symlinked to busybox then consider explicitly setting your SHELL to /bin/ash, or disable this check' },
+  check({ dockerfile, text, report }) {
+    const escape = dockerfile.getEscapeCharacter();
+    let safe = false;
+    for (const instruction of dockerfile.getInstructions()) {
+      const keyword = instruction.getKeyword();
+      if (keyword === 'FROM') safe = false;
+      else if (instruction instanceof Shell) safe = shellIsSafe(instruction.getJSONStrings().map((s) => s.getJSONValue()));
+      else if (instruction instanceof Run && !safe) {
+        const commands = parseRun(instruction, text, escape).commands;
+        const left = commands.findIndex((c, i) => (c.after === '|' || c.after === '|&') && commands[i + 1] !== undefined);
+        if (left < 0) continue;
+        const from = commands[left].words[commands[left].words.length - 1] ?? commands[left].name;
+        const to = commands[left + 1].words[0] ?? commands[left + 1].assignments[0];
+        if (!from || !to) continue;
+        // Point at the pipe itself: the first `|` between the two commands.
+        const pipe = text.indexOf('|', from.end);
+        const usable = pipe >= 0 && pipe < to.start;
+        report({ range: usable ? rangeOf(text, pipe, text[pipe + 1] === '&' ? pipe + 2 : pipe + 1) : rangeOf(text, from.end, to.start) });
+      }
+    }
+  },
+};
+
+function shellIsSafe(args: string[]): boolean {
+  if (args.length === 0) return false;
+  const shell = baseName(args[0].replace(/\\/g, '/')).toLowerCase().replace(/\.exe$/, '');
+  if (nonPosixShells.has(shell)) return true;
+  if (!pipefailShells.has(shell)) return false;
+  const hasO = args.slice(1).some((a) => /^-[A-Za-z]*o[A-Za-z]*$/.test(a));
+  return hasO && args.includes('pipefail');
+}

@@ -1,0 +1,20 @@
+import { rule } from '../../../../src/lint/rules/DL4006';
+import { testRule } from '../ruleTester';
+
+testRule(rule, {
+  valid: [
+    'FROM debian:12\nRUN curl -fsSL https://x/a -o a\n',
+    'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://x | tar xz\n',
+    'FROM debian:12\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN a | b\n',
+    'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-Process | Stop-Process\n',
+    'FROM debian:12\nRUN a || b\n',
+    'FROM debian:12\nRUN echo "a | b"\n',
+  ],
+  invalid: [
+    { code: 'FROM debian:12\nRUN curl -fsSL https://x | tar xz\n', errors: [{ line: 2, column: 26, endLine: 2, endColumn: 27 }] },
+    { code: 'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN a | b\n', errors: [{ line: 3, column: 7, endColumn: 8 }] },
+    { code: 'FROM debian:12 AS a\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM debian:12\nRUN a|b\n', errors: [{ line: 4, column: 6, endColumn: 7 }] },
+    { code: 'FROM debian:12\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN a | b\n', errors: [{ line: 3, column: 7 }] },
+    { code: 'FROM debian:12\nRUN set -e \\\n  && a \\\n  | b\n', errors: [{ line: 4, column: 3, endColumn: 4 }] },
+  ],
+});
