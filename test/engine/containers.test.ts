@@ -169,9 +169,11 @@ describe('containers (engine)', function () {
     await containerLogs(docker, id, (_s, d) => (stamped += d.toString()), { timestamps: true, tail: 1 });
     assert.match(stamped, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d+Z late\n$/);
 
-    // Follow: output written after the stream opened arrives; dispose ends the stream.
+    // Follow: output written after the stream opened arrives, also after the request deadline
+    // (it bounds only the wait for the engine's answer); dispose ends the stream.
     let followed = '';
-    const handle = await containerLogs(docker, id, (_s, d) => (followed += d.toString()), { follow: true, tail: 0 });
+    const handle = await containerLogs(docker, id, (_s, d) => (followed += d.toString()), { follow: true, tail: 0, deadlineMs: 2_000 });
+    await new Promise((r) => setTimeout(r, 2_200));
     const exec = await execCollect(docker, id, { command: ['sh', '-c', 'echo from-exec > /proc/1/fd/1'] });
     assert.equal(exec.exitCode, 0);
     await until(async () => followed, (text) => text.includes('from-exec'), 'followed log receives new output');
