@@ -70,7 +70,12 @@ export interface PullOptions extends RequestOptions {
   auth?: ResolveOptions;
   /** Credentials given directly (they win over the docker config). */
   credentials?: RegistryAuth;
+  /** Fail when the engine sends no progress for this long (default 2 minutes). */
+  idleMs?: number;
 }
+
+/** Pull/push progress arrives several times a second; two silent minutes means a stuck transfer. */
+const DEFAULT_TRANSFER_IDLE_MS = 120_000;
 
 async function authFor(reference: string, options: PullOptions): Promise<RegistryAuth | undefined> {
   return options.credentials ?? resolveRegistryAuth(reference, options.auth);
@@ -88,7 +93,7 @@ export async function pullImage(docker: Docker, reference: string, options: Pull
   const folder = new ProgressFolder();
   const stream = await engineRequest(`pull ${full}`, (abortSignal) =>
     docker.createImage(authconfig ?? {}, { fromImage: repository, tag, abortSignal }) as Promise<NodeJS.ReadableStream>, options, { image: full });
-  await readJsonLines(stream, (event) => options.onProgress?.(folder.add(event)), options.signal).catch((err) => {
+  await readJsonLines(stream, (event) => options.onProgress?.(folder.add(event)), options.signal, options.idleMs ?? DEFAULT_TRANSFER_IDLE_MS).catch((err) => {
     throw streamFailure(err, `pull ${full}`, full);
   });
   options.onProgress?.(folder.complete());
@@ -102,7 +107,7 @@ export async function pushImage(docker: Docker, reference: string, options: Pull
   const folder = new ProgressFolder();
   const stream = await engineRequest(`push ${full}`, (abortSignal) =>
     docker.getImage(repository).push({ tag, authconfig, abortSignal }) as Promise<NodeJS.ReadableStream>, options, { image: full });
-  const events = await readJsonLines(stream, (event) => options.onProgress?.(folder.add(event)), options.signal).catch((err) => {
+  const events = await readJsonLines(stream, (event) => options.onProgress?.(folder.add(event)), options.signal, options.idleMs ?? DEFAULT_TRANSFER_IDLE_MS).catch((err) => {
     throw streamFailure(err, `push ${full}`, full);
   });
   options.onProgress?.(folder.complete());

@@ -23,19 +23,38 @@ export class StreamError extends Error {
   }
 }
 
+/** The stream sent nothing for too long; named so errors.ts maps it to a timeout. */
+export class StreamIdle extends Error {
+  constructor(readonly ms: number) {
+    super(`the engine sent no progress for ${Math.round(ms / 1000)} s`);
+    this.name = 'DeadlineExceeded';
+  }
+}
+
 /**
  * Reads a JSON-lines stream to its end, calling `onEvent` for each object. Resolves with all
- * events; rejects with StreamError on the first `error` line, or with the abort reason when
- * `signal` aborts (the underlying request is destroyed).
+ * events; rejects with StreamError on the first `error` line, with StreamIdle after `idleMs`
+ * without data, or with the abort reason when `signal` aborts (the request is destroyed).
  */
-export function readJsonLines(stream: NodeJS.ReadableStream, onEvent?: (event: ProgressEvent) => void, signal?: AbortSignal): Promise<ProgressEvent[]> {
+export function readJsonLines(stream: NodeJS.ReadableStream, onEvent?: (event: ProgressEvent) => void, signal?: AbortSignal, idleMs?: number): Promise<ProgressEvent[]> {
   return new Promise((resolve, reject) => {
     const events: ProgressEvent[] = [];
     let pending = '';
     let settled = false;
+    // A stream that goes silent for idleMs (an engine stuck mid-pull) fails instead of hanging.
+    let idleTimer: NodeJS.Timeout | undefined;
+    const armIdle = (): void => {
+      if (!idleMs) return;
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => {
+        finish(new StreamIdle(idleMs));
+        (stream as Readable).destroy?.();
+      }, idleMs);
+    };
     const finish = (err?: unknown): void => {
       if (settled) return;
       settled = true;
+      clearTimeout(idleTimer);
       signal?.removeEventListener('abort', onAbort);
       if (err) reject(err);
       else resolve(events);
@@ -61,7 +80,9 @@ export function readJsonLines(stream: NodeJS.ReadableStream, onEvent?: (event: P
     };
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
+    armIdle();
     stream.on('data', (chunk: Buffer | string) => {
+      armIdle();
       pending += chunk.toString();
       const lines = pending.split(/\r?\n/);
       pending = lines.pop() ?? '';

@@ -76,4 +76,29 @@ describe('deadlines against a hung engine', () => {
     setTimeout(() => controller.abort(), 20);
     await assert.rejects(listImages(docker, { signal: controller.signal, deadlineMs: 60_000 }), (err) => isWharfError(err, 'cancelled'));
   });
+
+  it('a pull whose progress stream goes silent fails as a timeout after idleMs', async () => {
+    // Answers 200 with one progress line, then says nothing more: a transfer stuck mid-way.
+    const stalled = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.once('data', () => {
+        const line = `${JSON.stringify({ status: 'Pulling fs layer', id: 'aaaaaaaaaaaa' })}\r\n`;
+        socket.write(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${line.length.toString(16)}\r\n${line}\r\n`);
+      });
+    });
+    const socketPath = path.join(dir, 'stalled.sock');
+    await new Promise<void>((resolve) => stalled.listen(socketPath, resolve));
+    try {
+      const progress: number[] = [];
+      await assert.rejects(
+        pullImage(new Docker({ socketPath }), '127.0.0.1:5000/x:1', { idleMs: 200, auth: { configDir: dir }, onProgress: (p) => progress.push(p.layers) }),
+        (err) => isWharfError(err, 'timeout'),
+      );
+      assert.deepEqual(progress, [1], 'the line before the silence was delivered');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => stalled.close(resolve));
+    }
+  });
 });
