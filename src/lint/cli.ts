@@ -1,0 +1,186 @@
+// wharf-lint: the linter for CI. Reads .hadolint.yaml like hadolint does, lints each file (or
+// stdin), prints in the chosen format and exits 1 when a finding reaches the failure threshold,
+// 2 on a usage error or an unreadable file.
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ConfigError, findConfigFile, isThreshold, loadConfigFile, meetsThreshold, mergeConfig, type HadolintConfig, type Threshold } from './config';
+import { lint, type LintOptions } from './lint';
+import { lintWithShellcheck } from './shellcheck';
+import { allRules } from './rules/index';
+import type { Finding } from './rule';
+import type { FileResult } from './format/types';
+import { formatJson } from './format/json';
+import { formatTty } from './format/tty';
+import { formatSarif } from './format/sarif';
+import { formatCheckstyle } from './format/checkstyle';
+import { version } from '../../package.json';
+
+type Format = 'tty' | 'json' | 'sarif' | 'checkstyle';
+const formats: readonly Format[] = ['tty', 'json', 'sarif', 'checkstyle'];
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): string;
+  isTty: boolean;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+interface Arguments {
+  format: Format;
+  config?: string;
+  ignore: string[];
+  threshold?: Threshold;
+  color?: boolean;
+  shellcheck?: boolean;
+  files: string[];
+  help: boolean;
+  version: boolean;
+}
+
+const usage = `Usage: wharf-lint [options] FILE…|-
+
+Options:
+  --format tty|json|sarif|checkstyle   output format (default tty)
+  --config FILE                        a .hadolint.yaml to use instead of the one found
+  --ignore CODE                        skip a rule (repeatable)
+  --failure-threshold error|warning|info|style|none
+                                       exit 1 when a finding is at least this severe (default info)
+  --no-color                           plain output even on a terminal
+  --shellcheck / --no-shellcheck       run ShellCheck on RUN scripts (default: when on PATH)
+  -h, --help                           this text
+  -v, --version                        the version
+`;
+
+class UsageError extends Error {}
+
+export function parseArguments(argv: readonly string[]): Arguments {
+  const args: Arguments = { format: 'tty', ignore: [], files: [], help: false, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (eq > 0) return arg.slice(eq + 1);
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`${name} needs a value`);
+      return next;
+    };
+    switch (name) {
+      case '--format': {
+        const format = value();
+        if (!(formats as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (use ${formats.join(', ')})`);
+        args.format = format as Format;
+        break;
+      }
+      case '--config': args.config = value(); break;
+      case '--ignore': args.ignore.push(...value().split(',').map((c) => c.trim()).filter(Boolean)); break;
+      case '--failure-threshold': case '-t': {
+        const threshold = value().toLowerCase();
+        if (!isThreshold(threshold)) throw new UsageError(`unknown failure threshold '${threshold}' (use error, warning, info, style or none)`);
+        args.threshold = threshold;
+        break;
+      }
+      case '--no-color': args.color = false; break;
+      case '--color': args.color = true; break;
+      case '--shellcheck': args.shellcheck = true; break;
+      case '--no-shellcheck': args.shellcheck = false; break;
+      case '-h': case '--help': args.help = true; break;
+      case '-v': case '--version': args.version = true; break;
+      case '--': args.files.push(...argv.slice(i + 1)); i = argv.length; break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+        args.files.push(arg);
+    }
+  }
+  return args;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: Arguments;
+  try {
+    args = parseArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`wharf-lint: ${error.message}\n\n${usage}`);
+    return 2;
+  }
+  if (args.help) { io.stdout(usage); return 0; }
+  if (args.version) { io.stdout(`wharf-lint ${version}\n`); return 0; }
+  if (args.files.length === 0) { io.stderr(`wharf-lint: no Dockerfile given (use - for stdin)\n\n${usage}`); return 2; }
+
+  let base: HadolintConfig | undefined;
+  try {
+    const path = args.config ?? findConfigFile({ cwd: io.cwd, env: io.env });
+    if (path) {
+      const loaded = loadConfigFile(path);
+      base = loaded.config;
+      for (const problem of loaded.problems) io.stderr(`wharf-lint: ${path}: ${problem}\n`);
+    }
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr(`wharf-lint: ${error.message}\n`);
+    return 2;
+  }
+  const config = mergeConfig(base, { ignored: args.ignore });
+  const threshold = args.threshold ?? config.failureThreshold;
+
+  const results: FileResult[] = [];
+  let unreadable = false;
+  for (const file of args.files) {
+    let text: string;
+    try {
+      text = file === '-' ? io.readStdin() : readFileSync(file, 'utf8');
+    } catch (error) {
+      io.stderr(`wharf-lint: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      unreadable = true;
+      continue;
+    }
+    const options: LintOptions = {
+      settings: { ...config.settings, dockerignore: file === '-' ? undefined : dockerignoreFor(file) },
+      config,
+    };
+    const findings: Finding[] = args.shellcheck === false ? lint(text, options) : await lintWithShellcheck(text, options);
+    results.push({ file, findings });
+  }
+
+  const color = args.color ?? (io.isTty && !io.env.NO_COLOR);
+  switch (args.format) {
+    case 'json': io.stdout(formatJson(results)); break;
+    case 'sarif': io.stdout(formatSarif(results, allRules, version)); break;
+    case 'checkstyle': io.stdout(formatCheckstyle(results)); break;
+    default: io.stdout(formatTty(results, color));
+  }
+  if (unreadable) return 2;
+  if (config.noFail) return 0;
+  return results.some((r) => r.findings.some((f) => meetsThreshold(f.severity, threshold))) ? 1 : 0;
+}
+
+/** The build context's .dockerignore: `<Dockerfile>.dockerignore` first (BuildKit), then the folder's. */
+function dockerignoreFor(file: string): string[] | undefined {
+  for (const candidate of [`${file}.dockerignore`, join(dirname(file), '.dockerignore')]) {
+    if (!existsSync(candidate)) continue;
+    try {
+      return readFileSync(candidate, 'utf8').split(/\r?\n/);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: () => readFileSync(0, 'utf8'),
+    isTty: process.stdout.isTTY === true,
+    cwd: process.cwd(),
+    env: process.env,
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => { process.exitCode = code; },
+    (error: unknown) => { process.stderr.write(`wharf-lint: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`); process.exitCode = 2; },
+  );
+}

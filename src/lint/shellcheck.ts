@@ -1,0 +1,261 @@
+// ShellCheck on RUN scripts, when a `shellcheck` binary is on PATH. Each RUN (shell form, or the
+// heredoc body that is its script) becomes one script with a map from script offsets back to
+// document offsets, so findings land on the exact token in the Dockerfile even across
+// continuation lines. All scripts of a document go to one shellcheck process (temporary files
+// named by index); it is run with execFile — never through a shell — and with a deadline.
+import { execFile } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { DockerfileParser, From, Onbuild, Run, Shell, type Dockerfile } from 'dockerfile-ast';
+import { applyConfiguration, byPosition, lint, type LintOptions } from './lint';
+import { readPragmas } from './pragmas';
+import type { Finding, Fix, Severity } from './rule';
+import { offsetAt, positionAt } from './syntax/text';
+import { jsonArray } from './syntax/builder';
+
+export interface RunScript {
+  /** The script as the shell receives it. */
+  script: string;
+  /** script offset → document offset (one entry per script character, plus its end). */
+  offsets: number[];
+  shell: string;
+}
+
+export interface ShellcheckOptions extends LintOptions {
+  /** Path of the binary; default: `shellcheck` found on PATH. */
+  shellcheckPath?: string;
+  timeoutMs?: number;
+}
+
+const posixShells = new Set(['sh', 'bash', 'dash', 'ksh', 'ash', 'busybox']);
+// Codes that misfire on Dockerfile RUN scripts: variables come from ARG/ENV (SC2154), sourced
+// files are in the image, not beside the Dockerfile (SC1090/SC1091).
+const excluded = ['SC1090', 'SC1091', 'SC2154'];
+
+/** Looks for an executable `shellcheck` on PATH without running a shell. */
+export function findShellcheck(env: Record<string, string | undefined> = process.env): string | undefined {
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, process.platform === 'win32' ? 'shellcheck.exe' : 'shellcheck');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/** lint() plus ShellCheck findings (SCxxxx), with the same ignores and overrides applied. */
+export async function lintWithShellcheck(text: string, options: ShellcheckOptions = {}): Promise<Finding[]> {
+  const findings = lint(text, options);
+  // ShellCheck is an extra: when it fails or times out the other findings still stand.
+  const extra = await shellcheckFindings(text, options).catch((): Finding[] => []);
+  if (extra.length === 0) return findings;
+  return [...findings, ...extra].sort(byPosition);
+}
+
+/** ShellCheck's findings only (configuration applied); [] when there is no binary. */
+export async function shellcheckFindings(text: string, options: ShellcheckOptions = {}): Promise<Finding[]> {
+  const binary = options.shellcheckPath ?? findShellcheck();
+  if (!binary) return [];
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const dockerfile = DockerfileParser.parse(source);
+  const pragmas = readPragmas(source, dockerfile);
+  const scripts = runScripts(source, dockerfile, pragmas.shell);
+  if (scripts.length === 0) return [];
+  const raw = await runShellcheck(binary, scripts, options.timeoutMs ?? 10_000);
+  const findings = raw.flatMap((comment) => toFinding(source, scripts[comment.index], comment) ?? []);
+  return applyConfiguration(findings, pragmas, options.config ?? {}).sort(byPosition);
+}
+
+/** The RUN scripts of a document with their shell, skipping exec form and non-POSIX shells. */
+export function runScripts(text: string, dockerfile: Dockerfile, shellPragma?: string): RunScript[] {
+  const escape = dockerfile.getEscapeCharacter();
+  const result: RunScript[] = [];
+  let shell = 'sh';
+  for (const instruction of dockerfile.getInstructions()) {
+    if (instruction instanceof From) shell = 'sh';
+    if (instruction instanceof Shell) {
+      const args = jsonArray(instruction.getRawArgumentsContent());
+      if (args && args.length > 0) shell = baseShell(args[0]);
+    }
+    const run = instruction instanceof Run ? instruction : instruction instanceof Onbuild ? instruction.getTriggerInstruction() : null;
+    if (!(run instanceof Run)) continue;
+    const effective = shellPragma ? baseShell(shellPragma) : shell;
+    if (!posixShells.has(effective)) continue;
+    const script = scriptOf(text, run, escape);
+    if (script && script.script.trim() !== '') result.push({ ...script, shell: effective === 'busybox' || effective === 'ash' ? 'sh' : effective });
+  }
+  return result;
+}
+
+function baseShell(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return name.replace(/\.exe$/, '');
+}
+
+function scriptOf(text: string, run: Run, escape: string): Omit<RunScript, 'shell'> | undefined {
+  const argsRange = run.getArgumentsRange();
+  if (!argsRange) return undefined;
+  const start = offsetAt(text, skipFlags(run) ?? argsRange.start);
+  const end = offsetAt(text, run.getRange().end);
+  if (jsonArray(run.getRawArgumentsContent()) || text[start] === '[') return undefined;
+  const heredocs = run.getHeredocs();
+  if (heredocs.length > 0) {
+    const firstLineEnd = text.indexOf('\n', start);
+    const firstLine = text.slice(start, firstLineEnd < 0 ? end : firstLineEnd);
+    // `RUN <<EOF` alone: the body is the script. Otherwise the command line and its heredocs
+    // are one shell script, exactly as the builder hands it to `sh -c`.
+    if (/^\s*<<-?\s*["']?[A-Za-z0-9_.-]+["']?\s*\r?$/.test(firstLine)) {
+      const body = heredocs[0].getContentRange();
+      if (!body) return undefined;
+      const from = offsetAt(text, body.start);
+      const to = offsetAt(text, body.end);
+      const script = text.slice(from, to);
+      if (/^#!/.test(script) && !/^#!\S*\b(sh|bash|dash|ksh|ash)\b/.test(script.split('\n', 1)[0])) return undefined;
+      return { script, offsets: identity(from, to) };
+    }
+    return { script: text.slice(start, end).replace(/\r\n/g, '\n'), offsets: crlfAware(text, start, end) };
+  }
+  return logical(text, start, end, escape);
+}
+
+/** Where the script starts after RUN's `--mount=…` flags. */
+function skipFlags(run: Run): { line: number; character: number } | undefined {
+  const args = run.getArguments();
+  const flags = run.getFlags();
+  if (flags.length === 0) return undefined;
+  const lastFlagEnd = flags[flags.length - 1].getRange().end;
+  const next = args.find((a) => a.getRange().start.line > lastFlagEnd.line || (a.getRange().start.line === lastFlagEnd.line && a.getRange().start.character >= lastFlagEnd.character));
+  return next?.getRange().start;
+}
+
+function identity(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+function crlfAware(text: string, from: number, to: number): number[] {
+  const offsets: number[] = [];
+  for (let i = from; i < to; i++) if (!(text[i] === '\r' && text[i + 1] === '\n')) offsets.push(i);
+  offsets.push(to);
+  return offsets;
+}
+
+/** The script after the builder joins continuation lines and drops comment lines inside them. */
+function logical(text: string, start: number, end: number, escape: string): Omit<RunScript, 'shell'> {
+  let script = '';
+  const offsets: number[] = [];
+  let atLineStart = false;
+  let i = start;
+  while (i < end) {
+    if (atLineStart) {
+      let j = i;
+      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (text[j] === '#' || text[j] === '\n' || text[j] === '\r') {
+        while (j < end && text[j] !== '\n') j++;
+        i = j + 1;
+        continue;
+      }
+      atLineStart = false;
+    }
+    const ch = text[i];
+    if (ch === escape) {
+      let j = i + 1;
+      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+      if (text[j] === '\r') j++;
+      if (j >= end || text[j] === '\n') { i = j + 1; atLineStart = true; continue; }
+    }
+    if (ch === '\r' && text[i + 1] === '\n') { i++; continue; }
+    script += ch;
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(Math.min(i, end));
+  return { script, offsets };
+}
+
+interface ShellcheckComment {
+  index: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  level: string;
+  code: number;
+  message: string;
+  fix: { replacements: { line: number; column: number; endLine: number; endColumn: number; replacement: string }[] } | null;
+}
+
+async function runShellcheck(binary: string, scripts: RunScript[], timeoutMs: number): Promise<ShellcheckComment[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'wharf-sc-'));
+  try {
+    // One process for every script of the document; the shell differs per file, so files
+    // are grouped by shell (nearly always a single group).
+    const byShell = new Map<string, number[]>();
+    scripts.forEach((s, index) => {
+      writeFileSync(join(dir, `${index}.sh`), s.script);
+      byShell.set(s.shell, [...(byShell.get(s.shell) ?? []), index]);
+    });
+    const results = await Promise.all([...byShell].map(([shell, indexes]) => runOnce(binary, dir, shell, indexes, timeoutMs)));
+    return results.flat();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function runOnce(binary: string, dir: string, shell: string, indexes: number[], timeoutMs: number): Promise<ShellcheckComment[]> {
+  const args = ['--format=json1', `--shell=${shell}`, `--exclude=${excluded.join(',')}`, ...indexes.map((i) => `${i}.sh`)];
+  return new Promise((resolve, reject) => {
+    execFile(binary, args, { cwd: dir, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024, windowsHide: true }, (error, stdout) => {
+      // shellcheck exits 1 when it found something; only a missing/killed process is a failure.
+      if (error && (error.killed || typeof error.code !== 'number')) { reject(error); return; }
+      try {
+        const parsed = JSON.parse(stdout) as { comments: (Omit<ShellcheckComment, 'index'> & { file: string })[] };
+        resolve(parsed.comments.map((c) => ({ ...c, index: Number.parseInt(c.file, 10) })).filter((c) => Number.isInteger(c.index)));
+      } catch (parseError) {
+        reject(parseError);
+      }
+    });
+  });
+}
+
+function toFinding(text: string, script: RunScript | undefined, comment: ShellcheckComment): Finding | undefined {
+  if (!script) return undefined;
+  const lineStarts = [0];
+  for (let i = script.script.indexOf('\n'); i >= 0; i = script.script.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const toDocument = (line: number, column: number, isEnd: boolean): number => {
+    const scriptOffset = Math.min(script.script.length, (lineStarts[line - 1] ?? script.script.length) + column - 1);
+    if (isEnd && scriptOffset > 0) return script.offsets[scriptOffset - 1] + 1;
+    return script.offsets[scriptOffset];
+  };
+  const start = toDocument(comment.line, comment.column, false);
+  const end = Math.max(start, toDocument(comment.endLine, comment.endColumn, true));
+  const code = `SC${comment.code}`;
+  const fixes: Fix[] = [];
+  if (comment.fix && comment.fix.replacements.length > 0) {
+    fixes.push({
+      title: `Apply ShellCheck's fix for ${code}`,
+      edits: comment.fix.replacements.map((r) => {
+        const from = toDocument(r.line, r.column, false);
+        const to = r.endColumn === r.column && r.endLine === r.line ? from : toDocument(r.endLine, r.endColumn, true);
+        return { range: { start: positionAt(text, from), end: positionAt(text, to) }, newText: r.replacement };
+      }),
+    });
+  }
+  return {
+    code,
+    severity: toSeverity(comment.level),
+    source: 'shellcheck',
+    message: comment.message,
+    range: { start: positionAt(text, start), end: positionAt(text, end) },
+    fixes,
+  };
+}
+
+function toSeverity(level: string): Severity {
+  return level === 'error' || level === 'warning' || level === 'info' || level === 'style' ? level : 'info';
+}
+
