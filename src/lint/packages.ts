@@ -37,9 +37,20 @@ export function hasAnyFlag(command: ShellCommand, ...names: string[]): boolean {
   return hasFlag(command, ...names.map((n) => (n.length === 1 ? `-${n}` : `--${n}`)));
 }
 
-/** Non-flag arguments of the command, excluding `skip` words (the subcommand itself). */
-export function argsNoFlags(command: ShellCommand, skip: readonly string[] = []): ShellWord[] {
-  return positionalArgs(command).filter((a) => !skip.includes(a.value));
+/**
+ * Non-flag arguments of the command, excluding `skip` words (the subcommand itself); the values
+ * of `valueFlags` (flags taking a separate value) are skipped too.
+ */
+export function argsNoFlags(command: ShellCommand, skip: readonly string[] = [], valueFlags: readonly string[] = []): ShellWord[] {
+  return positionalArgs(command, valueFlags).filter((a) => !skip.includes(a.value));
+}
+
+/**
+ * The package words of an install command that are not pinned. Words whose value comes from a
+ * variable are skipped: their runtime value is unknown.
+ */
+export function unpinned(packages: readonly ShellWord[], isPinned: (pkg: string) => boolean): ShellWord[] {
+  return packages.filter((p) => !p.dynamic && !isPinned(p.value));
 }
 
 /** The span from the command word to its last argument (or redirection target). */
@@ -55,9 +66,26 @@ export function spanTo(command: ShellCommand, word: ShellWord): Range {
   return { start: (command.name ?? word).range.start, end: word.range.end };
 }
 
-/** A fix that inserts ` text` right after `word` (a flag after the subcommand). */
-export function insertAfterWord(word: ShellWord, text: string, title: string): Fix {
-  return { title, edits: [{ range: { start: word.range.end, end: word.range.end }, newText: ` ${text}` }] };
+/**
+ * A fix that inserts the argument `text` right after `word` (a flag after the subcommand): ` text`
+ * in a shell-form script, `, "text"` in an exec-form (JSON) one.
+ */
+export function insertAfterWord(script: ShellScript, word: ShellWord, text: string, title: string): Fix {
+  const newText = script.form === 'exec' ? `, ${JSON.stringify(text)}` : ` ${text}`;
+  return { title, edits: [{ range: { start: word.range.end, end: word.range.end }, newText }] };
+}
+
+/**
+ * hadolint's reading of single-dash clusters: `-qO-` holds q and O. Letters are read up to the
+ * first non-letter, so a value glued to the flag (`-O/tmp/out`) is not taken for flags.
+ */
+export function hasShortFlag(command: ShellCommand, ...letters: string[]): boolean {
+  for (const arg of command.args) {
+    if (arg.value === '--') return false;
+    const cluster = /^-([A-Za-z]+)/.exec(arg.value);
+    if (cluster && !arg.value.startsWith('--') && letters.some((l) => cluster[1].includes(l))) return true;
+  }
+  return false;
 }
 
 /**

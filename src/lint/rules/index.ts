@@ -32,9 +32,21 @@ import { rule as rule_DL3027 } from './DL3027';
 import { rule as rule_DL3028 } from './DL3028';
 import { rule as rule_DL3029 } from './DL3029';
 import { rule as rule_DL3030 } from './DL3030';
+import { rule as rule_DL3032 } from './DL3032';
+import { rule as rule_DL3033 } from './DL3033';
+import { rule as rule_DL3034 } from './DL3034';
+import { rule as rule_DL3035 } from './DL3035';
+import { rule as rule_DL3036 } from './DL3036';
+import { rule as rule_DL3037 } from './DL3037';
+import { rule as rule_DL3038 } from './DL3038';
+import { rule as rule_DL3040 } from './DL3040';
+import { rule as rule_DL3041 } from './DL3041';
+import { rule as rule_DL3042 } from './DL3042';
 import { rule as rule_DL3043 } from './DL3043';
 import { rule as rule_DL3044 } from './DL3044';
 import { rule as rule_DL3045 } from './DL3045';
+import { rule as rule_DL3046 } from './DL3046';
+import { rule as rule_DL3047 } from './DL3047';
 import { rule as rule_DL3048 } from './DL3048';
 import { rule as rule_DL3049 } from './DL3049';
 import { rule as rule_DL3050 } from './DL3050';
@@ -47,7 +59,9 @@ import { rule as rule_DL3056 } from './DL3056';
 import { rule as rule_DL3057 } from './DL3057';
 import { rule as rule_DL3058 } from './DL3058';
 import { rule as rule_DL3059 } from './DL3059';
+import { rule as rule_DL3060 } from './DL3060';
 import { rule as rule_DL3061 } from './DL3061';
+import { rule as rule_DL3062 } from './DL3062';
 import { rule as rule_DL3063 } from './DL3063';
 import { rule as rule_DL3064 } from './DL3064';
 import { rule as rule_DL3065 } from './DL3065';
@@ -119,9 +133,21 @@ export const allRules: readonly Rule[] = [
   rule_DL3028,
   rule_DL3029,
   rule_DL3030,
+  rule_DL3032,
+  rule_DL3033,
+  rule_DL3034,
+  rule_DL3035,
+  rule_DL3036,
+  rule_DL3037,
+  rule_DL3038,
+  rule_DL3040,
+  rule_DL3041,
+  rule_DL3042,
   rule_DL3043,
   rule_DL3044,
   rule_DL3045,
+  rule_DL3046,
+  rule_DL3047,
   rule_DL3048,
   rule_DL3049,
   rule_DL3050,
@@ -134,7 +160,9 @@ export const allRules: readonly Rule[] = [
   rule_DL3057,
   rule_DL3058,
   rule_DL3059,
+  rule_DL3060,
   rule_DL3061,
+  rule_DL3062,
   rule_DL3063,
   rule_DL3064,
   rule_DL3065,

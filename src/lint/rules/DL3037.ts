@@ -1,0 +1,20 @@
+// DL3037: an unpinned `zypper install pkg` installs whatever the repository has today, so the
+// same Dockerfile builds different images over time. Pin with `pkg=<version>` (or a bound such
+// as `pkg>=1.2`).
+import { argsNoFlags, cmdHasArgs, runsOf, unpinned } from '../packages';
+import type { Rule } from '../rule';
+
+export const rule: Rule = {
+  meta: { code: 'DL3037', severity: 'warning', source: 'hadolint', description: 'Specify version with `zypper install -y <package>=<version>`.' },
+  check(context) {
+    for (const { script } of runsOf(context, false)) {
+      for (const command of script.commands) {
+        if (!cmdHasArgs(command, ['zypper'], ['install', 'in'])) continue;
+        const packages = argsNoFlags(command, ['install', 'in']);
+        for (const word of unpinned(packages, (p) => /[=<>]/.test(p) || p.endsWith('.rpm'))) {
+          context.report({ range: word.range, message: `Specify version with \`zypper install -y ${word.value}=<version>\`.` });
+        }
+      }
+    }
+  },
+};

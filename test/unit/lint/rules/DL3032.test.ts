@@ -1,0 +1,19 @@
+import { rule } from '../../../../src/lint/rules/DL3032';
+import { testRule } from '../ruleTester';
+
+testRule(rule, {
+  valid: [
+    'FROM centos:7\nRUN yum install -y httpd-2.4 && yum clean all\n',
+    'FROM centos:7\nRUN yum install -y httpd-2.4 && rm -rf /var/cache/yum\n',
+    'FROM centos:7\nRUN yum update-minimal\n',
+    'FROM centos:7\nRUN echo yum install\n',
+    'FROM centos:7\nRUN dnf install -y httpd\n',
+  ],
+  invalid: [
+    { code: 'FROM centos:7\nRUN yum install -y httpd-2.4\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 16 }], output: 'FROM centos:7\nRUN yum install -y httpd-2.4 && yum clean all\n' },
+    { code: 'FROM centos:7\nRUN yum -y install httpd-2.4 && echo done\n', errors: [{ line: 2, column: 5, endColumn: 19 }], output: 'FROM centos:7\nRUN yum -y install httpd-2.4 && yum clean all && echo done\n' },
+    { code: 'FROM centos:7\nRUN set -e; \\\n    yum install -y a-1 b-2\n', errors: [{ line: 3, column: 5, endColumn: 16 }], output: 'FROM centos:7\nRUN set -e; \\\n    yum install -y a-1 b-2 && yum clean all\n' },
+    { code: 'FROM centos:7\nRUN yum install -y a-1 || true\n', errors: [{ line: 2, column: 5 }] },
+    { code: 'FROM centos:7\nRUN ["yum", "install", "-y", "a-1"]\n', errors: [{ line: 2, column: 6, endColumn: 22 }] },
+  ],
+});

@@ -1,0 +1,19 @@
+import { rule } from '../../../../src/lint/rules/DL3060';
+import { testRule } from '../ruleTester';
+
+testRule(rule, {
+  valid: [
+    'FROM node:20\nRUN yarn install --frozen-lockfile && yarn cache clean\n',
+    'FROM node:20\nRUN yarn build\n',
+    'FROM node:20\nRUN npm ci\n',
+    'FROM node:20\nRUN yarn install; yarn cache clean --all\n',
+    'FROM node:20\nRUN echo yarn install\n',
+  ],
+  invalid: [
+    { code: 'FROM node:20\nRUN yarn install\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 17 }], output: 'FROM node:20\nRUN yarn install && yarn cache clean\n' },
+    { code: 'FROM node:20\nRUN yarn install --frozen-lockfile && yarn build\n', errors: [{ line: 2, column: 5, endColumn: 17 }], output: 'FROM node:20\nRUN yarn install --frozen-lockfile && yarn cache clean && yarn build\n' },
+    { code: 'FROM node:20\nRUN cd /app && yarn --silent install\n', errors: [{ line: 2, column: 16, endColumn: 37 }], output: 'FROM node:20\nRUN cd /app && yarn --silent install && yarn cache clean\n' },
+    { code: 'FROM node:20\nRUN yarn install || exit 1\n', errors: [{ line: 2, column: 5 }] },
+    { code: 'FROM node:20\nRUN yarn install \\\n    --production\n', errors: [{ line: 2, column: 5 }], output: 'FROM node:20\nRUN yarn install \\\n    --production && yarn cache clean\n' },
+  ],
+});
