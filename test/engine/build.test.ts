@@ -51,6 +51,9 @@ describe('build (engine)', function () {
     // Intermediate containers carry the LABEL set at the top of each test Dockerfile.
     for (const c of await docker.listContainers({ all: true, filters: { label: [`wharf.test.build=${label}`] } })) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
     for (const ref of images.splice(0)) await docker.getImage(ref).remove({ force: true }).catch(() => undefined);
+    // Step images of failed or cancelled builds carry the label too; newest (children) first.
+    const leftovers = await docker.listImages({ all: true, filters: { label: [`wharf.test.build=${label}`] } });
+    for (const image of leftovers.sort((a, b) => b.Created - a.Created)) await docker.getImage(image.Id).remove({ force: true }).catch(() => undefined);
   });
 
   it('sends the context honouring .dockerignore (with an exception); an ignored Dockerfile still builds', async () => {
