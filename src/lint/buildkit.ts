@@ -1,7 +1,7 @@
 // Helpers shared by the BuildKit build-check rules (src/lint/rules/<CheckName>.ts): stages as
 // BuildKit sees them, the variables it expands itself, and the predefined build arguments.
-import { Arg, Copy, Env, From, Instruction, Property, Run, type Dockerfile, type Variable } from 'dockerfile-ast';
-import type { Range } from './rule';
+import { Arg, Copy, Env, From, Instruction, Property, Run, type Dockerfile } from 'dockerfile-ast';
+import type { Position, Range } from './rule';
 
 export interface Stage {
   from: From;
@@ -19,8 +19,10 @@ export function stagesOf(dockerfile: Dockerfile): Stage[] {
   const byName = new Map<string, number>();
   for (const instruction of dockerfile.getInstructions()) {
     if (instruction instanceof From) {
-      const image = instruction.getImageName()?.toLowerCase();
-      const parent = image !== undefined && byName.has(image) && instruction.getImageTag() === null ? byName.get(image) : undefined;
+      // getArguments, not getImageName/getImageTag: those resolve ARGs through the whole document
+      // and cost milliseconds per FROM on large files. A stage reference is a bare name anyway.
+      const image = instruction.getArguments()[0]?.getValue().toLowerCase();
+      const parent = image !== undefined ? byName.get(image) : undefined;
       const name = instruction.getBuildStage()?.toLowerCase();
       stages.push({ from: instruction, name, instructions: [], parent });
       if (name && !byName.has(name)) byName.set(name, stages.length - 1);
@@ -59,47 +61,93 @@ export const predefinedProxyArgs = [
 /** Instructions whose arguments BuildKit expands itself (RUN/CMD/ENTRYPOINT are left to the shell). */
 export const expandingKeywords = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ARG']);
 
+export interface ExpandedVariable {
+  name: string;
+  /** `$NAME` or the whole `${NAME…}`. */
+  range: Range;
+  /** `${NAME:-x}`, `${NAME+x}` and the like, which handle the unset case themselves. */
+  hasModifier: boolean;
+}
+
 /**
- * The variables of an instruction that BuildKit really expands: not inside single quotes and not
- * inside a heredoc body (which the shell or the file content keeps verbatim).
+ * The variables of an instruction that BuildKit really expands: not escaped, not inside single
+ * quotes, not on comment lines of a continuation and not inside a heredoc body (kept verbatim
+ * for the shell or the file). A single pass over the instruction's text: dockerfile-ast's
+ * getVariables() is far slower on large files, and this runs for most instructions.
  */
-export function expandedVariables(instruction: Instruction, text: string): Variable[] {
-  const heredocLines = new Set<number>();
+export function expandedVariables(instruction: Instruction, text: string, escape = '\\'): ExpandedVariable[] {
+  const skip: [number, number][] = [];
   if (instruction instanceof Run || instruction instanceof Copy) {
     for (const heredoc of instruction.getHeredocs()) {
       const content = heredoc.getContentRange();
-      if (content) for (let line = content.start.line; line <= content.end.line; line++) heredocLines.add(line);
+      if (content) skip.push([offsetAt(text, content.start), offsetAt(text, content.end)]);
     }
   }
-  const start = offsetAt(text, instruction.getRange().start);
-  return instruction.getVariables().filter((variable) => {
-    const range = variable.getRange();
-    if (heredocLines.has(range.start.line)) return false;
-    return !insideSingleQuotes(text, start, offsetAt(text, range.start));
-  });
-}
-
-function insideSingleQuotes(text: string, from: number, to: number): boolean {
-  let quote: string | undefined;
-  for (let i = from; i < to; i++) {
+  const result: ExpandedVariable[] = [];
+  const end = offsetAt(text, instruction.getRange().end);
+  let singleQuoted = false;
+  let doubleQuoted = false;
+  for (let i = offsetAt(text, instruction.getRange().start); i < end; i++) {
+    const skipped = skip.find(([from, to]) => i >= from && i < to);
+    if (skipped) { i = skipped[1] - 1; continue; }
     const c = text[i];
-    if (quote === "'") { if (c === "'") quote = undefined; continue; }
-    if (c === '\\') { i++; continue; }
-    if (quote === '"') { if (c === '"') quote = undefined; continue; }
-    if (c === '"' || c === "'") quote = c;
+    if (c === '\n') {
+      // A comment line inside a continuation is dropped by the builder.
+      const next = /^[ \t]*#[^\n]*/.exec(text.slice(i + 1, Math.min(end, i + 1 + 4096)));
+      if (next) i += next[0].length;
+      continue;
+    }
+    if (singleQuoted) { if (c === "'") singleQuoted = false; continue; }
+    if (c === escape) { i++; continue; }
+    if (c === '"') { doubleQuoted = !doubleQuoted; continue; }
+    if (c === "'" && !doubleQuoted) { singleQuoted = true; continue; }
+    if (c !== '$') continue;
+    const braced = text[i + 1] === '{';
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + (braced ? 2 : 1), i + (braced ? 2 : 1) + 256))?.[0];
+    if (!name) continue;
+    let to = i + (braced ? 2 : 1) + name.length;
+    let hasModifier = false;
+    if (braced) {
+      hasModifier = text[to] !== '}';
+      const close = text.indexOf('}', to);
+      to = close >= 0 && close < end ? close + 1 : to;
+    }
+    result.push({ name, range: { start: positionAt(text, i), end: positionAt(text, to) }, hasModifier });
+    i = to - 1;
   }
-  return quote === "'";
+  return result;
 }
 
-/** Document offset of a position (line starts computed on demand; rules call this rarely). */
+/** Document offset of a position. */
 export function offsetAt(text: string, position: { line: number; character: number }): number {
-  let offset = 0;
-  for (let line = 0; line < position.line; line++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
+  const starts = lineStarts(text);
+  const start = starts[position.line];
+  return start === undefined ? text.length : Math.min(text.length, start + position.character);
+}
+
+/** Position of a document offset. */
+export function positionAt(text: string, offset: number): Position {
+  const starts = lineStarts(text);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
   }
-  return Math.min(text.length, offset + position.character);
+  return { line: lo, character: offset - starts[lo] };
+}
+
+// Rules ask for offsets in the same document many times in a row: keep the last one's line starts.
+let cachedText: string | undefined;
+let cachedStarts: number[] = [];
+
+function lineStarts(text: string): number[] {
+  if (text !== cachedText) {
+    cachedStarts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) cachedStarts.push(i + 1);
+    cachedText = text;
+  }
+  return cachedStarts;
 }
 
 /** The source text of a range. */

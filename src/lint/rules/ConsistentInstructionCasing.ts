@@ -2,10 +2,13 @@
 // `run` (or writes `From`) reads badly. The majority casing of the file wins; ties go to uppercase.
 import type { Rule } from '../rule';
 
+// Unknown words in instruction position are the builder's "unknown instruction" error, not a casing question.
+const known = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+
 export const rule: Rule = {
   meta: { code: 'ConsistentInstructionCasing', severity: 'warning', source: 'buildkit', description: 'All commands within the Dockerfile should use the same casing (either upper or lower)' },
   check({ dockerfile, report }) {
-    const instructions = dockerfile.getInstructions();
+    const instructions = dockerfile.getInstructions().filter((i) => known.has(i.getInstruction().toUpperCase()));
     let upper = 0;
     let lower = 0;
     for (const instruction of instructions) {

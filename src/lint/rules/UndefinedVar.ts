@@ -25,6 +25,7 @@ export const rule: Rule = {
   meta: { code: 'UndefinedVar', severity: 'warning', source: 'buildkit', description: 'Variables should be defined before their use' },
   check({ dockerfile, text, report }) {
     const stages = stagesOf(dockerfile);
+    const escape = dockerfile.getEscapeCharacter();
     const finalNames: Set<string>[] = [];
     for (const stage of stages) {
       const known = new Set<string>(alwaysDefined);
@@ -32,12 +33,12 @@ export const rule: Rule = {
       else if (!isScratch(stage.from)) for (const name of commonImageEnv) known.add(name);
       for (const instruction of stage.instructions) {
         if (expandingKeywords.has(instruction.getKeyword())) {
-          for (const variable of expandedVariables(instruction, text)) {
-            const name = variable.getName();
-            if (name === '' || known.has(name) || variable.getModifier() !== null) continue;
+          for (const variable of expandedVariables(instruction, text, escape)) {
+            const name = variable.name;
+            if (known.has(name) || variable.hasModifier) continue;
             const suggestion = suggestName(name, known);
             report({
-              range: variable.getRange(),
+              range: variable.range,
               message: `Usage of undefined variable '$${name}'` + (suggestion ? ` (did you mean $${suggestion}?)` : ''),
             });
           }
@@ -51,5 +52,5 @@ export const rule: Rule = {
 };
 
 function isScratch(from: From): boolean {
-  return from.getImageName()?.toLowerCase() === 'scratch';
+  return from.getArguments()[0]?.getValue().toLowerCase() === 'scratch';
 }

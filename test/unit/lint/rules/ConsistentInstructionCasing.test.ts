@@ -8,6 +8,7 @@ testRule(rule, {
     'FROM alpine:3\n',
     '# comment\nFROM alpine:3\nRUN echo from run\n',
     'FROM alpine:3\nONBUILD RUN echo\n',
+    'FROM alpine:3\nfrobnicate everything\nRUN true\n',
   ],
   invalid: [
     {
