@@ -5,7 +5,7 @@
 // reserved words), removes quotes from each word for matching, skips comments and heredoc bodies,
 // and keeps each word's exact document offsets.
 import { Instruction, Onbuild, Run, type Dockerfile } from 'dockerfile-ast';
-import type { Position, Range } from './rule';
+import type { Fix, Position, Range } from './rule';
 
 export interface ShellWord {
   /** The word with quotes and backslash escapes removed; expansions are kept verbatim (`$V`). */
@@ -468,4 +468,23 @@ function tokenize(source: Source): ShellCommand[] {
     if (i > n) i = n;
     return text.slice(from, i);
   }
+}
+
+/** The range from the start of `first` to the end of `last` (e.g. `apt-get … install`). */
+export function spanRange(first: ShellWord, last: ShellWord = first): Range {
+  return { start: first.range.start, end: last.range.end };
+}
+
+/**
+ * A fix that inserts `flag` right after `word` (`apt-get install` → `apt-get install -y`),
+ * written as a JSON string in an exec-form RUN.
+ */
+export function insertFlagAfter(script: ShellScript, word: ShellWord, flag: string, title: string): Fix {
+  const newText = script.form === 'exec' ? `, ${JSON.stringify(flag)}` : ` ${flag}`;
+  return { title, edits: [{ range: { start: word.range.end, end: word.range.end }, newText }] };
+}
+
+/** Whether any argument is exactly one of `values` (hadolint's cmdHasArgs). */
+export function hasArg(command: ShellCommand, ...values: string[]): boolean {
+  return command.args.some((a) => values.includes(a.value));
 }

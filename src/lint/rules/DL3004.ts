@@ -1,0 +1,17 @@
+// DL3004: RUN already runs as the current USER (root unless changed); sudo adds a tty-dependent,
+// unpredictable layer. Switch USER, or use gosu/su-exec in an entrypoint.
+import { commandsNamed, runScripts } from '../shell';
+import type { Rule } from '../rule';
+
+export const rule: Rule = {
+  meta: {
+    code: 'DL3004', severity: 'error', source: 'hadolint',
+    description: 'Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root',
+  },
+  check({ dockerfile, text, report }) {
+    for (const { script, onbuild } of runScripts(dockerfile, text)) {
+      if (onbuild) continue;
+      for (const command of commandsNamed(script, 'sudo')) if (command.name) report({ range: command.name.range });
+    }
+  },
+};

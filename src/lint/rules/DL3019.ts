@@ -1,0 +1,21 @@
+// DL3019: `apk add --no-cache` fetches the index on the fly and leaves no cache in the layer, so
+// neither `apk update` nor removing /var/cache/apk is needed.
+import { commandsNamed, hasArg, hasFlag, insertFlagAfter, runScripts, spanRange } from '../shell';
+import type { Rule } from '../rule';
+
+export const rule: Rule = {
+  meta: {
+    code: 'DL3019', severity: 'info', source: 'hadolint',
+    description: 'Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages',
+  },
+  check({ dockerfile, text, report }) {
+    for (const { script, onbuild } of runScripts(dockerfile, text)) {
+      if (onbuild) continue;
+      for (const command of commandsNamed(script, 'apk')) {
+        const add = command.args.find((a) => a.value === 'add');
+        if (!add || !command.name || !hasArg(command, 'add') || hasFlag(command, '--no-cache')) continue;
+        report({ range: spanRange(command.name, add), fixes: [insertFlagAfter(script, add, '--no-cache', 'Add --no-cache')] });
+      }
+    }
+  },
+};

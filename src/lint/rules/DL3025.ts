@@ -1,0 +1,38 @@
+// DL3025: shell-form CMD/ENTRYPOINT runs under `/bin/sh -c`, so the process is not PID 1 and
+// never sees SIGTERM. The fix writes the exec form when the words are plain (no operators,
+// variables, globs or redirections), where both forms run the same program with the same args.
+import { Cmd, Entrypoint } from 'dockerfile-ast';
+import { parseShell } from '../shell';
+import type { Fix, Rule } from '../rule';
+
+function execFormFix(args: string): Fix | undefined {
+  const { commands } = parseShell(args);
+  if (commands.length !== 1) return undefined;
+  const [command] = commands;
+  if (command.assignments.length > 0 || command.redirects.length > 0 || command.words.length === 0) return undefined;
+  // Every character must be accounted for by the words: reserved words or operators disqualify.
+  const rebuilt = command.words.map((w) => args.slice(w.start, w.end)).join(' ');
+  if (rebuilt !== args.trim().replace(/[ \t]+/g, ' ')) return undefined;
+  if (command.words.some((w) => w.dynamic || /[$`*?[\]{}~#!\\]/.test(args.slice(w.start, w.end).replace(/^'.*'$/, '')))) return undefined;
+  return { title: 'Use the exec (JSON) form', edits: [] };
+}
+
+export const rule: Rule = {
+  meta: { code: 'DL3025', severity: 'warning', source: 'hadolint', description: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments' },
+  check({ dockerfile, report }) {
+    for (const instruction of dockerfile.getInstructions()) {
+      if (!(instruction instanceof Cmd) && !(instruction instanceof Entrypoint)) continue;
+      if (instruction.getOpeningBracket() && instruction.getClosingBracket()) continue;
+      const range = instruction.getArgumentsRange();
+      const content = instruction.getRawArgumentsContent();
+      if (!range || content === null || content.trim() === '') continue;
+      // Only single-line arguments are rewritten: continuation lines may hide comments.
+      const fix = range.start.line === range.end.line ? execFormFix(content) : undefined;
+      if (fix) {
+        const words = parseShell(content).commands[0].words.map((w) => JSON.stringify(w.value));
+        fix.edits.push({ range, newText: `[${words.join(', ')}]` });
+      }
+      report({ range, fixes: fix ? [fix] : [] });
+    }
+  },
+};

@@ -1,0 +1,18 @@
+// DL3029: a hard-coded `FROM --platform` makes the build ignore the platform it is asked for.
+// A variable such as $BUILDPLATFORM is how multi-platform builds are meant to use it, so only
+// constant values are reported.
+import { From } from 'dockerfile-ast';
+import type { Rule } from '../rule';
+
+export const rule: Rule = {
+  meta: { code: 'DL3029', severity: 'warning', source: 'hadolint', description: 'Do not use --platform flag with FROM' },
+  check({ dockerfile, report }) {
+    for (const instruction of dockerfile.getInstructions()) {
+      if (!(instruction instanceof From)) continue;
+      for (const flag of instruction.getFlags()) {
+        const value = flag.getValue();
+        if (flag.getName() === 'platform' && value && !value.includes('$')) report({ range: flag.getRange() });
+      }
+    }
+  },
+};

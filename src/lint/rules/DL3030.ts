@@ -1,0 +1,17 @@
+// DL3030: without `-y` yum asks for confirmation and the build aborts.
+import { commandsNamed, hasFlag, insertFlagAfter, runScripts, spanRange } from '../shell';
+import type { Rule } from '../rule';
+
+export const rule: Rule = {
+  meta: { code: 'DL3030', severity: 'warning', source: 'hadolint', description: 'Use the -y switch to avoid manual input `yum install -y <package>`' },
+  check({ dockerfile, text, report }) {
+    for (const { script, onbuild } of runScripts(dockerfile, text)) {
+      if (onbuild) continue;
+      for (const command of commandsNamed(script, 'yum')) {
+        const install = command.args.find((a) => ['install', 'groupinstall', 'localinstall'].includes(a.value));
+        if (!install || !command.name || hasFlag(command, '-y', '--assumeyes')) continue;
+        report({ range: spanRange(command.name, install), fixes: [insertFlagAfter(script, install, '-y', 'Add -y')] });
+      }
+    }
+  },
+};

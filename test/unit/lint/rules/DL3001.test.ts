@@ -1,0 +1,20 @@
+import { rule } from '../../../../src/lint/rules/DL3001';
+import { testRule } from '../ruleTester';
+
+testRule(rule, {
+  valid: [
+    'FROM debian:12\nRUN apt-get update\n',
+    'FROM debian:12\nRUN echo ssh vim top\n',
+    'FROM debian:12\nRUN apt-get install -y openssh-client\n',
+    'FROM debian:12\nRUN ./shutdown.sh\n',
+    'FROM debian:12\nCMD ["top"]\n',
+    'FROM debian:12\nRUN cat <<EOF > /x\nvim\nEOF\n',
+  ],
+  invalid: [
+    { code: 'FROM debian:12\nRUN ssh git@example.com\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 8 }] },
+    { code: 'FROM debian:12\nRUN apt-get update && service nginx start\n', errors: [{ line: 2, column: 23, endColumn: 30 }] },
+    { code: 'FROM debian:12\nRUN ps aux | grep x; kill -9 1\n', errors: [{ line: 2, column: 5, endColumn: 7 }, { line: 2, column: 22, endColumn: 26 }] },
+    { code: 'FROM debian:12\nRUN true \\\n  && mount -t tmpfs none /mnt\n', errors: [{ line: 3, column: 6, endColumn: 11 }] },
+    { code: 'FROM debian:12\nRUN ["vim", "/etc/hosts"]\n', errors: [{ line: 2, column: 6, endColumn: 11 }] },
+  ],
+});

@@ -1,0 +1,40 @@
+import { rule } from '../../../../src/lint/rules/DL3014';
+import { testRule } from '../ruleTester';
+
+testRule(rule, {
+  valid: [
+    'FROM debian:12\nRUN apt-get install -y curl\n',
+    'FROM debian:12\nRUN apt-get -qq install curl\n',
+    'FROM debian:12\nRUN apt-get install --yes curl\n',
+    'FROM debian:12\nRUN apt-get --assume-yes install curl\n',
+    'FROM debian:12\nRUN apt-get -fy install curl\n',
+    'FROM debian:12\nRUN apt-get update\n',
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12\nRUN apt-get install curl\n',
+      errors: [{ line: 2, column: 5, endLine: 2, endColumn: 20 }],
+      output: 'FROM debian:12\nRUN apt-get install -y curl\n',
+    },
+    {
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends git\n',
+      errors: [{ line: 2, column: 23, endColumn: 38 }],
+      output: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends git\n',
+    },
+    {
+      code: 'FROM debian:12\nRUN apt-get update \\\n && apt-get install \\\n    curl\n',
+      errors: [{ line: 3, column: 5, endColumn: 20 }],
+      output: 'FROM debian:12\nRUN apt-get update \\\n && apt-get install -y \\\n    curl\n',
+    },
+    {
+      code: 'FROM debian:12\nRUN ["apt-get", "install", "curl"]\n',
+      errors: [{ line: 2, column: 6, endColumn: 26 }],
+      output: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n',
+    },
+    {
+      code: 'FROM debian:12\nRUN apt-get install a; apt-get install b\n',
+      errors: [{ line: 2, column: 5, endColumn: 20 }, { line: 2, column: 24, endColumn: 39 }],
+      output: 'FROM debian:12\nRUN apt-get install -y a; apt-get install -y b\n',
+    },
+  ],
+});

@@ -1,0 +1,20 @@
+import { rule } from '../../../../src/lint/rules/DL3028';
+import { testRule } from '../ruleTester';
+
+testRule(rule, {
+  valid: [
+    'FROM ruby:3.3\nRUN gem install bundler:2.5.6\n',
+    'FROM ruby:3.3\nRUN gem install rails -v 7.1.3\n',
+    'FROM ruby:3.3\nRUN gem install rails --version=7.1.3\n',
+    'FROM ruby:3.3\nRUN gem update --system\n',
+    'FROM ruby:3.3\nRUN bundle install\n',
+    'FROM ruby:3.3\nRUN gem i nokogiri:1.16.2 -- --use-system-libraries\n',
+  ],
+  invalid: [
+    { code: 'FROM ruby:3.3\nRUN gem install bundler\n', errors: [{ line: 2, column: 17, endLine: 2, endColumn: 24 }] },
+    { code: 'FROM ruby:3.3\nRUN gem i rake\n', errors: [{ line: 2, column: 11, endColumn: 15 }] },
+    { code: 'FROM ruby:3.3\nRUN gem install --no-document rails:7.1 puma\n', errors: [{ line: 2, column: 41, endColumn: 45 }] },
+    { code: 'FROM ruby:3.3\nRUN gem update && gem install \\\n    rack\n', errors: [{ line: 3, column: 5, endColumn: 9 }] },
+    { code: 'FROM ruby:3.3\nONBUILD RUN gem install foreman\n', errors: [{ line: 2, column: 25, endColumn: 32 }] },
+  ],
+});
