@@ -116,3 +116,12 @@ export function flagsText(instruction: Instruction): string {
 export function dropQuotes(value: string): string {
   return value.replace(/^(["'])(.*)\1$/s, '$2');
 }
+
+/**
+ * The `--from` flag of a COPY. dockerfile-ast's getFromFlag() only finds it when it is the sole
+ * flag, so `COPY --chown=0:0 --from=build …` needs this.
+ */
+export function fromFlag(copy: Instruction): { getValue(): string | null } | undefined {
+  const withFlags = copy as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null }[] };
+  return (withFlags.getFlags?.() ?? []).find((f) => f.getName() === 'from');
+}

@@ -1,6 +1,6 @@
 // DL3045: a relative COPY destination depends on the base image's WORKDIR, which the
 // Dockerfile does not show and which can change when the base image is updated.
-import { Copy, From } from 'dockerfile-ast';
+import { Copy, From, Onbuild } from 'dockerfile-ast';
 import { dropQuotes } from '../packages';
 import type { Rule } from '../rule';
 
@@ -10,7 +10,9 @@ export const rule: Rule = {
     // Stage name (alias, or image when there is none) → a WORKDIR is set in it or its parent.
     const workdirSet = new Map<string, boolean>();
     let current = '';
-    for (const instruction of dockerfile.getInstructions()) {
+    // ONBUILD triggers are checked as the instructions they will become (ONBUILD WORKDIR counts).
+    const instructions = dockerfile.getInstructions().map((i) => (i instanceof Onbuild ? i.getTriggerInstruction() ?? i : i));
+    for (const instruction of instructions) {
       if (instruction instanceof From) {
         const image = instruction.getImageName() ?? '';
         const parent = workdirSet.get(image) ?? false;

@@ -2,6 +2,7 @@
 // inherits the labels of the stage it is built FROM, and a stage used only as a `COPY --from`
 // source (a builder) is not an image anyone ships, so it is not asked for labels.
 import { Copy, From, Label } from 'dockerfile-ast';
+import { fromFlag } from '../packages';
 import type { Range, Rule } from '../rule';
 
 interface Stage { alias?: string; image: string; keyword: Range; labels: Set<string>; copiedFrom: boolean }
@@ -22,7 +23,7 @@ export const rule: Rule = {
         const stage = stages[stages.length - 1];
         for (const p of instruction.getProperties()) stage?.labels.add(p.getName());
       } else if (instruction instanceof Copy) {
-        const from = instruction.getFromFlag()?.getValue();
+        const from = fromFlag(instruction)?.getValue();
         for (const stage of stages) if (from && stage.alias === from) stage.copiedFrom = true;
       }
     }

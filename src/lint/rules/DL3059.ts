@@ -1,6 +1,6 @@
-// DL3059: each RUN makes a layer; consecutive short RUNs are usually one step split for no
-// reason. RUNs that already chain several commands, or whose flags (--mount, --network)
-// differ, are left alone: their author split them on purpose.
+// DL3059: each RUN makes a layer; consecutive single-command RUNs are usually one step split
+// for no reason. RUNs that already chain commands, or whose flags (--mount, --network) differ,
+// are left alone: their author split them on purpose.
 import { Run } from 'dockerfile-ast';
 import { flagsText } from '../packages';
 import { parseRun } from '../shell';
@@ -15,7 +15,7 @@ export const rule: Rule = {
       if (!(instruction instanceof Run)) { previous = undefined; continue; }
       const flags = flagsText(instruction);
       const count = parseRun(instruction, text, escape).commands.length;
-      if (previous && previous.flags === flags && count <= 2 && previous.count <= 2) {
+      if (previous && previous.flags === flags && count <= 1 && previous.count <= 1) {
         report({ range: instruction.getInstructionRange() });
       }
       previous = { flags, count };
