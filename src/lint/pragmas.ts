@@ -34,9 +34,12 @@ export function readPragmas(text: string, dockerfile: Dockerfile): Pragmas {
   const instructions = dockerfile.getInstructions();
   let next = 0;
   let pending: Set<string> | undefined;
-  for (const comment of dockerfile.getComments()) {
-    const line = comment.getRange().start.line;
-    const content = '#' + comment.getContent();
+  // A pragma on the first lines looks like a parser directive to dockerfile-ast (`# hadolint
+  // ignore=…` has the `# key=value` shape), so both kinds of comment line are read.
+  const commentLines = [...dockerfile.getComments(), ...dockerfile.getDirectives()].map((c) => c.getRange().start.line).sort((a, b) => a - b);
+  const lines = text.split('\n');
+  for (const line of commentLines) {
+    const content = (lines[line] ?? '').trim();
     const global = globalPragma.exec(content);
     if (global) { for (const code of codeList(global[1])) pragmas.globalIgnores.add(code); continue; }
     const shell = shellPragma.exec(content);

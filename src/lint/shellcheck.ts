@@ -102,7 +102,7 @@ function scriptOf(text: string, run: Run, escape: string): Omit<RunScript, 'shel
   if (!argsRange) return undefined;
   const start = offsetAt(text, skipFlags(run) ?? argsRange.start);
   const end = offsetAt(text, run.getRange().end);
-  if (jsonArray(run.getRawArgumentsContent()) || text[start] === '[') return undefined;
+  if (jsonArray(text.slice(start, end))) return undefined;
   const heredocs = run.getHeredocs();
   if (heredocs.length > 0) {
     const firstLineEnd = text.indexOf('\n', start);
