@@ -64,12 +64,17 @@ function graceDeadline(options: RequestOptions, timeoutSeconds: number | undefin
   return { ...options, deadlineMs: (options.deadlineMs ?? 30_000) + grace };
 }
 
+/** `t` only when given: the engine then uses the container's own StopTimeout (10 s by default). */
+function grace(timeoutSeconds: number | undefined): { t?: number } {
+  return timeoutSeconds === undefined ? {} : { t: timeoutSeconds };
+}
+
 export async function stopContainer(docker: Docker, id: string, options: RequestOptions & { timeoutSeconds?: number } = {}): Promise<void> {
-  await engineRequest(`stop container ${id}`, (abortSignal) => docker.getContainer(id).stop({ t: options.timeoutSeconds, abortSignal }), graceDeadline(options, options.timeoutSeconds));
+  await engineRequest(`stop container ${id}`, (abortSignal) => docker.getContainer(id).stop({ ...grace(options.timeoutSeconds), abortSignal }), graceDeadline(options, options.timeoutSeconds));
 }
 
 export async function restartContainer(docker: Docker, id: string, options: RequestOptions & { timeoutSeconds?: number } = {}): Promise<void> {
-  await engineRequest(`restart container ${id}`, (abortSignal) => docker.getContainer(id).restart({ t: options.timeoutSeconds, abortSignal }), graceDeadline(options, options.timeoutSeconds));
+  await engineRequest(`restart container ${id}`, (abortSignal) => docker.getContainer(id).restart({ ...grace(options.timeoutSeconds), abortSignal }), graceDeadline(options, options.timeoutSeconds));
 }
 
 export async function killContainer(docker: Docker, id: string, options: RequestOptions & { killSignal?: string } = {}): Promise<void> {
@@ -128,10 +133,13 @@ export async function containerLogs(docker: Docker, id: string, onChunk: (stream
   const info = await inspectContainer(docker, id, options);
   const container = docker.getContainer(id);
   const since = options.since instanceof Date ? engineTimestamp(options.since) : options.since;
-  // The engine's default tail is everything; dockerode's types only know numbers.
-  const base = { stdout: true, stderr: true, tail: options.tail === 'all' ? undefined : options.tail, since, timestamps: options.timestamps ?? false };
+  // Unset options are left out, not sent empty: Podman rejects `since=`. The engine's default
+  // tail is everything.
+  const base = { stdout: true, stderr: true, timestamps: options.timestamps ?? false,
+    ...(options.tail !== undefined && options.tail !== 'all' ? { tail: options.tail } : {}),
+    ...(since !== undefined ? { since } : {}) };
   if (!options.follow) {
-    const payload = await engineRequest(`logs of ${id}`, (abortSignal) => container.logs({ ...base, follow: false, abortSignal }), options);
+    const payload = await engineRequest(`read the logs of ${id}`, (abortSignal) => container.logs({ ...base, follow: false, abortSignal }), options);
     const buffer = Buffer.isBuffer(payload) ? payload : Buffer.from(String(payload));
     if (info.Config.Tty) onChunk('stdout', buffer);
     else await demuxBuffer(docker, buffer, onChunk);
@@ -139,7 +147,7 @@ export async function containerLogs(docker: Docker, id: string, onChunk: (stream
   }
   const closer = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, closer.signal]) : closer.signal;
-  const stream = await engineRequest(`follow logs of ${id}`, (abortSignal) => container.logs({ ...base, follow: true, abortSignal }), { ...options, signal });
+  const stream = await engineRequest(`follow the logs of ${id}`, (abortSignal) => container.logs({ ...base, follow: true, abortSignal }), { ...options, signal });
   if (info.Config.Tty) stream.on('data', (data: Buffer) => onChunk('stdout', data));
   else demux(docker, stream, onChunk);
   return streamHandle(stream, closer);
@@ -220,7 +228,7 @@ export function summarizeStats(raw: Docker.ContainerStats): StatsSummary {
 
 /** One stats sample (the engine waits for a second sample to compute CPU use: ~1-2 s). */
 export async function containerStats(docker: Docker, id: string, options: RequestOptions = {}): Promise<StatsSummary> {
-  const raw = await engineRequest(`stats of ${id}`, (abortSignal) => docker.getContainer(id).stats({ stream: false, abortSignal } as { stream: false }), options);
+  const raw = await engineRequest(`read the stats of ${id}`, (abortSignal) => docker.getContainer(id).stats({ stream: false, abortSignal } as { stream: false }), options);
   return summarizeStats(raw);
 }
 
@@ -228,7 +236,7 @@ export async function containerStats(docker: Docker, id: string, options: Reques
 export async function streamContainerStats(docker: Docker, id: string, onSample: (sample: StatsSummary) => void, options: RequestOptions = {}): Promise<StreamHandle> {
   const closer = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, closer.signal]) : closer.signal;
-  const stream = await engineRequest(`stream stats of ${id}`, (abortSignal) => docker.getContainer(id).stats({ stream: true, abortSignal } as { stream: true }), { ...options, signal });
+  const stream = await engineRequest(`stream the stats of ${id}`, (abortSignal) => docker.getContainer(id).stats({ stream: true, abortSignal } as { stream: true }), { ...options, signal });
   let pending = '';
   stream.on('data', (chunk: Buffer) => {
     pending += chunk.toString();
@@ -247,7 +255,7 @@ export interface ProcessList {
 }
 
 export async function containerTop(docker: Docker, id: string, options: RequestOptions & { psArgs?: string } = {}): Promise<ProcessList> {
-  const top = await engineRequest(`top of ${id}`, (abortSignal) => docker.getContainer(id).top({ ps_args: options.psArgs, abortSignal }), options);
+  const top = await engineRequest(`list the processes of ${id}`, (abortSignal) => docker.getContainer(id).top({ ...(options.psArgs ? { ps_args: options.psArgs } : {}), abortSignal }), options);
   return { titles: top.Titles, processes: top.Processes };
 }
 
@@ -279,11 +287,11 @@ function execCreateOptions(spec: ExecSpec, tty: boolean): Docker.ExecCreateOptio
 
 /** Runs a command in a running container without a TTY and collects its output and exit code. */
 export async function execCollect(docker: Docker, id: string, spec: ExecSpec, options: RequestOptions = {}): Promise<ExecResult> {
-  const exec = await engineRequest(`exec in ${id}`, (abortSignal) => docker.getContainer(id).exec({ ...execCreateOptions(spec, false), abortSignal }), options);
+  const exec = await engineRequest(`create an exec in ${id}`, (abortSignal) => docker.getContainer(id).exec({ ...execCreateOptions(spec, false), abortSignal }), options);
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   // The whole run is bounded by the deadline, not just the answer: a collected exec is meant to finish.
-  return engineRequest(`exec ${spec.command[0]} in ${id}`, async (abortSignal) => {
+  return engineRequest(`run ${spec.command[0]} in ${id}`, async (abortSignal) => {
     const stream = await exec.start({ hijack: true, stdin: false, abortSignal });
     await new Promise<void>((resolve, reject) => {
       demux(docker, stream, (which, data) => (which === 'stdout' ? out : err).push(data));
@@ -308,8 +316,8 @@ export interface ExecSession {
 }
 
 export async function execInteractive(docker: Docker, id: string, spec: ExecSpec & { columns?: number; rows?: number }, options: RequestOptions = {}): Promise<ExecSession> {
-  const exec = await engineRequest(`exec in ${id}`, (abortSignal) => docker.getContainer(id).exec({ ...execCreateOptions(spec, true), abortSignal }), options);
-  const stream = (await engineRequest(`attach exec in ${id}`, (abortSignal) =>
+  const exec = await engineRequest(`create an exec in ${id}`, (abortSignal) => docker.getContainer(id).exec({ ...execCreateOptions(spec, true), abortSignal }), options);
+  const stream = (await engineRequest(`attach to the exec in ${id}`, (abortSignal) =>
     exec.start({ hijack: true, stdin: true, Tty: true, abortSignal, ...(spec.columns && spec.rows ? { ConsoleSize: [spec.rows, spec.columns] } : {}) } as Docker.ExecStartOptions), options)) as Duplex;
   const closed = new Promise<void>((resolve) => {
     stream.on('end', resolve);
@@ -318,10 +326,10 @@ export async function execInteractive(docker: Docker, id: string, spec: ExecSpec
   });
   return {
     stream,
-    resize: (columns, rows) => engineRequest(`resize exec in ${id}`, (abortSignal) => exec.resize({ w: columns, h: rows, abortSignal }) as Promise<unknown>, options).then(() => undefined),
+    resize: (columns, rows) => engineRequest(`resize the terminal in ${id}`, (abortSignal) => exec.resize({ w: columns, h: rows, abortSignal }) as Promise<unknown>, options).then(() => undefined),
     exitCode: async () => {
       await closed;
-      const info = await engineRequest(`inspect exec in ${id}`, (abortSignal) => exec.inspect({ abortSignal }), options);
+      const info = await engineRequest(`inspect the exec in ${id}`, (abortSignal) => exec.inspect({ abortSignal }), options);
       return info.ExitCode ?? -1;
     },
     dispose: () => stream.destroy(),

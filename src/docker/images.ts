@@ -58,7 +58,7 @@ export interface ImageLayer {
 
 /** The layers, newest first, as `docker history` shows them. */
 export async function imageHistory(docker: Docker, reference: string, options: RequestOptions = {}): Promise<ImageLayer[]> {
-  const history = await engineRequest(`history of ${reference}`, (signal) =>
+  const history = await engineRequest(`read the history of ${reference}`, (signal) =>
     dial<Array<{ Id: string; Created: number; CreatedBy: string; Size: number; Tags: string[] | null; Comment: string }>>(
       docker, { path: `/images/${encodeURIComponent(reference)}/history`, method: 'GET', statusCodes: { 200: true, 404: 'no such image', 500: 'server error' } }, signal), options);
   return history.map((h) => ({ id: h.Id, createdAt: h.Created * 1000, createdBy: h.CreatedBy, size: h.Size, tags: h.Tags ?? [], comment: h.Comment }));

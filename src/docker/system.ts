@@ -33,7 +33,7 @@ export interface SystemInfo {
 }
 
 export async function systemInfo(docker: Docker, options: RequestOptions = {}): Promise<SystemInfo> {
-  const info = (await engineRequest('engine info', (abortSignal) => withSignal(docker.info.bind(docker))(abortSignal), options)) as EngineInfoAnswer;
+  const info = (await engineRequest('read the engine info', (abortSignal) => withSignal(docker.info.bind(docker))(abortSignal), options)) as EngineInfoAnswer;
   return {
     raw: info,
     runtimes: runtimesOf(info),
@@ -46,7 +46,7 @@ export async function systemInfo(docker: Docker, options: RequestOptions = {}): 
 }
 
 export function systemVersion(docker: Docker, options: RequestOptions = {}): Promise<Docker.DockerVersion> {
-  return engineRequest('engine version', (abortSignal) => withSignal(docker.version.bind(docker))(abortSignal) as Promise<Docker.DockerVersion>, options);
+  return engineRequest('read the engine version', (abortSignal) => withSignal(docker.version.bind(docker))(abortSignal) as Promise<Docker.DockerVersion>, options);
 }
 
 export interface DiskUsage {
@@ -61,7 +61,7 @@ export interface DiskUsage {
 
 /** /system/df: the engine computes sizes, which can take a while on a big host. */
 export async function diskUsage(docker: Docker, options: RequestOptions = {}): Promise<DiskUsage> {
-  const df = (await engineRequest('disk usage', (abortSignal) => withSignal(docker.df.bind(docker))(abortSignal), { deadlineMs: 120_000, ...options })) as {
+  const df = (await engineRequest('read the disk usage', (abortSignal) => withSignal(docker.df.bind(docker))(abortSignal), { deadlineMs: 120_000, ...options })) as {
     LayersSize?: number;
     Images?: Array<{ Size?: number }>;
     Containers?: Array<{ SizeRw?: number }>;
