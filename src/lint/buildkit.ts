@@ -71,19 +71,26 @@ export interface ExpandedVariable {
 
 /**
  * The variables of an instruction that BuildKit really expands: not escaped, not inside single
- * quotes, not on comment lines of a continuation and not inside a heredoc body (kept verbatim
- * for the shell or the file). A single pass over the instruction's text: dockerfile-ast's
- * getVariables() is far slower on large files, and this runs for most instructions.
+ * quotes and not on comment lines of a continuation. Heredoc bodies count only for COPY with a
+ * bare delimiter (`COPY <<EOF`), whose content the builder expands; RUN heredocs go to the
+ * shell and quoted delimiters keep the content verbatim. A single pass over the instruction's
+ * text: dockerfile-ast's getVariables() is far slower on large files, and this runs for most
+ * instructions.
  */
 export function expandedVariables(instruction: Instruction, text: string, escape = '\\'): ExpandedVariable[] {
   const skip: [number, number][] = [];
+  const result: ExpandedVariable[] = [];
   if (instruction instanceof Run || instruction instanceof Copy) {
     for (const heredoc of instruction.getHeredocs()) {
       const content = heredoc.getContentRange();
-      if (content) skip.push([offsetAt(text, content.start), offsetAt(text, content.end)]);
+      if (!content) continue;
+      const from = offsetAt(text, content.start);
+      const to = offsetAt(text, content.end);
+      skip.push([from, to]);
+      const quoted = /["']/.test(text[offsetAt(text, heredoc.getNameRange().start) - 1] ?? '');
+      if (instruction instanceof Copy && !quoted) result.push(...heredocVariables(text, from, to, escape));
     }
   }
-  const result: ExpandedVariable[] = [];
   const end = offsetAt(text, instruction.getRange().end);
   let singleQuoted = false;
   let doubleQuoted = false;
@@ -98,7 +105,8 @@ export function expandedVariables(instruction: Instruction, text: string, escape
       continue;
     }
     if (singleQuoted) { if (c === "'") singleQuoted = false; continue; }
-    if (c === escape) { i++; continue; }
+    // An escaped character is literal; an escaped newline is a continuation, handled above.
+    if (c === escape) { if (text[i + 1] !== '\n' && text[i + 1] !== '\r') i++; continue; }
     if (c === '"') { doubleQuoted = !doubleQuoted; continue; }
     if (c === "'" && !doubleQuoted) { singleQuoted = true; continue; }
     if (c !== '$') continue;
@@ -114,6 +122,23 @@ export function expandedVariables(instruction: Instruction, text: string, escape
     }
     result.push({ name, range: { start: positionAt(text, i), end: positionAt(text, to) }, hasModifier });
     i = to - 1;
+  }
+  return result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** Variables in a COPY heredoc body: file content, so quotes mean nothing, only the escape does. */
+function heredocVariables(text: string, from: number, to: number, escape: string): ExpandedVariable[] {
+  const result: ExpandedVariable[] = [];
+  const pattern = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+  const body = text.slice(from, to);
+  for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
+    if (match.index > 0 && body[match.index - 1] === escape) continue;
+    const start = from + match.index;
+    result.push({
+      name: match[1] ?? match[3],
+      range: { start: positionAt(text, start), end: positionAt(text, start + match[0].length) },
+      hasModifier: (match[2] ?? '') !== '',
+    });
   }
   return result;
 }
