@@ -1,7 +1,7 @@
 // Bundles the extension, the wharf-lint CLI and the webview pages with esbuild.
 // --production minifies and drops sourcemaps; --watch rebuilds on change.
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
 
 import { execFileSync } from 'node:child_process';
 execFileSync(process.execPath, ['scripts/gen-rule-index.mjs'], { stdio: 'inherit' });
@@ -31,6 +31,9 @@ for (const page of ['inspect']) {
     builds.push({ ...common, entryPoints: [entry], outfile: `dist/webview/${page}.js`, platform: 'browser', format: 'esm', target: 'es2022' });
   }
 }
+
+// A production build starts from an empty dist/ so no development sourcemap ends up in the .vsix.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 const present = builds.filter((b) => existsSync(b.entryPoints[0]));
 if (watch) {
