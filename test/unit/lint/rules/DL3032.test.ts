@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import { lint } from '../../../../src/lint/lint';
 import { rule } from '../../../../src/lint/rules/DL3032';
 import { testRule } from '../ruleTester';
 
@@ -16,4 +18,19 @@ testRule(rule, {
     { code: 'FROM centos:7\nRUN yum install -y a-1 || true\n', errors: [{ line: 2, column: 5 }] },
     { code: 'FROM centos:7\nRUN ["yum", "install", "-y", "a-1"]\n', errors: [{ line: 2, column: 6, endColumn: 22 }] },
   ],
+});
+
+describe('DL3032 fix safety', () => {
+  // Chaining a clean-up after `||`, `|`, `&` or into exec form would change what the RUN does.
+  for (const code of [
+    'FROM centos:7\nRUN yum install -y a-1 || true\n',
+    'FROM centos:7\nRUN ["yum", "install", "-y", "a-1"]\n',
+    'FROM centos:7\nRUN yum install -y a-1 | tee /log\n',
+  ]) {
+    it(`reports without a fix: ${JSON.stringify(code.split('\n')[1])}`, () => {
+      const found = lint(code, { rules: [rule] });
+      assert.equal(found.length, 1);
+      assert.deepEqual(found[0].fixes, []);
+    });
+  }
 });

@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import { lint } from '../../../../src/lint/lint';
 import { rule } from '../../../../src/lint/rules/DL3060';
 import { testRule } from '../ruleTester';
 
@@ -16,4 +18,18 @@ testRule(rule, {
     { code: 'FROM node:20\nRUN yarn install || exit 1\n', errors: [{ line: 2, column: 5 }] },
     { code: 'FROM node:20\nRUN yarn install \\\n    --production\n', errors: [{ line: 2, column: 5 }], output: 'FROM node:20\nRUN yarn install \\\n    --production && yarn cache clean\n' },
   ],
+});
+
+describe('DL3060 fix safety', () => {
+  // Chaining a clean-up after `||`, `|`, `&` or into exec form would change what the RUN does.
+  for (const code of [
+    'FROM node:20\nRUN yarn install || exit 1\n',
+    'FROM node:20\nRUN yarn install & wait\n',
+  ]) {
+    it(`reports without a fix: ${JSON.stringify(code.split('\n')[1])}`, () => {
+      const found = lint(code, { rules: [rule] });
+      assert.equal(found.length, 1);
+      assert.deepEqual(found[0].fixes, []);
+    });
+  }
 });
