@@ -69,7 +69,7 @@ describe('images (engine)', function () {
     const container = await docker.createContainer({ Image: id, name: uniqueName('user') });
     try {
       // By id: the engine refuses because a container uses it (by tag it would only untag).
-      await assert.rejects(removeImage(docker, id), (err) => isWharfError(err) && err.statusCode === 409);
+      await assert.rejects(removeImage(docker, id), (err) => isWharfError(err, 'imageInUse'));
       assert.equal(await imageExists(id), true);
     } finally {
       await container.remove({ force: true });
