@@ -1,0 +1,71 @@
+// The e2e tier: serves the real workbench (the VS Code server from code-server@4.100.3) with Wharf
+// loaded in development mode, then runs mocha in plain Node on out/test/e2e/**/*.test.js; the
+// tests drive the workbench at $WHARF_E2E_URL with Playwright (see test/e2e/workbench.ts).
+// Counts come from scripts/lib/mochaStatsReporter.cjs through $WHARF_TEST_STATS_FILE.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ensureVSCodeServer, startServer, workbenchUrl } from './vscodeServer.mjs';
+import { createWorkspace, serverEnv } from './hostTier.mjs';
+
+const root = resolve(new URL('../..', import.meta.url).pathname);
+const HARD_TIMEOUT_MS = Number(process.env.WHARF_E2E_TIMEOUT_MS ?? 15 * 60_000);
+
+export async function runE2ETier({ env = {}, artifactsDir = join(root, 'test-artifacts'), log = console.log } = {}) {
+  if (!existsSync(join(root, 'dist', 'extension.js')) || !existsSync(join(root, 'out', 'test', 'e2e'))) {
+    throw new Error('dist/extension.js or out/test/e2e is missing: run `npm run build && npx tsc -p tsconfig.test.json` first');
+  }
+  const serverPath = await ensureVSCodeServer({ log });
+  const scratch = mkdtempSync(join(tmpdir(), 'wharf-e2e-'));
+  const statsFile = join(scratch, 'e2e.stats.json');
+  const workspace = createWorkspace(scratch);
+  mkdirSync(artifactsDir, { recursive: true });
+
+  let server;
+  let mocha;
+  let timer;
+  try {
+    server = await startServer({
+      serverPath, port: 0,
+      dataDir: join(scratch, 'data'), extensionsDir: join(scratch, 'extensions'),
+      env: serverEnv(env), log,
+    });
+    const url = workbenchUrl({ port: server.port, folder: workspace, extensionPath: root });
+    log(`workbench: ${url}`);
+    const code = await new Promise((resolvePromise, reject) => {
+      mocha = spawn(process.execPath, [
+        join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'),
+        '--reporter', join(root, 'scripts', 'lib', 'mochaStatsReporter.cjs'),
+        '--timeout', '120000', '--recursive', 'out/test/e2e/**/*.test.js',
+        ...(process.env.WHARF_TEST_GREP ? ['--grep', process.env.WHARF_TEST_GREP] : []),
+      ], {
+        cwd: root, stdio: 'inherit', detached: true,
+        env: {
+          ...process.env, ...env,
+          WHARF_E2E_URL: url, WHARF_E2E_WORKSPACE: workspace,
+          WHARF_TEST_STATS_FILE: statsFile, WHARF_TEST_ARTIFACTS: artifactsDir,
+        },
+      });
+      mocha.on('error', reject);
+      mocha.on('exit', (c, signal) => { mocha = null; resolvePromise(c ?? signal); });
+      timer = setTimeout(() => {
+        log(`e2e tier exceeded ${HARD_TIMEOUT_MS / 60000} min: killing mocha and its browsers`);
+        try { process.kill(-mocha.pid, 'SIGKILL'); } catch { /* gone */ }
+      }, HARD_TIMEOUT_MS);
+    });
+    if (!existsSync(statsFile)) {
+      log(`the e2e tests wrote no results (mocha exited with ${code})`);
+      return { passed: 0, failed: 1, skipped: 0 };
+    }
+    const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
+    if (code !== 0 && stats.failed === 0) stats.failed = 1; // mocha broke outside any test
+    return stats;
+  } finally {
+    clearTimeout(timer);
+    // mocha runs in its own process group: take its browsers down with it if it is still there.
+    if (mocha) { try { process.kill(-mocha.pid, 'SIGKILL'); } catch { /* gone */ } }
+    try { await server?.stop(); } catch (e) { log(`stopping the VS Code server: ${e.message}`); }
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

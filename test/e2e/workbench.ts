@@ -1,0 +1,92 @@
+// Helpers for the e2e tier: Playwright (playwright-core + Debian's Chromium, headless) driving the
+// real VS Code workbench that scripts/lib/e2eTier.mjs serves with Wharf loaded in development mode.
+// The tier passes the workbench URL in WHARF_E2E_URL.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+/** The repo root (this file runs from out/test/e2e/). */
+const repoRoot = resolve(__dirname, '..', '..', '..');
+/** Screenshots land here; the folder is git-ignored. */
+export const artifactsDir = process.env.WHARF_TEST_ARTIFACTS ?? join(repoRoot, 'test-artifacts');
+
+// Flags that work as root in a container; no background traffic leaves the machine
+// (same list as scripts/lib/chromium.mjs, which the host tier uses).
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
+];
+
+/** Generous: the first workbench load compiles a lot of JavaScript on a 2-core machine. */
+export const UI_TIMEOUT = 30_000;
+
+export interface Workbench {
+  readonly browser: Browser;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+export function workbenchUrl(): string {
+  const url = process.env.WHARF_E2E_URL;
+  if (!url) throw new Error('WHARF_E2E_URL is not set: run the e2e tier through `npm test` (scripts/test.mjs), which serves the workbench.');
+  return url;
+}
+
+/** Launches Chromium, opens the workbench and waits until it has rendered. */
+export async function openWorkbench(): Promise<Workbench> {
+  const browser = await chromium.launch({
+    executablePath: process.env.WHARF_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(UI_TIMEOUT);
+    await page.goto(workbenchUrl());
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    return { browser, page, close: () => browser.close() };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+}
+
+/** The activity-bar entry of the Wharf view container (role tab, labelled with its title). */
+export function wharfActivity(page: Page): Locator {
+  return page.locator('.part.activitybar').getByRole('tab', { name: /^Wharf/ });
+}
+
+/** Opens the Wharf view container from the activity bar (a click toggles it: only click when closed). */
+export async function openWharf(page: Page): Promise<void> {
+  const tab = wharfActivity(page);
+  await tab.waitFor({ state: 'visible', timeout: 60_000 });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await page.locator('.part.sidebar .composite.title').getByText(/^Wharf/i).first().waitFor({ state: 'visible' });
+}
+
+/** The header of a view (pane) in the side bar, by its title, e.g. "Containers". */
+export function paneHeader(page: Page, title: string): Locator {
+  return page.locator('.part.sidebar .pane-header').filter({ has: page.locator('h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) });
+}
+
+/** Saves a full-window screenshot as test-artifacts/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(artifactsDir, { recursive: true });
+  const path = join(artifactsDir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Right-clicks `target` and picks `item` (its label) from the workbench's context menu. */
+export async function contextMenu(page: Page, target: Locator, item: string | RegExp): Promise<void> {
+  await target.click({ button: 'right' });
+  const menu = page.locator('.context-view .monaco-menu');
+  await menu.waitFor({ state: 'visible' });
+  await menu.getByRole('menuitem', { name: item }).first().click();
+}
+
+/** A tree row in a Wharf view, by (part of) its aria-label. */
+export function treeItem(page: Page, label: string | RegExp): Locator {
+  return page.locator('.part.sidebar [role=treeitem]').filter({ has: page.locator('.label-name', { hasText: label }) })
+    .or(page.getByRole('treeitem', { name: label }));
+}

@@ -1,0 +1,46 @@
+// Entry of the host tier, loaded by VS Code as extensionTestsPath (the @vscode/test-electron
+// run() contract): runs every out/test/host/suite/**/*.test.js with mocha inside the extension
+// host, writes the counts as JSON to $WHARF_TEST_STATS_FILE (inherited from the VS Code server's
+// environment) and rejects when a test failed, which makes VS Code report a non-zero exit code.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+
+export interface HostStats { passed: number; failed: number; skipped: number }
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    // Inside a real workbench: activation, engine round trips and UI refreshes take seconds.
+    timeout: 60_000,
+    // The extension host's console is forwarded to the page (codeAutomationLog) without a TTY.
+    color: false,
+    reporter: 'spec',
+  });
+  if (process.env.WHARF_TEST_GREP) mocha.grep(process.env.WHARF_TEST_GREP);
+  const files = testFiles(join(__dirname, 'suite'));
+  for (const file of files) mocha.addFile(file);
+
+  return new Promise((resolve, reject) => {
+    try {
+      const runner = mocha.run((failures) => {
+        const s = runner.stats;
+        const stats: HostStats = { passed: s?.passes ?? 0, failed: s?.failures ?? failures, skipped: s?.pending ?? 0 };
+        const statsFile = process.env.WHARF_TEST_STATS_FILE;
+        if (statsFile) writeFileSync(statsFile, JSON.stringify(stats));
+        console.log(`[wharf-host] ${stats.passed} passed, ${stats.failed} failed, ${stats.skipped} skipped (${files.length} files)`);
+        if (failures > 0) reject(new Error(`${failures} host test(s) failed`));
+        else resolve();
+      });
+    } catch (e) {
+      reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  });
+}

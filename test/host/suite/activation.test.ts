@@ -1,0 +1,85 @@
+// The extension, loaded in development mode into a real VS Code, activates and contributes what
+// package.json promises: the Wharf view container with its views, every command, and its log.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'wharf.wharf';
+
+interface Contributes {
+  viewsContainers?: { activitybar?: { id: string }[] };
+  views?: Record<string, { id: string }[]>;
+  commands?: { command: string }[];
+}
+
+function wharf(): vscode.Extension<unknown> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not loaded in this VS Code`);
+  return ext;
+}
+
+describe('activation', () => {
+  before(async () => {
+    await wharf().activate();
+  });
+
+  it('activates wharf.wharf and returns its API', () => {
+    const ext = wharf();
+    assert.equal(ext.isActive, true);
+    assert.ok(ext.exports, 'activate() returned nothing');
+  });
+
+  it('contributes the wharf activity-bar container with the containers and images views', () => {
+    const contributes = wharf().packageJSON.contributes as Contributes;
+    const containers = (contributes.viewsContainers?.activitybar ?? []).map((c) => c.id);
+    assert.ok(containers.includes('wharf'), `activity-bar containers: ${containers.join(', ')}`);
+    const views = (contributes.views?.wharf ?? []).map((v) => v.id);
+    for (const id of ['wharf.containers', 'wharf.images']) assert.ok(views.includes(id), `views in wharf: ${views.join(', ')}`);
+  });
+
+  it('registers every command contributed in package.json', async () => {
+    const contributed = (wharf().packageJSON.contributes as Contributes).commands?.map((c) => c.command) ?? [];
+    assert.ok(contributed.length > 0, 'package.json contributes no command');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((c) => !registered.has(c));
+    assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+  });
+
+  it('logs to a LogOutputChannel named Wharf and opens it with wharf.showLog', async () => {
+    const api = wharf().exports as { log?: vscode.LogOutputChannel };
+    assert.equal(api.log?.name, 'Wharf');
+    assert.equal(typeof api.log?.trace, 'function', 'not a LogOutputChannel');
+    await vscode.commands.executeCommand('wharf.showLog');
+  });
+
+  it('resolves the views of the Wharf container in the workbench', async () => {
+    // The focus commands exist only for views the workbench really registered from the manifest.
+    await vscode.commands.executeCommand('wharf.containers.focus');
+    await vscode.commands.executeCommand('wharf.images.focus');
+  });
+});
+
+describe('test bed', () => {
+  it('runs the extension host against the private test engine (DOCKER_HOST inherited from the server)', () => {
+    const testHost = process.env.WHARF_TEST_DOCKER_HOST;
+    assert.ok(testHost, 'WHARF_TEST_DOCKER_HOST is not in the extension host environment');
+    assert.equal(process.env.DOCKER_HOST, testHost);
+  });
+
+  it('connects Wharf to that engine', async () => {
+    const api = wharf().exports as { sessions: { current: { store: { connection: { status: string; message?: string } } } } };
+    const deadline = Date.now() + 30_000;
+    let connection = api.sessions.current.store.connection;
+    while (connection.status !== 'connected' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      connection = api.sessions.current.store.connection;
+    }
+    assert.equal(connection.status, 'connected', `engine connection: ${JSON.stringify(connection)}`);
+  });
+
+  it('opens the workspace folder the harness prepared, with its Dockerfile', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'no workspace folder is open');
+    const found = await vscode.workspace.findFiles('**/Dockerfile');
+    assert.ok(found.length > 0, `no Dockerfile in ${folder.uri.toString()}`);
+  });
+});
