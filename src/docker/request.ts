@@ -13,8 +13,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** Sharpens the typed error's message: which image or object the request was about. */
-export type RequestContext = Pick<ErrorContext, 'image' | 'object'>;
+/** Sharpens the typed error's message: which image or object, at which endpoint. */
+export type RequestContext = Pick<ErrorContext, 'image' | 'object' | 'endpoint'>;
 
 export class DeadlineExceeded extends Error {
   constructor(readonly what: string, readonly ms: number) {
