@@ -100,7 +100,8 @@ export function expandedVariables(instruction: Instruction, text: string, escape
     const c = text[i];
     if (c === '\n') {
       // A comment line inside a continuation is dropped by the builder.
-      const next = /^[ \t]*#[^\n]*/.exec(text.slice(i + 1, Math.min(end, i + 1 + 4096)));
+      commentLine.lastIndex = i + 1;
+      const next = commentLine.exec(text);
       if (next) i += next[0].length;
       continue;
     }
@@ -111,7 +112,8 @@ export function expandedVariables(instruction: Instruction, text: string, escape
     if (c === "'" && !doubleQuoted) { singleQuoted = true; continue; }
     if (c !== '$') continue;
     const braced = text[i + 1] === '{';
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + (braced ? 2 : 1), i + (braced ? 2 : 1) + 256))?.[0];
+    variableName.lastIndex = i + (braced ? 2 : 1);
+    const name = variableName.exec(text)?.[0];
     if (!name) continue;
     let to = i + (braced ? 2 : 1) + name.length;
     let hasModifier = false;
@@ -125,6 +127,9 @@ export function expandedVariables(instruction: Instruction, text: string, escape
   }
   return result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
+
+const commentLine = /[ \t]*#[^\n]*/y;
+const variableName = /[A-Za-z_][A-Za-z0-9_]*/y;
 
 /** Variables in a COPY heredoc body: file content, so quotes mean nothing, only the escape does. */
 function heredocVariables(text: string, from: number, to: number, escape: string): ExpandedVariable[] {
