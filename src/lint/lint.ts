@@ -36,6 +36,10 @@ function lintText(text: string, options: LintOptions): Finding[] {
     return [internalFinding('parse', error)];
   }
   for (const rule of options.rules ?? allRules) {
+    // hadolint's "ignore"-level rules (meta.enabledByDefault false) run only when asked for by
+    // name (options.rules) or given a level by the configuration.
+    const level = options.config?.override?.[rule.meta.code];
+    if (rule.meta.enabledByDefault === false && !options.rules && (level === undefined || level === 'off')) continue;
     try {
       rule.check({
         text,

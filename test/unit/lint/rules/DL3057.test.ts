@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { lint } from '../../../../src/lint/lint';
 import { rule } from '../../../../src/lint/rules/DL3057';
 import { testRule } from '../ruleTester';
 
@@ -23,4 +24,16 @@ testRule(rule, {
     { code: 'from debian:12\n', errors: [{ line: 1, column: 1, endColumn: 5 }] },
     { code: 'FROM a:1 AS a\nFROM b:1\n  FROM a\n', errors: [{ line: 1, column: 1 }, { line: 2, column: 1 }, { line: 3, column: 3 }] },
   ],
+});
+
+describe('DL3057 default level', () => {
+  const text = 'FROM debian:12\nRUN ls\n';
+  it('does not report in a default lint (hadolint ships it as "ignore")', () => {
+    assert.deepEqual(lint(text).filter((f) => f.code === 'DL3057'), []);
+  });
+  it('reports once the configuration gives it a level', () => {
+    const found = lint(text, { config: { override: { DL3057: 'warning' } } }).filter((f) => f.code === 'DL3057');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 'warning');
+  });
 });
