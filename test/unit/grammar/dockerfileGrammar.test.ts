@@ -205,6 +205,36 @@ describe('Dockerfile grammar', () => {
     });
   });
 
+  describe('escape directive', () => {
+    it('continues lines with a backtick after # escape=` and keeps \\ literal', async () => {
+      const text = [
+        '# escape=`',
+        '# syntax=docker/dockerfile:1',
+        'FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS base',
+        'WORKDIR C:\\app\\',
+        'RUN powershell -Command `',
+        '    Write-Host hi && exit 0',
+        'COPY --from=base C:\\app C:\\out',
+      ].join('\n');
+      const t = await tokenize(text);
+      has(scopesOf(t, 1, 'escape'), 'keyword.other.directive.dockerfile');
+      has(scopesOf(t, 2, 'syntax'), 'keyword.other.directive.dockerfile');
+      has(scopesOf(t, 3, 'base'), 'entity.name.type.stage.dockerfile');
+      has(scopesOf(t, 5, '`'), 'constant.character.escape.line-continuation.dockerfile');
+      has(scopesOf(t, 6, '&&'), embeddedShell);
+      has(scopesOf(t, 6, '&&'), 'meta.instruction.run.dockerfile');
+      has(scopesOf(t, 7, 'COPY'), keyword);
+      lacks(scopesOf(t, 7, 'COPY'), 'meta.instruction.run.dockerfile');
+      has(scopesOf(t, 7, 'from'), 'entity.other.attribute-name.flag.dockerfile');
+    });
+
+    it('does not treat a trailing backtick as a continuation without the directive', async () => {
+      const t = await tokenize('FROM alpine:3\nRUN echo `\nUSER app\n');
+      has(scopesOf(t, 3, 'USER'), keyword);
+      lacks(scopesOf(t, 3, 'USER'), 'meta.instruction.run.dockerfile');
+    });
+  });
+
   describe('a realistic file', () => {
     it('tokenises a multi-stage Dockerfile and returns to top level after each instruction', async () => {
       const text = [
