@@ -58,7 +58,7 @@ describe('test bed', () => {
     assert.equal((await fetch(`http://${address}/v2/`)).status, 200);
     const docker = rawDocker();
     const repo = `${address}/wharf-test/smoke`;
-    const tag = uniqueName('t').slice(-20);
+    const tag = `t${Date.now().toString(36)}${process.pid}`;
     await docker.getImage(TEST_IMAGE).tag({ repo, tag });
     try {
       // The engine wants an X-Registry-Auth header even for a registry without auth.
