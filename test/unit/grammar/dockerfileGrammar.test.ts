@@ -152,6 +152,17 @@ describe('Dockerfile grammar', () => {
       has(scopesOf(t, 2, '$HOME'), embeddedShell);
     });
 
+    it('embeds source.shell in shell-form CMD, ENTRYPOINT and HEALTHCHECK CMD', async () => {
+      const t = await tokenize('FROM alpine:3\nCMD nginx && sleep 1\nENTRYPOINT ["tini", "--"]\nHEALTHCHECK --interval=5s CMD wget -q localhost || exit 1\nHEALTHCHECK NONE\n');
+      has(scopesOf(t, 2, '&&'), embeddedShell);
+      has(scopesOf(t, 3, 'tini'), 'string.quoted.double.dockerfile');
+      lacks(scopesOf(t, 3, 'tini'), embeddedShell);
+      has(scopesOf(t, 4, 'interval'), 'entity.other.attribute-name.flag.dockerfile');
+      has(scopesOf(t, 4, 'CMD'), keyword);
+      has(scopesOf(t, 4, '||'), embeddedShell);
+      has(scopesOf(t, 5, 'NONE'), keyword);
+    });
+
     it('does not embed shell in exec-form RUN', async () => {
       const t = await tokenize('FROM alpine:3\nRUN ["echo", "hi"]\n');
       has(scopesOf(t, 2, 'echo'), 'string.quoted.double.dockerfile');
