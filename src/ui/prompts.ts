@@ -36,7 +36,7 @@ export class Prompts {
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany?: false }): Promise<T | undefined>;
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany: true }): Promise<T[] | undefined>;
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | T[] | undefined> {
-    const answer = this.take({ kind: 'quickPick', message: options.placeHolder ?? options.title ?? '', choices: items.map((i) => i.label) });
+    const answer = this.take({ kind: 'quickPick', message: [options.title, options.placeHolder].filter(Boolean).join('\n'), choices: items.map((i) => i.label) });
     if (answer.queued) {
       const wanted = Array.isArray(answer.value) ? answer.value : answer.value === undefined ? [] : [answer.value];
       const found = items.filter((i) => wanted.includes(i.label));
@@ -47,7 +47,7 @@ export class Prompts {
   }
 
   async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
-    const answer = this.take({ kind: 'input', message: options.prompt ?? options.title ?? '', choices: [] });
+    const answer = this.take({ kind: 'input', message: [options.title, options.prompt].filter(Boolean).join('\n'), choices: [] });
     if (answer.queued) {
       const value = Array.isArray(answer.value) ? answer.value[0] : answer.value;
       if (value !== undefined && options.validateInput) {

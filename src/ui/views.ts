@@ -14,7 +14,10 @@ export interface WharfViews extends vscode.Disposable {
   readonly containersView: vscode.TreeView<ContainerTreeNode>;
   readonly images: ImagesTreeProvider;
   readonly imagesView: vscode.TreeView<ImageTreeNode>;
+  readonly volumes: VolumesTreeProvider;
   readonly volumesView: vscode.TreeView<VolumeNode>;
+  readonly networks: NetworksTreeProvider;
+  readonly engine: EngineTreeProvider;
   readonly networksView: vscode.TreeView<NetworkNode>;
   setContainerFilter(text: string): void;
 }
@@ -60,7 +63,7 @@ export function createViews(sessions: SessionHolder, config: Config): WharfViews
   };
 
   return {
-    containers, containersView, images, imagesView, volumesView, networksView, setContainerFilter,
+    containers, containersView, images, imagesView, volumes, volumesView, networks, networksView, engine, setContainerFilter,
     dispose: () => { for (const d of disposables.reverse()) d.dispose(); },
   };
 }

@@ -13,40 +13,42 @@ import { resourceTargets } from './targets';
 type Handler = (...args: unknown[]) => Promise<unknown>;
 
 type PruneKind = 'containers' | 'images' | 'networks' | 'volumes';
+/** Only objects carrying these labels ("key" or "key=value"), e.g. one compose project. */
+interface PruneScope { labels?: string[] }
 
 interface PrunePlan { kind: PruneKind; lines: string[]; bytes: number }
 
-async function planPrune(ctx: WharfContext, kinds: PruneKind[]): Promise<PrunePlan[]> {
+async function planPrune(ctx: WharfContext, kinds: PruneKind[], scope: PruneScope): Promise<PrunePlan[]> {
   const docker = requireDocker(ctx);
   return Promise.all(kinds.map(async (kind): Promise<PrunePlan> => {
     switch (kind) {
       case 'containers': {
-        const list = await previewContainerPrune(docker);
+        const list = await previewContainerPrune(docker, scope);
         return { kind, lines: list.map((c) => `${c.name} (${c.image}, ${c.status})`), bytes: 0 };
       }
       case 'images': {
-        const preview = await previewImagePrune(docker);
+        const preview = await previewImagePrune(docker, scope);
         return { kind, lines: preview.images.map((i) => `${i.repoTags[0] ?? i.id.slice(7, 19)} (${formatSize(i.size)})`), bytes: preview.size };
       }
       case 'networks': {
-        const list = await previewNetworkPrune(docker);
+        const list = await previewNetworkPrune(docker, scope);
         return { kind, lines: list.map((n) => n.Name), bytes: 0 };
       }
       case 'volumes': {
-        const list = await previewVolumePrune(docker);
+        const list = await previewVolumePrune(docker, scope);
         return { kind, lines: list.map((v) => v.Name), bytes: 0 };
       }
     }
   }));
 }
 
-async function runPrune(ctx: WharfContext, kind: PruneKind): Promise<{ removed: string[]; spaceReclaimed: number }> {
+async function runPrune(ctx: WharfContext, kind: PruneKind, scope: PruneScope): Promise<{ removed: string[]; spaceReclaimed: number }> {
   const docker = requireDocker(ctx);
   switch (kind) {
-    case 'containers': return pruneContainers(docker);
-    case 'images': return pruneImages(docker);
-    case 'networks': return pruneNetworks(docker);
-    case 'volumes': return pruneVolumes(docker);
+    case 'containers': return pruneContainers(docker, scope);
+    case 'images': return pruneImages(docker, scope);
+    case 'networks': return pruneNetworks(docker, scope);
+    case 'volumes': return pruneVolumes(docker, scope);
   }
 }
 
@@ -76,10 +78,11 @@ export function systemCommands(ctx: WharfContext): Record<string, Handler> {
         volumes: vscode.l10n.t('Unused volumes (their data is deleted)'),
       };
       const given = Array.isArray(args[0]) ? (args[0] as PruneKind[]) : undefined;
+      const scope = (args[1] && typeof args[1] === 'object' ? args[1] : {}) as PruneScope;
       const kinds = given ?? (await ctx.prompts.pick((Object.keys(labels) as PruneKind[]).map((kind) => ({ label: labels[kind], pruneKind: kind, picked: kind !== 'volumes' })), { placeHolder: vscode.l10n.t('What to prune?'), canPickMany: true as const }))?.map((p) => p.pruneKind);
       if (!kinds || kinds.length === 0) return undefined;
       let plans: PrunePlan[];
-      try { plans = await planPrune(ctx, kinds); } catch (err) { reportError(ctx, 'prepare prune', err); return undefined; }
+      try { plans = await planPrune(ctx, kinds, scope); } catch (err) { reportError(ctx, 'prepare prune', err); return undefined; }
       const nonEmpty = plans.filter((p) => p.lines.length > 0);
       if (nonEmpty.length === 0) { void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to prune.')); return { removed: [], spaceReclaimed: 0 }; }
       const bytes = nonEmpty.reduce((sum, p) => sum + p.bytes, 0);
@@ -92,7 +95,7 @@ export function systemCommands(ctx: WharfContext): Record<string, Handler> {
       // One kind after another: pruned containers free images and networks for the next kinds.
       for (const plan of nonEmpty) {
         try {
-          const result = await runPrune(ctx, plan.kind);
+          const result = await runPrune(ctx, plan.kind, scope);
           removed.push(...result.removed);
           spaceReclaimed += result.spaceReclaimed;
         } catch (err) { reportError(ctx, `prune ${plan.kind}`, err); }

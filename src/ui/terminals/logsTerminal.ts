@@ -12,7 +12,8 @@ export function toTerminalText(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
 }
 
-export function openLogsTerminal(ctx: WharfContext, container: ContainerModel): vscode.Terminal {
+/** The Pseudoterminal behind a Logs terminal (separate so tests can drive it directly). */
+export function createLogsPty(ctx: WharfContext, container: ContainerModel): vscode.Pseudoterminal {
   const write = new vscode.EventEmitter<string>();
   let handle: StreamHandle | undefined;
   let closed = false;
@@ -42,6 +43,11 @@ export function openLogsTerminal(ctx: WharfContext, container: ContainerModel): 
       write.dispose();
     },
   };
+  return pty;
+}
+
+export function openLogsTerminal(ctx: WharfContext, container: ContainerModel): vscode.Terminal {
+  const pty = createLogsPty(ctx, container);
   const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Logs: {0}', container.name), pty, iconPath: new vscode.ThemeIcon('output') });
   terminal.show();
   return terminal;

@@ -9,7 +9,8 @@ import { requireDocker, reportError, type WharfContext } from '../context';
 /** bash when the image has it, else sh (it runs inside the container, never on the host). */
 export const SHELL_COMMAND = ['/bin/sh', '-c', 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi'];
 
-export function openShellTerminal(ctx: WharfContext, container: ContainerModel, command = SHELL_COMMAND): vscode.Terminal {
+/** The Pseudoterminal behind an Attach Shell terminal (separate so tests can drive it directly). */
+export function createShellPty(ctx: WharfContext, container: ContainerModel, command = SHELL_COMMAND): vscode.Pseudoterminal {
   const write = new vscode.EventEmitter<string>();
   const close = new vscode.EventEmitter<number | void>();
   let session: ExecSession | undefined;
@@ -45,6 +46,11 @@ export function openShellTerminal(ctx: WharfContext, container: ContainerModel, 
       session?.dispose();
     },
   };
+  return pty;
+}
+
+export function openShellTerminal(ctx: WharfContext, container: ContainerModel, command = SHELL_COMMAND): vscode.Terminal {
+  const pty = createShellPty(ctx, container, command);
   const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Shell: {0}', container.name), pty, iconPath: new vscode.ThemeIcon('terminal') });
   terminal.show();
   return terminal;

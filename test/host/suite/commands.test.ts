@@ -1,0 +1,232 @@
+// Every Wharf command run through vscode.commands.executeCommand against the real private engine.
+// Only the dialogs are answered by the test hook (Prompts.answerNext); the engine is real and
+// every effect is checked through an independent dockerode client.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { WharfApi } from '../../../src/extension';
+import { buildDiagnostics } from '../../../src/ui/commands/dockerfile';
+import { containerState, engine, makeContainer, removeQuietly, TEST_IMAGE, uniqueName, until, wharf } from './explorerSupport';
+
+describe('commands on the real engine', function () {
+  this.timeout(90_000);
+  let api: WharfApi;
+  const cleanup: Array<() => Promise<unknown>> = [];
+  const run = <T>(command: string, ...args: unknown[]): Thenable<T> => vscode.commands.executeCommand<T>(command, ...args);
+
+  before(async () => { api = await wharf(); });
+  afterEach(async () => {
+    api.prompts.reset();
+    for (const undo of cleanup.splice(0).reverse()) await undo();
+  });
+
+  /** Answers for the Run flow: name, ports, env, and the runtime when the engine offers several. */
+  function runAnswers(name: string, ports = '', env = ''): void {
+    const connection = api.sessions.current.store.connection;
+    const runtimes = connection.status === 'connected' ? connection.runtimes : [];
+    api.prompts.answerNext(name, ports, env, ...(runtimes.length > 1 ? [runtimes.find((r) => r.isDefault)?.name ?? runtimes[0].name] : []));
+  }
+
+  it('Run image makes a fresh running container with the name, env and ports asked for', async () => {
+    const name = uniqueName('run');
+    cleanup.push(() => removeQuietly(name));
+    runAnswers(name, '127.0.0.1:18080:80', 'MODE=test GREETING=hello world');
+    const id = await run<string>('wharf.image.run', TEST_IMAGE);
+    assert.ok(id, 'the command returns the new id');
+    const info = await engine().getContainer(id).inspect();
+    assert.equal(info.Name, `/${name}`);
+    assert.equal(info.State.Status, 'running');
+    assert.ok(info.Config.Env.includes('MODE=test') && info.Config.Env.includes('GREETING=hello world'));
+    assert.deepEqual(info.HostConfig.PortBindings['80/tcp'], [{ HostIp: '127.0.0.1', HostPort: '18080' }]);
+    assert.match(api.prompts.asked[0].message, /fresh container/, 'the flow says Run makes a fresh container');
+  });
+
+  it('Stop, Start, Restart, Pause, Unpause and Kill change the container as the engine reports', async () => {
+    const id = await makeContainer(uniqueName('life'));
+    cleanup.push(() => removeQuietly(id));
+    await until(api, 'the container in the store', () => api.sessions.current.store.container(id));
+    assert.deepEqual(await run('wharf.container.stop', id), [id]);
+    assert.equal((await containerState(id))?.status, 'exited');
+    assert.deepEqual(await run('wharf.container.start', id), [id]);
+    assert.equal((await containerState(id))?.status, 'running');
+    const before = (await engine().getContainer(id).inspect()).State.StartedAt;
+    await run('wharf.container.restart', id);
+    const after = await engine().getContainer(id).inspect();
+    assert.equal(after.State.Status, 'running');
+    assert.notEqual(after.State.StartedAt, before);
+    await run('wharf.container.pause', id);
+    assert.equal((await containerState(id))?.status, 'paused');
+    await run('wharf.container.unpause', id);
+    assert.equal((await containerState(id))?.status, 'running');
+    api.prompts.answerNext('SIGKILL');
+    assert.deepEqual(await run('wharf.container.kill', id), [id]);
+    const killed = await containerState(id);
+    assert.equal(killed?.status, 'exited');
+    assert.equal(killed?.exitCode, 137);
+  });
+
+  it('acts on every selected row when invoked from a multi-selection', async () => {
+    const a = await makeContainer(uniqueName('multi'));
+    const b = await makeContainer(uniqueName('multi'));
+    cleanup.push(() => removeQuietly(a), () => removeQuietly(b));
+    const nodeA = await until(api, 'row a', () => api.views.containers.nodeFor(a));
+    const nodeB = await until(api, 'row b', () => api.views.containers.nodeFor(b));
+    const stopped = await run<string[]>('wharf.container.stop', nodeA, [nodeA, nodeB]);
+    assert.deepEqual([...stopped].sort(), [a, b].sort());
+    assert.equal((await containerState(a))?.status, 'exited');
+    assert.equal((await containerState(b))?.status, 'exited');
+  });
+
+  it('Remove asks first, says data outside volumes is lost, and keeps the container when cancelled', async () => {
+    const id = await makeContainer(uniqueName('keep'), { start: false });
+    cleanup.push(() => removeQuietly(id));
+    await until(api, 'in store', () => api.sessions.current.store.container(id));
+    api.prompts.answerNext(undefined);
+    assert.deepEqual(await run('wharf.container.remove', id), []);
+    assert.ok(await containerState(id), 'still there after Cancel');
+    assert.match(api.prompts.asked[0].message, /not stored in a volume will be lost/);
+    assert.deepEqual(api.prompts.asked[0].choices, ['Remove']);
+  });
+
+  it('Remove of a running container needs Force Remove and never deletes its volume', async () => {
+    const volume = uniqueName('data');
+    await engine().createVolume({ Name: volume });
+    cleanup.push(() => engine().getVolume(volume).remove().catch(() => undefined));
+    const id = await makeContainer(uniqueName('force'), { binds: [`${volume}:/data`] });
+    cleanup.push(() => removeQuietly(id));
+    await until(api, 'in store', () => api.sessions.current.store.container(id)?.state === 'running');
+    api.prompts.answerNext('Force Remove');
+    assert.deepEqual(await run('wharf.container.remove', id), [id]);
+    assert.deepEqual(api.prompts.asked[0].choices, ['Force Remove'], 'a running container offers only the explicit force');
+    assert.equal(await containerState(id), undefined, 'the container is gone');
+    assert.equal((await engine().getVolume(volume).inspect()).Name, volume, 'its volume is kept');
+    await until(api, 'the store to drop it', () => !api.sessions.current.store.container(id));
+  });
+
+  it('Inspect opens a panel with the inspect data, revealed again rather than duplicated', async () => {
+    const id = await makeContainer(uniqueName('insp'), { start: false, env: ['DB_PASSWORD=hunter2'] });
+    cleanup.push(() => removeQuietly(id));
+    await until(api, 'in store', () => api.sessions.current.store.container(id));
+    await run('wharf.container.inspect', id);
+    assert.ok(api.inspect.isOpen('container', id));
+    const message = api.inspect.lastMessage('container', id);
+    assert.equal(message?.type, 'show');
+    assert.equal(message?.type === 'show' && (message.data as { Id: string }).Id, id);
+    const tabsBefore = vscode.window.tabGroups.all.flatMap((g) => g.tabs).length;
+    await run('wharf.container.inspect', id);
+    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).length, tabsBefore);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Copy ID puts the full id on the clipboard', async () => {
+    const id = await makeContainer(uniqueName('copy'), { start: false });
+    cleanup.push(() => removeQuietly(id));
+    await until(api, 'in store', () => api.sessions.current.store.container(id));
+    await run('wharf.container.copyId', id);
+    assert.equal(await vscode.env.clipboard.readText(), id);
+  });
+
+  it('Open published port builds the loopback URL of the published port', async () => {
+    const id = await makeContainer(uniqueName('port'), { cmd: ['httpd', '-f', '-p', '80'], ports: { '80/tcp': '18081' } });
+    cleanup.push(() => removeQuietly(id));
+    await until(api, 'ports in store', () => api.sessions.current.store.container(id)?.ports.some((p) => p.hostPort === 18081));
+    assert.equal(await run('wharf.container.openPort', id), 'http://127.0.0.1:18081');
+  });
+
+  it('Tag adds a reference, Remove image removes it again', async () => {
+    const reference = `${uniqueName('tag')}:v1`;
+    cleanup.push(() => engine().getImage(reference).remove().catch(() => undefined));
+    api.prompts.answerNext(reference);
+    assert.equal(await run('wharf.image.tag', TEST_IMAGE), reference);
+    await until(api, 'the tag in the store', () => api.sessions.current.store.images().some((i) => i.repoTags.includes(reference)));
+    api.prompts.answerNext('Remove');
+    assert.deepEqual(await run('wharf.image.remove', reference), [reference]);
+    await assert.rejects(engine().getImage(reference).inspect());
+    assert.ok(await engine().getImage(TEST_IMAGE).inspect(), 'removing one tag keeps the image under its other tag');
+  });
+
+  it('Push then Pull through the local registry', async function () {
+    const registry = process.env.WHARF_TEST_REGISTRY;
+    if (!registry) this.skip();
+    const reference = `${registry}/${uniqueName('push')}:1`;
+    await engine().getImage(TEST_IMAGE).tag({ repo: reference.split(':').slice(0, -1).join(':'), tag: '1' });
+    cleanup.push(() => engine().getImage(reference).remove().catch(() => undefined));
+    await until(api, 'the tag in the store', () => api.sessions.current.store.images().some((i) => i.repoTags.includes(reference)));
+    assert.ok(await run('wharf.image.push', reference));
+    await engine().getImage(reference).remove();
+    assert.equal(await run('wharf.image.pull', reference), reference);
+    assert.ok(await engine().getImage(reference).inspect());
+  });
+
+  it('Pull of a missing image reports the engine error and resolves without a result', async () => {
+    const registry = process.env.WHARF_TEST_REGISTRY ?? '127.0.0.1:9';
+    assert.equal(await run('wharf.image.pull', `${registry}/${uniqueName('nope')}:1`), undefined);
+  });
+
+  it('Prune lists what goes before asking, then removes only that', async () => {
+    const scope = uniqueName('prune');
+    const id = await makeContainer(uniqueName('dead'), { start: false, labels: { [scope]: '1' } });
+    cleanup.push(() => removeQuietly(id));
+    api.prompts.answerNext('Prune');
+    const result = await run<{ removed: string[] }>('wharf.prune', ['containers'], { labels: [scope] });
+    assert.deepEqual(result.removed, [id]);
+    assert.match(api.prompts.asked[0].message, /Stopped containers \(1\)/);
+    assert.equal(await containerState(id), undefined);
+  });
+
+  it('Refresh resyncs the store with the engine', async () => {
+    await run('wharf.refresh');
+    const engineIds = (await engine().listContainers({ all: true })).map((c) => c.Id).sort();
+    const storeIds = api.sessions.current.store.containers().map((c) => c.id).sort();
+    assert.deepEqual(storeIds, engineIds);
+  });
+
+  it('Volume and network commands inspect and remove (after asking)', async () => {
+    const volume = uniqueName('v');
+    await engine().createVolume({ Name: volume });
+    const network = await engine().createNetwork({ Name: uniqueName('n') });
+    cleanup.push(() => engine().getVolume(volume).remove().catch(() => undefined), () => engine().getNetwork(network.id).remove().catch(() => undefined));
+    await until(api, 'both in store', () => api.sessions.current.store.volumes().some((v) => v.name === volume) && api.sessions.current.store.networks().some((n) => n.id === network.id));
+    await run('wharf.volume.inspect', volume);
+    assert.ok(api.inspect.isOpen('volume', volume));
+    await run('wharf.network.inspect', network.id);
+    assert.ok(api.inspect.isOpen('network', network.id));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    api.prompts.answerNext('Remove Volume', 'Remove');
+    assert.deepEqual(await run('wharf.volume.remove', volume), [volume]);
+    assert.deepEqual(await run('wharf.network.remove', network.id), [network.id]);
+    await assert.rejects(engine().getVolume(volume).inspect());
+  });
+
+  describe('Dockerfile build', () => {
+    let dir: string;
+    beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'wharf-build-')); });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('marks the failing step\'s line with a diagnostic', async () => {
+      const file = join(dir, 'Dockerfile');
+      writeFileSync(file, `FROM ${TEST_IMAGE}\nRUN echo fine\nRUN false\nCMD ["true"]\n`);
+      const tag = `${uniqueName('fail')}:1`;
+      assert.equal(await run('wharf.dockerfile.build', vscode.Uri.file(file), undefined, tag), undefined);
+      const diagnostics = buildDiagnostics(vscode.Uri.file(file));
+      assert.equal(diagnostics.length, 1);
+      assert.equal(diagnostics[0].range.start.line, 2, 'line 3 (RUN false)');
+    });
+
+    it('Build and Run builds the tag and runs it', async () => {
+      const file = join(dir, 'Containerfile');
+      writeFileSync(file, `FROM ${TEST_IMAGE}\nENV BUILT=yes\nCMD ["sleep", "3600"]\n`);
+      const tag = `${uniqueName('built')}:1`;
+      const name = uniqueName('built');
+      cleanup.push(() => engine().getImage(tag).remove({ force: true }).catch(() => undefined), () => removeQuietly(name));
+      runAnswers(name);
+      const id = await run<string>('wharf.dockerfile.buildAndRun', vscode.Uri.file(file), undefined, tag);
+      const info = await engine().getContainer(id).inspect();
+      assert.equal(info.Config.Image, tag);
+      assert.ok(info.Config.Env.includes('BUILT=yes'));
+      assert.equal(buildDiagnostics(vscode.Uri.file(file)).length, 0);
+    });
+  });
+});
