@@ -100,7 +100,7 @@ export async function runHostTier({ env = {}, artifactsDir = join(root, 'test-ar
       return code;
     })();
     const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`host tier exceeded ${HARD_TIMEOUT_MS / 60000} min`)), HARD_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new Error(`host tier exceeded its ${Math.round(HARD_TIMEOUT_MS / 1000)} s limit`)), HARD_TIMEOUT_MS);
     });
     const code = await Promise.race([work, timeout]);
     if (!existsSync(statsFile)) {
