@@ -89,6 +89,8 @@ export async function runHostTier({ env = {}, artifactsDir = join(root, 'test-ar
       });
       await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
       page.on('pageerror', (err) => log(`page error: ${err.message}`));
+      // A crashed renderer never calls codeAutomationExit: do not wait for the hard timeout.
+      page.on('crash', () => { log('the workbench page crashed'); resolveExit(1); });
       const url = workbenchUrl({ port: server.port, folder: workspace, extensionPath: root, testsPath });
       log(`opening ${url}`);
       await page.goto(url);
