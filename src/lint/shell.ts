@@ -52,21 +52,20 @@ const reservedAlone = new Set(['fi', 'done', 'esac', '}', 'then', 'else', 'do'])
 /** Tokenises a shell script given as plain text (offsets are positions in `script`). */
 export function parseShell(script: string): ShellScript {
   const lineIndex = makeLineIndex(script);
-  const offsets = Array.from({ length: script.length + 1 }, (_, i) => i);
-  return { form: 'shell', commands: tokenize({ text: script, offsets, toPosition: lineIndex }) };
+  return { form: 'shell', commands: tokenize({ text: script, offsets: identityOffsets(0, script.length), toPosition: lineIndex }) };
 }
 
 /** A RUN instruction's script (shell form, heredoc or exec form), with document ranges. */
 export function parseRun(run: Instruction, text: string, escape = '\\'): ShellScript {
-  const argsRange = firstArgumentStart(run);
-  if (!argsRange) return { form: 'shell', commands: [] };
   const lineIndex = makeLineIndex(text);
   const toOffset = lineIndex.toOffset;
-  const start = toOffset(argsRange);
   const end = toOffset(run.getRange().end);
+  const start = scriptStart(text, toOffset(run.getInstructionRange().end), end, escape);
+  if (start >= end) return { form: 'shell', commands: [] };
   const exec = parseExecForm(text, start, end, lineIndex);
   if (exec) return exec;
-  const heredocs = run instanceof Run ? run.getHeredocs() : [];
+  // getHeredocs() is costly in dockerfile-ast: only ask when the text can hold one.
+  const heredocs = run instanceof Run && text.slice(start, end).includes('<<') ? run.getHeredocs() : [];
   const raw = heredocs.flatMap((h) => {
     const content = h.getContentRange();
     const delimiter = h.getDelimiterRange();
@@ -85,7 +84,7 @@ export function parseRun(run: Instruction, text: string, escape = '\\'): ShellSc
     const bodyEnd = toOffset(body.end);
     const bodySource: Source = {
       text: text.slice(bodyStart, bodyEnd),
-      offsets: Array.from({ length: bodyEnd - bodyStart + 1 }, (_, i) => bodyStart + i),
+      offsets: identityOffsets(bodyStart, bodyEnd),
       toPosition: lineIndex,
     };
     return { form: 'shell', commands: tokenize(bodySource) };
@@ -93,10 +92,15 @@ export function parseRun(run: Instruction, text: string, escape = '\\'): ShellSc
   return { form: 'shell', commands: tokenize(source) };
 }
 
+const runScriptCache = new WeakMap<Dockerfile, { text: string; scripts: RunScript[] }>();
+
 export interface RunScript { instruction: Instruction; script: ShellScript; onbuild: boolean }
 
 /** Every RUN in the file, including those wrapped in ONBUILD (as hadolint checks them too). */
 export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
+  // Every RUN rule asks for the same parse of the same document: do it once per Dockerfile.
+  const cached = runScriptCache.get(dockerfile);
+  if (cached && cached.text === text) return cached.scripts;
   const result: RunScript[] = [];
   const escape = dockerfile.getEscapeCharacter();
   for (const instruction of dockerfile.getInstructions()) {
@@ -107,13 +111,36 @@ export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
       if (trigger && trigger.getKeyword() === 'RUN') result.push({ instruction: trigger, script: parseRun(trigger, text, escape), onbuild: true });
     }
   }
+  runScriptCache.set(dockerfile, { text, scripts: result });
   return result;
+}
+
+function identityOffsets(from: number, to: number): number[] {
+  const offsets = new Array<number>(to - from + 1);
+  for (let i = 0; i <= to - from; i++) offsets[i] = from + i;
+  return offsets;
 }
 
 /** Commands whose command word is one of `names` (a path like /usr/bin/apt-get also matches). */
 export function commandsNamed(script: ShellScript, ...names: string[]): ShellCommand[] {
-  return script.commands.filter((c) => c.name !== undefined && names.includes(baseName(c.name.value)));
+  let byName = commandIndex.get(script);
+  if (!byName) {
+    byName = new Map();
+    for (const command of script.commands) {
+      if (!command.name) continue;
+      const key = baseName(command.name.value);
+      const list = byName.get(key);
+      if (list) list.push(command); else byName.set(key, [command]);
+    }
+    commandIndex.set(script, byName);
+  }
+  if (names.length === 1) return byName.get(names[0]) ?? [];
+  const wanted = new Set(names.flatMap((n) => byName.get(n) ?? []));
+  return script.commands.filter((c) => wanted.has(c));
 }
+
+// Many rules look up commands by name in the same script: index each script once.
+const commandIndex = new WeakMap<ShellScript, Map<string, ShellCommand[]>>();
 
 export function baseName(word: string): string {
   const slash = word.lastIndexOf('/');
@@ -203,9 +230,37 @@ function makeLineIndex(text: string): LineIndex {
   return toPosition;
 }
 
-function firstArgumentStart(instruction: Instruction): Position | undefined {
-  const args = instruction.getArguments();
-  return args.length > 0 ? args[0].getRange().start : undefined;
+/**
+ * Where a RUN's script starts: after the keyword, whitespace, line continuations and flags
+ * (`--mount=…`, `--network=…`). Scanned directly because dockerfile-ast's getArguments()
+ * re-tokenises the instruction on every call.
+ */
+function scriptStart(text: string, from: number, end: number, escape: string): number {
+  let i = from;
+  const skipBlank = () => {
+    for (;;) {
+      while (i < end && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i++;
+      if (text[i] !== escape) return;
+      let j = i + 1;
+      while (j < end && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+      if (text[j] !== '\n') return;
+      i = j + 1;
+      // Comment lines inside a continued instruction are dropped by the builder.
+      for (;;) {
+        let k = i;
+        while (k < end && (text[k] === ' ' || text[k] === '\t')) k++;
+        if (text[k] !== '#') break;
+        while (k < end && text[k] !== '\n') k++;
+        i = k + 1;
+      }
+    }
+  };
+  skipBlank();
+  while (text.startsWith('--', i)) {
+    while (i < end && !/\s/.test(text[i])) i++;
+    skipBlank();
+  }
+  return Math.min(i, end);
 }
 
 /**
@@ -219,7 +274,7 @@ function logicalSource(text: string, start: number, end: number, escape: string,
   let i = start;
   let atLineStart = false;
   while (i < end) {
-    const span = raw.find((r) => r.from === i);
+    const span = raw.length > 0 ? raw.find((r) => r.from === i) : undefined;
     if (span) {
       for (let j = span.from; j < Math.min(span.to, end); j++) { out += text[j]; offsets.push(j); }
       i = Math.max(span.to, i + 1);
@@ -364,7 +419,7 @@ function tokenize(source: Source): ShellCommand[] {
     if (ch === ';' || ch === '|' || ch === '(' || ch === ')') { finish(ch as Separator); i++; continue; }
     if (ch === '&' && text[i + 1] !== '>') { finish('&'); i++; continue; }
     // Redirections, with an optional file-descriptor number before them.
-    const redirect = /^(\d*)(<<<|<<-|<<|>>|>&|<&|<>|>\||&>>|&>|>|<)/.exec(text.slice(i, i + 6));
+    const redirect = (ch === '<' || ch === '>' || ch === '&' || (ch >= '0' && ch <= '9')) && /^(\d*)(<<<|<<-|<<|>>|>&|<&|<>|>\||&>>|&>|>|<)/.exec(text.slice(i, i + 6));
     if (redirect) {
       const opStart = i;
       i += redirect[0].length;
