@@ -15,6 +15,16 @@ export function runsOf(context: RuleContext, includeOnbuild: boolean): RunScript
   return includeOnbuild ? runs : runs.filter((r) => !r.onbuild);
 }
 
+/**
+ * Looks up the parsed script of a RUN (or of an ONBUILD's RUN trigger, which dockerfile-ast
+ * re-creates on every call) by where it starts, reusing runScripts' per-document parse.
+ */
+export function scriptLookup(context: RuleContext): (run: Instruction) => ShellScript | undefined {
+  const key = (i: Instruction) => `${i.getRange().start.line}:${i.getRange().start.character}`;
+  const byStart = new Map(runScripts(context.dockerfile, context.text).map((r) => [key(r.instruction), r.script]));
+  return (run) => byStart.get(key(run));
+}
+
 /** The command is one of `names` (by base name) and any of its arguments is one of `args`. */
 export function cmdHasArgs(command: ShellCommand, names: readonly string[], args: readonly string[]): boolean {
   return isCommand(command, names) && command.args.some((a) => args.includes(a.value));

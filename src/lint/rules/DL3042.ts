@@ -1,9 +1,9 @@
 // DL3042: pip keeps every downloaded wheel in ~/.cache/pip; in an image that cache is dead
 // weight. `--no-cache-dir` (or PIP_NO_CACHE_DIR set to a true value) avoids it.
 import { Env, From, Onbuild, Run, type Instruction } from 'dockerfile-ast';
-import { argNamed, insertAfterWord, runsOf, spanTo } from '../packages';
+import { argNamed, insertAfterWord, scriptLookup, spanTo } from '../packages';
 import { baseName, type ShellCommand } from '../shell';
-import type { Position, Rule } from '../rule';
+import type { Rule } from '../rule';
 
 const truthy = new Set(['1', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'yes', 'Yes', 'YES']);
 
@@ -23,17 +23,15 @@ export const rule: Rule = {
     // Stage name → PIP_NO_CACHE_DIR is on there (inherited by stages built FROM it).
     const noCache = new Map<string, boolean>();
     let stage = '';
-    // Runs by where their instruction starts (ONBUILD triggers are re-created on each call).
-    const key = (p: Position) => `${p.line}:${p.character}`;
-    const runs = new Map(runsOf(context, true).map((r) => [key(r.instruction.getRange().start), r]));
+    const scriptOf = scriptLookup(context);
     const visit = (instruction: Instruction) => {
-      const run = runs.get(key(instruction.getRange().start));
-      if (!run || noCache.get(stage)) return;
-      if (/PIP_NO_CACHE_DIR=["']?(1|true|on|yes)\b/i.test(run.instruction.getRawArgumentsContent() ?? '')) return;
-      for (const command of run.script.commands) {
+      const script = scriptOf(instruction);
+      if (!script || noCache.get(stage)) return;
+      if (/PIP_NO_CACHE_DIR=["']?(1|true|on|yes)\b/i.test(instruction.getRawArgumentsContent() ?? '')) return;
+      for (const command of script.commands) {
         const install = pipInstallWord(command);
         if (!install || command.args.some((a) => a.value === '--no-cache-dir')) continue;
-        context.report({ range: spanTo(command, install), fixes: [insertAfterWord(run.script, install, '--no-cache-dir', 'Add --no-cache-dir')] });
+        context.report({ range: spanTo(command, install), fixes: [insertAfterWord(script, install, '--no-cache-dir', 'Add --no-cache-dir')] });
       }
     };
     for (const instruction of context.dockerfile.getInstructions()) {

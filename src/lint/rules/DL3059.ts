@@ -2,19 +2,19 @@
 // for no reason. RUNs that already chain commands, or whose flags (--mount, --network) differ,
 // are left alone: their author split them on purpose.
 import { Run } from 'dockerfile-ast';
-import { flagsText } from '../packages';
-import { parseRun } from '../shell';
+import { flagsText, scriptLookup } from '../packages';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
   meta: { code: 'DL3059', severity: 'info', source: 'hadolint', description: 'Multiple consecutive `RUN` instructions. Consider consolidation.' },
-  check({ dockerfile, text, report }) {
-    const escape = dockerfile.getEscapeCharacter();
+  check(context) {
+    const { dockerfile, report } = context;
+    const scriptOf = scriptLookup(context);
     let previous: { flags: string; count: number } | undefined;
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof Run)) { previous = undefined; continue; }
       const flags = flagsText(instruction);
-      const count = parseRun(instruction, text, escape).commands.length;
+      const count = scriptOf(instruction)?.commands.length ?? 0;
       if (previous && previous.flags === flags && count <= 1 && previous.count <= 1) {
         report({ range: instruction.getInstructionRange() });
       }

@@ -2,18 +2,22 @@
 // two sets of TLS and proxy behaviour to reason about. Once a stage has used both, each RUN that
 // uses either is reported (at its first curl or wget).
 import { Onbuild, Run, type Instruction } from 'dockerfile-ast';
-import { baseName, commandsNamed, parseRun } from '../shell';
+import { scriptLookup } from '../packages';
+import { baseName, commandsNamed } from '../shell';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
   meta: { code: 'DL4001', severity: 'warning', source: 'hadolint', description: 'Either use Wget or Curl but not both' },
-  check({ dockerfile, text, report }) {
-    const escape = dockerfile.getEscapeCharacter();
+  check(context) {
+    const { dockerfile, report } = context;
+    const scriptOf = scriptLookup(context);
     // ONBUILD triggers run in another build: they keep their own tally, as in hadolint.
     const main = new Set<string>();
     const onbuild = new Set<string>();
     const visit = (run: Instruction, tally: Set<string>) => {
-      const tools = commandsNamed(parseRun(run, text, escape), 'curl', 'wget');
+      const script = scriptOf(run);
+      if (!script) return;
+      const tools = commandsNamed(script, 'curl', 'wget');
       for (const tool of tools) tally.add(baseName(tool.name!.value));
       if (tools.length > 0 && tally.size >= 2) report({ range: tools[0].name!.range });
     };

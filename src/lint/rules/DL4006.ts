@@ -2,7 +2,8 @@
 // when the download failed. With `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` the RUN fails
 // as it should. Non-POSIX shells (PowerShell, cmd) have no pipefail and are not checked.
 import { Run, Shell } from 'dockerfile-ast';
-import { baseName, parseRun, rangeOf } from '../shell';
+import { scriptLookup } from '../packages';
+import { baseName, rangeOf } from '../shell';
 import type { Rule } from '../rule';
 
 const nonPosixShells = new Set(['pwsh', 'powershell', 'cmd']);
@@ -10,15 +11,16 @@ const pipefailShells = new Set(['bash', 'zsh', 'ash']);
 
 export const rule: Rule = {
   meta: { code: 'DL4006', severity: 'warning', source: 'hadolint', description: 'Set the SHELL option -o pipefail before RUN with a pipe in it. If you are using /bin/sh in an alpine image or if your shell is symlinked to busybox then consider explicitly setting your SHELL to /bin/ash, or disable this check' },
-  check({ dockerfile, text, report }) {
-    const escape = dockerfile.getEscapeCharacter();
+  check(context) {
+    const { dockerfile, text, report } = context;
+    const scriptOf = scriptLookup(context);
     let safe = false;
     for (const instruction of dockerfile.getInstructions()) {
       const keyword = instruction.getKeyword();
       if (keyword === 'FROM') safe = false;
       else if (instruction instanceof Shell) safe = shellIsSafe(instruction.getJSONStrings().map((s) => s.getJSONValue()));
       else if (instruction instanceof Run && !safe) {
-        const commands = parseRun(instruction, text, escape).commands;
+        const commands = scriptOf(instruction)?.commands ?? [];
         const left = commands.findIndex((c, i) => (c.after === '|' || c.after === '|&') && commands[i + 1] !== undefined);
         if (left < 0) continue;
         const from = commands[left].words[commands[left].words.length - 1] ?? commands[left].name;
