@@ -347,7 +347,7 @@ function parseExecForm(text: string, start: number, end: number, toPosition: Lin
 }
 
 /** Splits a logical shell text into simple commands. */
-function tokenize(source: Source): ShellCommand[] {
+function tokenize(source: Source, depth = 0): ShellCommand[] {
   const { text, offsets } = source;
   const n = text.length;
   const commands: ShellCommand[] = [];
@@ -355,6 +355,7 @@ function tokenize(source: Source): ShellCommand[] {
   let redirects: Redirect[] = [];
   let before: Separator = '';
   const pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = [];
+  const substitutions: { from: number; to: number }[] = [];
   let i = 0;
 
   const makeWord = (from: number, to: number, value: string, quoted: boolean, dynamic: boolean): ShellWord => {
@@ -433,6 +434,14 @@ function tokenize(source: Source): ShellCommand[] {
     rawWords.push(readWord());
   }
   finish('');
+  // Commands inside $(…) and `…` run too (hadolint, via ShellCheck, sees them): read them as
+  // scripts of their own, keeping their document offsets. Depth-limited so input stays bounded.
+  if (depth < 8) {
+    for (const { from, to } of substitutions) {
+      if (to <= from) continue;
+      commands.push(...tokenize({ text: text.slice(from, to), offsets: offsets.slice(from, to + 1), toPosition: source.toPosition }, depth + 1));
+    }
+  }
   return commands;
 
   function readWord(): ShellWord {
@@ -495,13 +504,20 @@ function tokenize(source: Source): ShellCommand[] {
     if (c === '`') {
       const close = text.indexOf('`', i + 1);
       const stop = close < 0 ? n : close + 1;
+      substitutions.push({ from: i + 1, to: close < 0 ? n : close });
       const s = text.slice(i, stop);
       i = stop;
       return s;
     }
     const next = text[i + 1];
     if (next === '{') return readBalanced('${', '}');
-    if (next === '(') return readBalanced('$(', ')');
+    if (next === '(') {
+      const from = i;
+      const expansion = readBalanced('$(', ')');
+      // $((…)) is arithmetic, not a command.
+      if (text[from + 2] !== '(') substitutions.push({ from: from + 2, to: expansion.endsWith(')') ? i - 1 : i });
+      return expansion;
+    }
     const m = /^\$([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(text.slice(i, i + 256));
     if (m) { i += m[0].length; return m[0]; }
     i++;

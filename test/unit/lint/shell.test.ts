@@ -32,7 +32,7 @@ describe('shell', () => {
     });
     it('keeps operators inside quotes and expansions inside one word', () => {
       const c = parseShell(`echo "a && b" $(date; id) \${X:-y} 'c|d'`).commands;
-      assert.equal(c.length, 1);
+      assert.deepEqual(c.map((x) => x.name?.value), ['echo', 'date', 'id']);
       assert.deepEqual(values(c[0].args), ['a && b', '$(date; id)', '${X:-y}', 'c|d']);
       assert.equal(c[0].args[1].dynamic, true);
       assert.equal(c[0].args[3].dynamic, false);
@@ -52,6 +52,15 @@ describe('shell', () => {
     it('splits inside subshells and brace groups', () => {
       const c = parseShell('(cd /x && make) || { echo no; exit 1; }').commands;
       assert.deepEqual(c.map((x) => x.name?.value), ['cd', 'make', 'echo', 'exit']);
+    });
+    it('also reads the commands inside $(…) and backticks, with their positions', () => {
+      const text = 'V=$(curl -s https://x | jq -r .v) && echo `sudo id` $((1+2))';
+      const c = parseShell(text).commands;
+      assert.deepEqual(c.map((x) => x.name?.value), [undefined, 'echo', 'curl', 'jq', 'sudo']);
+      const sudo = c[4].name!;
+      assert.equal(text.slice(sudo.start, sudo.end), 'sudo');
+      assert.deepEqual(values(c[0].assignments), ['V=$(curl -s https://x | jq -r .v)']);
+      assert.deepEqual(values(c[2].args), ['-s', 'https://x']);
     });
     it('never throws on unterminated quotes or substitutions', () => {
       for (const s of ['echo "abc', "echo 'x", 'echo $(date', 'echo ${x', 'echo `x', 'a &&', '<<', '>']) {

@@ -15,5 +15,6 @@ testRule(rule, {
     { code: 'FROM debian:12\nRUN true \\\n  ; sudo -u app ls\n', errors: [{ line: 3, column: 5, endColumn: 9 }] },
     { code: 'FROM debian:12\nRUN ["sudo", "ls"]\n', errors: [{ line: 2, column: 6, endColumn: 12 }] },
     { code: 'FROM debian:12\nRUN if true; then sudo ls; fi\n', errors: [{ line: 2, column: 19, endColumn: 23 }] },
+    { code: 'FROM debian:12\nRUN echo "$(sudo id -u)"\n', errors: [{ line: 2, column: 13, endColumn: 17 }] },
   ],
 });
