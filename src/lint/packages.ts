@@ -2,7 +2,7 @@
 // go, wget, useradd …). They express hadolint's matching vocabulary — "the command is X and one
 // of its arguments is Y", "one of these flags is present" — on top of src/lint/shell.ts, and
 // build the insert-text fixes those rules offer.
-import type { Instruction } from 'dockerfile-ast';
+import type { From, Instruction } from 'dockerfile-ast';
 import { baseName, hasFlag, positionalArgs, runScripts, type RunScript, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 import type { Fix, Range, RuleContext } from './rule';
 
@@ -134,4 +134,18 @@ export function dropQuotes(value: string): string {
 export function fromFlag(copy: Instruction): { getValue(): string | null } | undefined {
   const withFlags = copy as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null }[] };
   return (withFlags.getFlags?.() ?? []).find((f) => f.getName() === 'from');
+}
+
+// From.getImageName() resolves build arguments on every call and costs ~0.15 ms; the stage
+// rules ask for it once per FROM per rule, so remember it per instruction.
+const imageNames = new WeakMap<From, string>();
+
+/** The FROM's image name (variables resolved, no tag or digest), cached per instruction. */
+export function imageOf(from: From): string {
+  let name = imageNames.get(from);
+  if (name === undefined) {
+    name = from.getImageName() ?? '';
+    imageNames.set(from, name);
+  }
+  return name;
 }

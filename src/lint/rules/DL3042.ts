@@ -1,7 +1,7 @@
 // DL3042: pip keeps every downloaded wheel in ~/.cache/pip; in an image that cache is dead
 // weight. `--no-cache-dir` (or PIP_NO_CACHE_DIR set to a true value) avoids it.
 import { Env, From, Onbuild, Run, type Instruction } from 'dockerfile-ast';
-import { argNamed, insertAfterWord, scriptLookup, spanTo } from '../packages';
+import { argNamed, imageOf, insertAfterWord, scriptLookup, spanTo } from '../packages';
 import { baseName, type ShellCommand } from '../shell';
 import type { Rule } from '../rule';
 
@@ -27,16 +27,19 @@ export const rule: Rule = {
     const visit = (instruction: Instruction) => {
       const script = scriptOf(instruction);
       if (!script || noCache.get(stage)) return;
-      if (/PIP_NO_CACHE_DIR=["']?(1|true|on|yes)\b/i.test(instruction.getRawArgumentsContent() ?? '')) return;
+      let setInRun: boolean | undefined;
       for (const command of script.commands) {
         const install = pipInstallWord(command);
         if (!install || command.args.some((a) => a.value === '--no-cache-dir')) continue;
+        // `PIP_NO_CACHE_DIR=1 pip install` or `export PIP_NO_CACHE_DIR=1 && …` in the RUN itself.
+        setInRun ??= /PIP_NO_CACHE_DIR=["']?(1|true|on|yes)\b/i.test(instruction.getRawArgumentsContent() ?? '');
+        if (setInRun) return;
         context.report({ range: spanTo(command, install), fixes: [insertAfterWord(script, install, '--no-cache-dir', 'Add --no-cache-dir')] });
       }
     };
     for (const instruction of context.dockerfile.getInstructions()) {
       if (instruction instanceof From) {
-        const image = instruction.getImageName() ?? '';
+        const image = imageOf(instruction);
         const inherited = noCache.get(image) ?? false;
         stage = instruction.getBuildStage() ?? image;
         noCache.set(stage, inherited);

@@ -1,7 +1,7 @@
 // DL3045: a relative COPY destination depends on the base image's WORKDIR, which the
 // Dockerfile does not show and which can change when the base image is updated.
 import { Copy, From, Onbuild } from 'dockerfile-ast';
-import { dropQuotes } from '../packages';
+import { dropQuotes, imageOf } from '../packages';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
@@ -14,7 +14,7 @@ export const rule: Rule = {
     const instructions = dockerfile.getInstructions().map((i) => (i instanceof Onbuild ? i.getTriggerInstruction() ?? i : i));
     for (const instruction of instructions) {
       if (instruction instanceof From) {
-        const image = instruction.getImageName() ?? '';
+        const image = imageOf(instruction);
         const parent = workdirSet.get(image) ?? false;
         current = instruction.getBuildStage() ?? image;
         workdirSet.set(current, parent);

@@ -2,7 +2,7 @@
 // inherits the labels of the stage it is built FROM, and a stage used only as a `COPY --from`
 // source (a builder) is not an image anyone ships, so it is not asked for labels.
 import { Copy, From, Label } from 'dockerfile-ast';
-import { fromFlag } from '../packages';
+import { fromFlag, imageOf } from '../packages';
 import type { Range, Rule } from '../rule';
 
 interface Stage { alias?: string; image: string; keyword: Range; labels: Set<string>; copiedFrom: boolean }
@@ -15,7 +15,7 @@ export const rule: Rule = {
     const stages: Stage[] = [];
     for (const instruction of dockerfile.getInstructions()) {
       if (instruction instanceof From) {
-        const image = instruction.getImageName() ?? '';
+        const image = imageOf(instruction);
         // Labels set in the parent stage are part of this image too.
         const parent = [...stages].reverse().find((s) => s.alias !== undefined && s.alias === image);
         stages.push({ alias: instruction.getBuildStage() ?? undefined, image, keyword: instruction.getInstructionRange(), labels: new Set(parent?.labels), copiedFrom: false });

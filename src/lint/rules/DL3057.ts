@@ -2,6 +2,7 @@
 // serves. A stage built FROM a stage that has one inherits it. Off by default, as in hadolint:
 // many images are health-checked by their orchestrator instead.
 import { From } from 'dockerfile-ast';
+import { imageOf } from '../packages';
 import type { Range, Rule } from '../rule';
 
 export const rule: Rule = {
@@ -10,7 +11,7 @@ export const rule: Rule = {
     const stages: { name: string; keyword: Range; healthy: boolean }[] = [];
     for (const instruction of dockerfile.getInstructions()) {
       if (instruction instanceof From) {
-        const image = instruction.getImageName() ?? '';
+        const image = imageOf(instruction);
         const inherited = stages.some((s) => s.healthy && s.name === image);
         stages.push({ name: instruction.getBuildStage() ?? image, keyword: instruction.getInstructionRange(), healthy: inherited });
       } else if (instruction.getKeyword() === 'HEALTHCHECK' && stages.length > 0) {
