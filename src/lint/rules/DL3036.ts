@@ -13,8 +13,9 @@ export const rule: Rule = {
   check(context) {
     for (const { script } of runsOf(context, true)) {
       const install = findCommandIndex(script, isInstall);
-      const clean = findCommandIndex(script, isClean);
-      if (install < 0 || (clean >= 0 && install < clean)) continue;
+      // A clean anywhere after the first install will do (hadolint compares first occurrences,
+      // which would keep reporting `zypper clean && zypper in … && zypper clean`).
+      if (install < 0 || script.commands.slice(install + 1).some(isClean)) continue;
       const command = script.commands[install];
       const fix = chainAfter(script, command, 'zypper clean', 'Add `zypper clean` after the install');
       context.report({ range: spanTo(command, argNamed(command, installWords)!), fixes: fix ? [fix] : [] });

@@ -13,8 +13,9 @@ export const rule: Rule = {
     for (const { script } of runsOf(context, true)) {
       for (const name of ['dnf', 'microdnf']) {
         const install = findCommandIndex(script, (c) => cmdHasArgs(c, [name], ['install']));
-        const clean = findCommandIndex(script, (c) => cmdHasArgs(c, [name], ['clean']) || removesCache(c));
-        if (install < 0 || (clean >= 0 && install < clean)) continue;
+        // A clean anywhere after the first install will do (see DL3036).
+        const cleans = (c: ShellCommand) => cmdHasArgs(c, [name], ['clean']) || removesCache(c);
+        if (install < 0 || script.commands.slice(install + 1).some(cleans)) continue;
         const command = script.commands[install];
         const fix = chainAfter(script, command, `${name} clean all`, `Add \`${name} clean all\` after the install`);
         context.report({ range: spanTo(command, argNamed(command, ['install'])!), message: `\`${name} clean all\` missing after ${name} command.`, fixes: fix ? [fix] : [] });

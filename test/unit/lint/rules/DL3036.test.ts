@@ -8,6 +8,7 @@ testRule(rule, {
     'FROM opensuse/leap:15\nRUN zypper refresh\n',
     'FROM opensuse/leap:15\nRUN echo zypper install\n',
     'FROM opensuse/leap:15\nRUN zypper -n in curl=7; zypper clean -a\n',
+    'FROM opensuse/leap:15\nRUN zypper clean && zypper in -y curl=7 && zypper clean\n',
   ],
   invalid: [
     { code: 'FROM opensuse/leap:15\nRUN zypper install -y curl=7\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 19 }], output: 'FROM opensuse/leap:15\nRUN zypper install -y curl=7 && zypper clean\n' },

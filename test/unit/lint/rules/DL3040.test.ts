@@ -8,6 +8,7 @@ testRule(rule, {
     'FROM fedora:40\nRUN microdnf install -y httpd && microdnf clean all\n',
     'FROM fedora:40\nRUN dnf upgrade -y\n',
     'FROM fedora:40\nRUN yum install -y a\n',
+    'FROM fedora:40\nRUN dnf clean all && dnf install -y git && dnf clean all\n',
   ],
   invalid: [
     { code: 'FROM fedora:40\nRUN dnf install -y httpd\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 16, message: '`dnf clean all`' }], output: 'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n' },
