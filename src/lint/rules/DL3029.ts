@@ -1,6 +1,6 @@
-// DL3029: a hard-coded `FROM --platform` makes the build ignore the platform it is asked for.
-// A variable such as $BUILDPLATFORM is how multi-platform builds are meant to use it, so only
-// constant values are reported.
+// DL3029: a fixed `FROM --platform` makes the build ignore the platform it is asked for.
+// $BUILDPLATFORM / $TARGETPLATFORM (in any spelling: braces, quotes, defaults) are how
+// multi-platform builds are meant to use it; like hadolint, only those two are accepted.
 import { From } from 'dockerfile-ast';
 import type { Rule } from '../rule';
 
@@ -11,7 +11,7 @@ export const rule: Rule = {
       if (!(instruction instanceof From)) continue;
       for (const flag of instruction.getFlags()) {
         const value = flag.getValue();
-        if (flag.getName() === 'platform' && value && !value.includes('$')) report({ range: flag.getRange() });
+        if (flag.getName() === 'platform' && value && !/BUILDPLATFORM|TARGETPLATFORM/.test(value)) report({ range: flag.getRange() });
       }
     }
   },
