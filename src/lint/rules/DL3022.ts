@@ -22,7 +22,9 @@ export const rule: Rule = {
       if (!flag || !value || !range) continue;
       if (aliases.has(value.toLowerCase())) continue;
       if (/^\d+$/.test(value) && Number(value) < stages - 1) continue; // an earlier stage by index
-      if (/[:/@$]/.test(value)) continue; // an image reference or a variable, not a stage name
+      // `image:tag` / `image@digest` cannot be stage names; an untagged image name is
+      // indistinguishable from a misspelt stage, so (like hadolint) it is reported.
+      if (/[:@$]/.test(value)) continue;
       report({ range });
     }
   },
