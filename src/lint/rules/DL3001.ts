@@ -10,8 +10,7 @@ export const rule: Rule = {
     description: 'For some bash commands it makes no sense running them in a Docker container like `ssh`, `vim`, `shutdown`, `service`, `ps`, `free`, `top`, `kill`, `mount`, `ifconfig`',
   },
   check({ dockerfile, text, report }) {
-    for (const { script, onbuild } of runScripts(dockerfile, text)) {
-      if (onbuild) continue;
+    for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, ...pointless)) {
         if (command.name) report({ range: command.name.range });
       }

@@ -5,8 +5,7 @@ import type { Rule } from '../rule';
 export const rule: Rule = {
   meta: { code: 'DL3003', severity: 'warning', source: 'hadolint', description: 'Use WORKDIR to switch to a directory' },
   check({ dockerfile, text, report }) {
-    for (const { script, onbuild } of runScripts(dockerfile, text)) {
-      if (onbuild) continue;
+    for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'cd')) if (command.name) report({ range: command.name.range });
     }
   },

@@ -9,8 +9,7 @@ export const rule: Rule = {
     description: 'Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root',
   },
   check({ dockerfile, text, report }) {
-    for (const { script, onbuild } of runScripts(dockerfile, text)) {
-      if (onbuild) continue;
+    for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'sudo')) if (command.name) report({ range: command.name.range });
     }
   },

@@ -9,8 +9,7 @@ export const rule: Rule = {
     description: 'Pin versions in apt get install. Instead of `apt-get install <package>` use `apt-get install <package>=<version>`',
   },
   check({ dockerfile, text, report }) {
-    for (const { script, onbuild } of runScripts(dockerfile, text)) {
-      if (onbuild) continue;
+    for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'apt-get')) {
         if (!hasArg(command, 'install')) continue;
         for (const pkg of positionalArgs(command, ['-t', '--target-release'])) {

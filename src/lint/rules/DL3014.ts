@@ -8,8 +8,7 @@ export const rule: Rule = {
     description: 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`',
   },
   check({ dockerfile, text, report }) {
-    for (const { script, onbuild } of runScripts(dockerfile, text)) {
-      if (onbuild) continue;
+    for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'apt-get')) {
         const install = command.args.find((a) => a.value === 'install');
         // -q (any count) also answers yes, as hadolint counts it.

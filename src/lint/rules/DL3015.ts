@@ -9,8 +9,7 @@ export const rule: Rule = {
     description: 'Avoid additional packages by specifying `--no-install-recommends`',
   },
   check({ dockerfile, text, report }) {
-    for (const { script, onbuild } of runScripts(dockerfile, text)) {
-      if (onbuild) continue;
+    for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'apt-get')) {
         const install = command.args.find((a) => a.value === 'install');
         if (!install || !command.name) continue;

@@ -17,8 +17,7 @@ export const rule: Rule = {
     description: 'Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`',
   },
   check({ dockerfile, text, report }) {
-    for (const { script, onbuild } of runScripts(dockerfile, text)) {
-      if (onbuild) continue;
+    for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'npm')) {
         const words = positionalArgs(command);
         if (words[0]?.value !== 'install') continue;

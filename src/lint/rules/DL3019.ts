@@ -9,8 +9,7 @@ export const rule: Rule = {
     description: 'Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages',
   },
   check({ dockerfile, text, report }) {
-    for (const { script, onbuild } of runScripts(dockerfile, text)) {
-      if (onbuild) continue;
+    for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'apk')) {
         const add = command.args.find((a) => a.value === 'add');
         if (!add || !command.name || !hasArg(command, 'add') || hasFlag(command, '--no-cache')) continue;

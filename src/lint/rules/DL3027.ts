@@ -11,8 +11,7 @@ export const rule: Rule = {
     description: 'Do not use apt as it is meant to be a end-user tool, use apt-get or apt-cache instead',
   },
   check({ dockerfile, text, report }) {
-    for (const { script, onbuild } of runScripts(dockerfile, text)) {
-      if (onbuild) continue;
+    for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'apt')) {
         const name = command.name;
         if (!name || name.value !== 'apt') continue;

@@ -5,8 +5,7 @@ import type { Rule } from '../rule';
 export const rule: Rule = {
   meta: { code: 'DL3030', severity: 'warning', source: 'hadolint', description: 'Use the -y switch to avoid manual input `yum install -y <package>`' },
   check({ dockerfile, text, report }) {
-    for (const { script, onbuild } of runScripts(dockerfile, text)) {
-      if (onbuild) continue;
+    for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'yum')) {
         const install = command.args.find((a) => ['install', 'groupinstall', 'localinstall'].includes(a.value));
         if (!install || !command.name || hasFlag(command, '-y', '--assumeyes')) continue;

@@ -19,6 +19,7 @@ testRule(rule, {
     },
     { code: 'FROM debian:12\nRUN apt-get -o Dpkg::Options::=--force-confnew install -y "python3" wget=1.21\n', errors: [{ line: 2, column: 59, endColumn: 68 }] },
     { code: 'FROM debian:12\nRUN apt-get install -y curl git\n', errors: [{ line: 2, column: 24, endColumn: 28 }, { line: 2, column: 29, endColumn: 32 }] },
+    { code: 'FROM debian:12\nONBUILD RUN apt-get update && apt-get install python\n', errors: [{ line: 2, column: 47, endColumn: 53 }] },
     { code: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y jq\nEOF\n', errors: [{ line: 4, column: 20, endColumn: 22 }] },
   ],
 });

@@ -32,6 +32,11 @@ testRule(rule, {
       output: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n',
     },
     {
+      code: 'FROM debian:12\nONBUILD RUN apt-get install curl\n',
+      errors: [{ line: 2, column: 13, endColumn: 28 }],
+      output: 'FROM debian:12\nONBUILD RUN apt-get install -y curl\n',
+    },
+    {
       code: 'FROM debian:12\nRUN apt-get install a; apt-get install b\n',
       errors: [{ line: 2, column: 5, endColumn: 20 }, { line: 2, column: 24, endColumn: 39 }],
       output: 'FROM debian:12\nRUN apt-get install -y a; apt-get install -y b\n',
