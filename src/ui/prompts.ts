@@ -30,7 +30,15 @@ export class Prompts {
   async warningModal(message: string, detail: string, buttons: string[]): Promise<string | undefined> {
     const answer = this.take({ kind: 'warning', message: `${message}\n${detail}`, choices: buttons });
     if (answer.queued) return buttons.find((b) => b === answer.value);
-    return vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
+    try {
+      return await vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
+    } catch {
+      // A workbench run with the smoke-test driver (the e2e bed) refuses modal dialogs outright.
+      // Still ask, never assume: the same question as a quick pick that must be answered.
+      const cancel = vscode.l10n.t('Cancel');
+      const picked = await vscode.window.showQuickPick([...buttons, cancel].map((label) => ({ label })), { title: message, placeHolder: detail.replace(/\n+/g, ' '), ignoreFocusOut: true });
+      return buttons.find((b) => b === picked?.label);
+    }
   }
 
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany?: false }): Promise<T | undefined>;
