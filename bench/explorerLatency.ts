@@ -32,24 +32,47 @@ function figures(samples: number[]): Figures {
 
 const docker = rawDocker(dockerHost);
 
-function rowOf(page: Page, name: string): ReturnType<Page['locator']> {
-  return page.locator(`.part.sidebar [role=treeitem][aria-label^="${name},"]`);
+/**
+ * Installs a MutationObserver in the workbench page that records (Date.now, same clock as this
+ * process) when the row of `name` shows the running icon, or is gone. Playwright's own waits poll
+ * at 100-1000 ms intervals, which would quantize the figures; the observer fires on the DOM change.
+ */
+async function watchRow(page: Page, name: string, until: 'running' | 'gone'): Promise<() => Promise<number>> {
+  const key = `${until}:${name}`;
+  await page.evaluate(({ key, name, until }) => {
+    const w = window as unknown as { wharfBench?: Record<string, Promise<number>> };
+    w.wharfBench ??= {};
+    w.wharfBench[key] = new Promise<number>((resolve) => {
+      const check = (): boolean => {
+        const row = document.querySelector(`.part.sidebar [role=treeitem][aria-label^="${name},"]`);
+        const done = until === 'gone' ? !row : !!row?.querySelector('.codicon-vm-running');
+        if (done) { observer.disconnect(); resolve(Date.now()); }
+        return done;
+      };
+      const observer = new MutationObserver(() => { check(); });
+      if (!check()) observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label', 'class'] });
+    });
+  }, { key, name, until });
+  return () => Promise.race([
+    page.evaluate((k) => (window as unknown as { wharfBench: Record<string, Promise<number>> }).wharfBench[k], key),
+    new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`row ${name} never became ${until}`)), 60_000).unref()),
+  ]);
 }
 
 async function measureOne(page: Page): Promise<{ appear: number; appearAfterStart: number; vanish: number; vanishAfterRemove: number }> {
   const name = uniqueName('bench');
-  const t0 = performance.now();
+  const shown = await watchRow(page, name, 'running');
+  const t0 = Date.now();
   const container = await docker.createContainer({ Image: TEST_IMAGE, name, Labels: { [BENCH_LABEL]: 'sample' } });
   await container.start();
-  const started = performance.now();
-  await rowOf(page, name).locator('.codicon-vm-running').waitFor({ state: 'visible', timeout: 60_000 });
-  const visible = performance.now();
-  const r0 = performance.now();
+  const started = Date.now();
+  const visible = await shown();
+  const gone = await watchRow(page, name, 'gone');
+  const r0 = Date.now();
   await container.remove({ force: true });
-  const removed = performance.now();
-  await rowOf(page, name).waitFor({ state: 'detached', timeout: 60_000 });
-  const gone = performance.now();
-  return { appear: visible - t0, appearAfterStart: Math.max(0, visible - started), vanish: gone - r0, vanishAfterRemove: Math.max(0, gone - removed) };
+  const removed = Date.now();
+  const vanished = await gone();
+  return { appear: visible - t0, appearAfterStart: Math.max(0, visible - started), vanish: vanished - r0, vanishAfterRemove: Math.max(0, vanished - removed) };
 }
 
 async function series(page: Page, label: string): Promise<Record<string, unknown>> {
