@@ -146,4 +146,19 @@ describe('explorer: tree providers on the real engine', function () {
     const defaultRow = api.views.engine.getChildren(runtimesRow).map((n) => api.views.engine.getTreeItem(n)).find((i) => i.label === info.DefaultRuntime);
     assert.match(String(defaultRow?.description), /default/);
   });
+  it('shows why the engine is unreachable (welcome view state) and reconnects when the setting is cleared', async () => {
+    const settings = vscode.workspace.getConfiguration('wharf');
+    await settings.update('engine.host', 'unix:///tmp/wharf-no-such-engine.sock', vscode.ConfigurationTarget.Global);
+    try {
+      await until(api, 'the unreachable state', () => api.sessions.current.store.connection.status === 'unreachable');
+      assert.deepEqual(api.views.containers.getChildren(), [], 'no rows: the welcome content shows instead');
+      assert.match(String(api.views.containersView.message), /no container engine is reachable.*Start the engine/is, "the cause and the hint");
+    } finally {
+      await settings.update('engine.host', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await until(api, 'connected again', () => api.sessions.current.store.connection.status === 'connected');
+    await api.sessions.current.store.ready();
+    assert.equal(api.views.containersView.message, undefined);
+    assert.ok(api.views.containers.getChildren().length > 0 || api.sessions.current.store.containers().length === 0);
+  });
 });
