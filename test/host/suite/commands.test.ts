@@ -200,6 +200,42 @@ describe('commands on the real engine', function () {
     await assert.rejects(engine().getVolume(volume).inspect());
   });
 
+  it('Show Logs and Attach Shell open terminals named after the container', async () => {
+    const name = uniqueName('term');
+    const id = await makeContainer(name);
+    cleanup.push(() => removeQuietly(id));
+    await until(api, 'running in store', () => api.sessions.current.store.container(id)?.state === 'running');
+    const logs = await run<vscode.Terminal>('wharf.container.logs', id);
+    const shell = await run<vscode.Terminal>('wharf.container.shell', id);
+    try {
+      const names = vscode.window.terminals.map((t) => t.name);
+      assert.ok(names.includes(`Logs: ${name}`) && names.includes(`Shell: ${name}`), names.join(', '));
+    } finally {
+      logs?.dispose();
+      shell?.dispose();
+    }
+  });
+
+  it('Show/Hide Dangling Images flip the setting the Images view reads', async () => {
+    try {
+      await run('wharf.images.showDangling');
+      assert.equal(api.config.showDanglingImages, true);
+      await run('wharf.images.hideDangling');
+      assert.equal(api.config.showDanglingImages, false);
+    } finally {
+      await vscode.workspace.getConfiguration('wharf').update('images.showDangling', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('Retry reconnects to the engine with a fresh session', async () => {
+    const before = api.sessions.current;
+    await run('wharf.engine.retry');
+    assert.notEqual(api.sessions.current, before);
+    assert.equal(api.sessions.current.store.connection.status, 'connected');
+    await run('wharf.openSettings');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   describe('Dockerfile build', () => {
     let dir: string;
     beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'wharf-build-')); });
