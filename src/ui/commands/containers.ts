@@ -41,6 +41,13 @@ export function containerCommands(ctx: WharfContext): Record<string, Handler> {
       if (targets.length === 0) return [];
       const signal = await ctx.prompts.pick(SIGNALS.map((s) => ({ label: s, description: s === 'SIGKILL' ? vscode.l10n.t('stops at once; the process cannot clean up') : undefined })), { placeHolder: vscode.l10n.t('Which signal to send?') });
       if (!signal) return [];
+      // Killing is destructive for whatever the processes hold in memory: ask, and say what survives.
+      const names = targets.map((c) => c.name).join(', ');
+      const send = vscode.l10n.t('Send {0}', signal.label);
+      const detail = signal.label === 'SIGKILL'
+        ? vscode.l10n.t('The processes stop at once, with no chance to finish or save: work held in memory is lost. The container and its files are kept; Start brings it back.')
+        : vscode.l10n.t('The processes receive {0}; most programs stop when they get it, losing work held in memory. The container and its files are kept.', signal.label);
+      if (await ctx.prompts.warningModal(vscode.l10n.t('Send {0} to {1}?', signal.label, names), detail, [send]) !== send) return [];
       const done: string[] = [];
       await forEach(vscode.l10n.t('Sending {0}', signal.label), targets, async (c) => { await ops.killContainer(docker(), c.id, { killSignal: signal.label }); done.push(c.id); }, (c, err) => reportError(ctx, `send ${signal.label} to ${c.name}`, err));
       return done;

@@ -60,7 +60,11 @@ describe('commands on the real engine', function () {
     assert.equal((await containerState(id))?.status, 'paused');
     await run('wharf.container.unpause', id);
     assert.equal((await containerState(id))?.status, 'running');
-    api.prompts.answerNext('SIGKILL');
+    api.prompts.answerNext('SIGKILL', undefined);
+    assert.deepEqual(await run('wharf.container.kill', id), [], 'declining the confirmation kills nothing');
+    assert.equal((await containerState(id))?.status, 'running');
+    assert.match(api.prompts.asked.at(-1)?.message ?? '', /work held in memory is lost/, 'the confirmation says what is lost');
+    api.prompts.answerNext('SIGKILL', 'Send SIGKILL');
     assert.deepEqual(await run('wharf.container.kill', id), [id]);
     const killed = await containerState(id);
     assert.equal(killed?.status, 'exited');
