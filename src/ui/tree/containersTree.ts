@@ -7,12 +7,24 @@ import type { Config } from '../config';
 import { compareContainers, containerContextValue, containerDescription, containerIcon, containerSearchText, containerTooltip } from '../display/containerText';
 import { containerStatus } from '../display/containerText';
 import type { SessionHolder } from '../session';
+import { RefreshPacer } from './refreshPacer';
 
 export type ContainerTreeNode = ProjectNode | ContainerNode;
 export interface ProjectNode { readonly type: 'project'; readonly project: string }
 export interface ContainerNode { readonly type: 'container'; readonly id: string }
 
 const ROOT = '';
+
+/**
+ * A container that has just exited is often about to be destroyed (rm -f, --rm, compose down):
+ * the engine sends "die" and, ~40-120 ms later here, "destroy". Its row waits this long for the
+ * destroy so that both go in one refresh; otherwise the host's 200 ms refresh window (see
+ * refreshPacer.ts) would hold the removal back. A plain stop shows this much later, which is
+ * small beside a stop's own duration (SIGTERM, then up to 10 s before SIGKILL).
+ */
+const EXIT_HOLD_MS = 150;
+/** How recent an exit counts as "just exited" (the event is read within milliseconds of it). */
+const JUST_EXITED_MS = 2000;
 
 export class ContainersTreeProvider implements vscode.TreeDataProvider<ContainerTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ContainerTreeNode | ContainerTreeNode[] | undefined>();
@@ -24,6 +36,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   private filterText = '';
   private readonly subscriptions: vscode.Disposable[] = [];
   private storeSubscription: vscode.Disposable | undefined;
+  private readonly pacer = new RefreshPacer<ContainerTreeNode>((nodes) => this.changed.fire(nodes));
 
   constructor(private readonly sessions: SessionHolder, private readonly config: Config) {
     this.bindStore();
@@ -43,7 +56,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   }
 
   refreshAll(): void {
-    this.changed.fire(undefined);
+    this.pacer.request(undefined);
   }
 
   getTreeItem(node: ContainerTreeNode): vscode.TreeItem {
@@ -113,6 +126,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   dispose(): void {
     this.storeSubscription?.dispose();
     for (const s of this.subscriptions) s.dispose();
+    this.pacer.dispose();
     this.changed.dispose();
   }
 
@@ -140,9 +154,19 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
       else if (this.projectNodes.has(key)) refresh.add(this.projectNodes.get(key)!);
       else root = true;
     };
+    // Only rows that just exited: worth waiting briefly for their destroy (EXIT_HOLD_MS).
+    let onlyExits = true;
+    const now = Date.now();
     for (const change of changes) {
-      if (change.kind === 'connection' || (change.kind === 'container' && change.all)) { root = true; continue; }
+      if (change.kind === 'connection' || (change.kind === 'container' && change.all)) { root = true; onlyExits = false; continue; }
       if (change.kind !== 'container') continue;
+      if (change.added.length > 0 || change.removed.length > 0) onlyExits = false;
+      if (onlyExits) {
+        onlyExits = change.updated.every((id) => {
+          const c = store.container(id);
+          return !!c && (c.state === 'exited' || c.state === 'dead') && !c.timesApproximate && c.finishedAt !== undefined && now - c.finishedAt < JUST_EXITED_MS;
+        });
+      }
       for (const id of [...change.added, ...change.removed]) refreshParent(parentOf(id));
       for (const id of change.removed) { this.containerNodes.delete(id); this.shownUnder.delete(id); }
       for (const id of change.updated) {
@@ -155,8 +179,9 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
         }
       }
     }
-    if (root) this.changed.fire(undefined);
-    else if (refresh.size > 0) this.changed.fire([...refresh]);
+    const hold = onlyExits ? EXIT_HOLD_MS : 0;
+    if (root) this.pacer.request(undefined, hold);
+    else if (refresh.size > 0) this.pacer.request([...refresh], hold);
   }
 
   private projectNode(project: string): ProjectNode {
