@@ -6,13 +6,14 @@ import { Config } from './ui/config';
 import type { WharfContext } from './ui/context';
 import { engineSessionFactory } from './ui/engineSession';
 import { InspectPanels } from './ui/inspect/inspectPanels';
+import { createLinting, type Linting } from './ui/lint';
 import { Prompts } from './ui/prompts';
 import { SessionHolder } from './ui/session';
 import { createStatusBar } from './ui/statusBar';
 import { createViews } from './ui/views';
 
 /** What activate() returns: the live pieces, for the host tests (and nothing else). */
-export type WharfApi = WharfContext;
+export type WharfApi = WharfContext & { lint: Linting };
 
 export function activate(context: vscode.ExtensionContext): WharfApi {
   const log = vscode.window.createOutputChannel('Wharf', { log: true });
@@ -21,9 +22,10 @@ export function activate(context: vscode.ExtensionContext): WharfApi {
   const views = createViews(sessions, config);
   const inspect = new InspectPanels(context.extensionUri, sessions);
   const ctx: WharfContext = { extension: context, config, sessions, log, prompts: new Prompts(), views, inspect };
+  const lint = createLinting(ctx);
 
   context.subscriptions.push(
-    log, config, sessions, views, inspect,
+    log, config, sessions, views, inspect, lint,
     createStatusBar(sessions, config),
     config.onDidChange((keys) => { if (keys.some((k) => k.startsWith('engine.'))) sessions.restart(); }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => sessions.restart()),
@@ -31,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): WharfApi {
     ...registerCommands(ctx),
   );
   log.info('Wharf activated');
-  return ctx;
+  return { ...ctx, lint };
 }
 
 export function deactivate(): void {

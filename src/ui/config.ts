@@ -4,6 +4,9 @@ import * as vscode from 'vscode';
 
 export type ContainerSort = 'created' | 'name' | 'status';
 export type ContainerGrouping = 'composeProject' | 'none';
+export type LintRun = 'onType' | 'onSave';
+export type LintLevel = 'error' | 'warning' | 'info' | 'style' | 'off';
+const LINT_LEVELS: readonly string[] = ['error', 'warning', 'info', 'style', 'off'];
 
 const SECTION = 'wharf';
 
@@ -55,13 +58,53 @@ export class Config implements vscode.Disposable {
     return this.read<boolean>('statusBar.enabled') !== false;
   }
 
+  /** wharf.lint.enable for a document (resource scope: a folder may turn the linter off). */
+  lintEnabled(scope?: vscode.ConfigurationScope): boolean {
+    return this.read<boolean>('lint.enable', scope) !== false;
+  }
+
+  lintRun(scope?: vscode.ConfigurationScope): LintRun {
+    return this.read<string>('lint.run', scope) === 'onSave' ? 'onSave' : 'onType';
+  }
+
+  /** Rule codes never reported, on top of the .hadolint.yaml `ignored` list. */
+  lintIgnoredRules(scope?: vscode.ConfigurationScope): string[] {
+    const value = this.read<unknown>('lint.ignoredRules', scope);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
+  }
+
+  /** Rule code → level; unknown levels are dropped rather than guessed. */
+  lintSeverity(scope?: vscode.ConfigurationScope): Record<string, LintLevel> {
+    const value = this.read<unknown>('lint.severity', scope);
+    const result: Record<string, LintLevel> = {};
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return result;
+    for (const [code, level] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof level === 'string' && LINT_LEVELS.includes(level.toLowerCase())) result[code.trim()] = level.toLowerCase() as LintLevel;
+    }
+    return result;
+  }
+
+  /** Registries FROM may pull from (DL3026), added to the .hadolint.yaml `trustedRegistries`. */
+  lintTrustedRegistries(scope?: vscode.ConfigurationScope): string[] {
+    const value = this.read<unknown>('lint.trustedRegistries', scope);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
+  }
+
+  /**
+   * ShellCheck runs a program found on PATH, so it never runs in an untrusted workspace (the
+   * workspace cannot turn it on either); trusting the workspace re-lints with it.
+   */
+  lintShellcheckEnabled(scope?: vscode.ConfigurationScope): boolean {
+    return vscode.workspace.isTrusted && this.read<boolean>('lint.shellcheck.enable', scope) !== false;
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
   }
 
-  private read<T>(key: string): T | undefined {
-    return vscode.workspace.getConfiguration(SECTION).get<T>(key);
+  private read<T>(key: string, scope?: vscode.ConfigurationScope): T | undefined {
+    return vscode.workspace.getConfiguration(SECTION, scope).get<T>(key);
   }
 
   private trustedString(key: string): string | undefined {
@@ -73,4 +116,5 @@ export class Config implements vscode.Disposable {
   }
 }
 
-const KNOWN_KEYS = ['engine.host', 'engine.context', 'containers.sortBy', 'containers.groupBy', 'containers.browserHost', 'images.showDangling', 'statusBar.enabled'];
+const KNOWN_KEYS = ['engine.host', 'engine.context', 'containers.sortBy', 'containers.groupBy', 'containers.browserHost', 'images.showDangling', 'statusBar.enabled',
+  'lint.enable', 'lint.run', 'lint.ignoredRules', 'lint.severity', 'lint.trustedRegistries', 'lint.shellcheck.enable'];

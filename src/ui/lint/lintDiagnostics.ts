@@ -1,0 +1,392 @@
+// Lint diagnostics for Dockerfile-like documents: linted on open, on change (debounced per
+// document, stale runs dropped) or only on save, cleared on close. The configuration is the
+// .hadolint.yaml hadolint would find (workspace folder first, then the user's locations) with the
+// wharf.lint.* settings on top; config files and .dockerignore files are watched so open
+// documents are re-linted when they change. src/lint does the linting; this file only feeds it
+// documents and turns its findings into diagnostics.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ConfigError, configCandidates, loadConfigFile, mergeConfig, type HadolintConfig, type ResolvedConfig } from '../../lint/config';
+import { byPosition, lint, type LintOptions } from '../../lint/lint';
+import type { Finding } from '../../lint/rule';
+import { findShellcheck, shellcheckFindings } from '../../lint/shellcheck';
+import type { Config } from '../config';
+import { diagnosticLevel, diagnosticSource, diagnosticTags, isDockerfileName, ruleDocLink } from './findingShape';
+
+/** Typing pauses shorter than this do not lint. */
+export const DEBOUNCE_MS = 150;
+/**
+ * Above this many characters a document is not linted automatically: lint is synchronous on the
+ * extension host and a file this size (≈5,000 lines, far beyond real Dockerfiles) already takes
+ * hundreds of milliseconds. The Lint Dockerfile command still lints it on request.
+ */
+export const MAX_AUTO_LINT_CHARS = 256 * 1024;
+/** The code of the one diagnostic a too-large document gets instead of findings. */
+export const TOO_LARGE_CODE = 'WharfNotLinted';
+
+// Schemes of documents a user edits; git's original-version documents and the like are not linted.
+const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
+
+export interface LintEntry { finding: Finding; diagnostic: vscode.Diagnostic }
+
+interface DocumentState {
+  /** Bumped by every lint start; a run that finishes under an older generation is dropped. */
+  generation: number;
+  timer?: ReturnType<typeof setTimeout>;
+  /** Document version the entries were computed for (undefined: read from disk). */
+  version?: number;
+  entries: LintEntry[];
+}
+
+interface LoadedConfig { file?: string; config?: HadolintConfig }
+
+export class LintDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('wharf-lint');
+  private readonly states = new Map<string, DocumentState>();
+  /** Files linted from disk by a command: kept in Problems after their editor closes. */
+  private readonly fromDisk = new Set<string>();
+  private readonly configs = new Map<string, LoadedConfig>();
+  private readonly configProblemFiles = new Set<string>();
+  private readonly dockerignores = new Map<string, string[] | undefined>();
+  private readonly bundledDocs: Set<string>;
+  private shellcheckPath: string | undefined | null = null;
+  private inflight = 0;
+  private readonly idleEmitter = new vscode.EventEmitter<void>();
+  private readonly didLint = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after diagnostics for a document or file were replaced. */
+  readonly onDidLint = this.didLint.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly config: Config, extensionPath: string, private readonly log: vscode.LogOutputChannel) {
+    this.bundledDocs = readBundledDocs(path.join(extensionPath, 'docs', 'rules'));
+    this.disposables.push(
+      this.collection, this.idleEmitter, this.didLint,
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0 && this.config.lintRun(event.document.uri) === 'onType') this.schedule(event.document, DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (this.config.lintRun(doc.uri) === 'onSave') this.schedule(doc, 0);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
+      this.config.onDidChange((keys) => {
+        if (!keys.some((k) => k.startsWith('lint.'))) return;
+        if (keys.includes('lint.shellcheck.enable')) this.shellcheckPath = null;
+        this.relintAll();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => { this.shellcheckPath = null; this.relintAll(); }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => { this.configs.clear(); this.relintAll(); }),
+      ...this.watchConfigFiles(),
+      ...this.watch('**/{.dockerignore,*.dockerignore}', () => { this.dockerignores.clear(); this.relintAll(); }),
+    );
+    // A deleted Dockerfile (or its folder) that was linted from disk leaves no stale problems.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.disposables.push(deletions, deletions.onDidDelete((gone) => {
+      const prefix = gone.toString();
+      for (const key of [...this.fromDisk]) if (key === prefix || key.startsWith(prefix + '/')) this.forget(vscode.Uri.parse(key));
+    }));
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  /** Is this a document Wharf lints (by language or by name), regardless of settings? */
+  isDockerfile(doc: vscode.TextDocument): boolean {
+    return LINTED_SCHEMES.has(doc.uri.scheme) && (doc.languageId === 'dockerfile' || isDockerfileName(path.posix.basename(doc.uri.path)));
+  }
+
+  /** The findings behind the current diagnostics, when they match the document's version. */
+  entriesFor(doc: vscode.TextDocument): LintEntry[] | undefined {
+    const state = this.states.get(doc.uri.toString());
+    return state && state.version === doc.version ? state.entries : undefined;
+  }
+
+  /** The configuration lint() gets for a document: .hadolint.yaml plus the wharf.lint.* settings. */
+  resolvedConfig(uri: vscode.Uri): ResolvedConfig {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const resolved = mergeConfig(this.hadolintConfig(folder).config, { severity: this.config.lintSeverity(uri), ignored: this.config.lintIgnoredRules(uri) });
+    const registries = this.config.lintTrustedRegistries(uri);
+    if (registries.length > 0) resolved.settings = { ...resolved.settings, trustedRegistries: [...new Set([...resolved.settings.trustedRegistries, ...registries])] };
+    return resolved;
+  }
+
+  /** Resolves when no lint is waiting for its debounce or running. */
+  idle(): Promise<void> {
+    if (!this.busy()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const sub = this.idleEmitter.event(() => { sub.dispose(); resolve(); });
+    });
+  }
+
+  /** Lints now (no debounce, no size limit, enabled or not): the Lint Dockerfile command. */
+  async lintNow(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) {
+      this.cancelTimer(open.uri.toString());
+      return this.run(open.uri, open.getText(), open.version, false);
+    }
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    this.fromDisk.add(uri.toString());
+    return this.run(uri, new TextDecoder('utf-8').decode(bytes), undefined, false);
+  }
+
+  /** Re-lints every open Dockerfile and every file linted from disk (settings or config changed). */
+  relintAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+    for (const key of [...this.fromDisk]) {
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) continue;
+      const uri = vscode.Uri.parse(key);
+      if (!this.config.lintEnabled(uri)) { this.forget(uri); continue; }
+      void this.track(this.lintNow(uri).catch(() => this.forget(uri)));
+    }
+  }
+
+  dispose(): void {
+    for (const state of this.states.values()) clearTimeout(state.timer);
+    this.states.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private schedule(doc: vscode.TextDocument, delayMs: number): void {
+    if (!this.isDockerfile(doc)) return;
+    const key = doc.uri.toString();
+    if (!this.config.lintEnabled(doc.uri)) {
+      this.cancelTimer(key);
+      this.states.delete(key);
+      this.fromDisk.delete(key);
+      this.collection.delete(doc.uri);
+      this.checkIdle();
+      return;
+    }
+    const state = this.state(key);
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      // The document may have closed while the timer ran.
+      if (!doc.isClosed) void this.track(this.run(doc.uri, doc.getText(), doc.version, true));
+      this.checkIdle();
+    }, delayMs);
+  }
+
+  private async run(uri: vscode.Uri, text: string, version: number | undefined, automatic: boolean): Promise<vscode.Diagnostic[]> {
+    const key = uri.toString();
+    const state = this.state(key);
+    const generation = ++state.generation;
+    if (automatic && text.length > MAX_AUTO_LINT_CHARS) {
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
+        vscode.l10n.t('Not linted as you type: the file is larger than {0} KB. Run "Lint Dockerfile" to lint it once.', MAX_AUTO_LINT_CHARS / 1024),
+        vscode.DiagnosticSeverity.Information);
+      diagnostic.source = 'wharf';
+      diagnostic.code = TOO_LARGE_CODE;
+      return this.publish(uri, state, version, [{ finding: tooLargeFinding(diagnostic.message), diagnostic }]);
+    }
+    const resolved = this.resolvedConfig(uri);
+    const options: LintOptions = { settings: { ...resolved.settings, dockerignore: this.dockerignoreFor(uri) }, config: resolved };
+    const started = Date.now();
+    let findings = lint(text, options);
+    const elapsed = Date.now() - started;
+    if (elapsed > 100) this.log.warn(`lint ${vscode.workspace.asRelativePath(uri)}: ${elapsed} ms`);
+    const shellcheck = this.shellcheck(uri);
+    if (shellcheck) {
+      // ShellCheck is an extra: when it fails the other findings still stand.
+      const extra = await shellcheckFindings(text, { ...options, shellcheckPath: shellcheck }).catch((error: unknown) => {
+        this.log.warn(`shellcheck: ${error instanceof Error ? error.message : String(error)}`);
+        return [] as Finding[];
+      });
+      // A newer run started meanwhile (the user kept typing): its result will replace this one.
+      if (generation !== state.generation || !this.states.has(key)) return state.entries.map((e) => e.diagnostic);
+      if (extra.length > 0) findings = [...findings, ...extra].sort(byPosition);
+    }
+    return this.publish(uri, state, version, findings.map((finding) => ({ finding, diagnostic: this.toDiagnostic(finding) })));
+  }
+
+  private publish(uri: vscode.Uri, state: DocumentState, version: number | undefined, entries: LintEntry[]): vscode.Diagnostic[] {
+    state.entries = entries;
+    state.version = version;
+    const diagnostics = entries.map((e) => e.diagnostic);
+    this.collection.set(uri, diagnostics);
+    this.didLint.fire(uri);
+    return diagnostics;
+  }
+
+  private toDiagnostic(finding: Finding): vscode.Diagnostic {
+    const { start, end } = finding.range;
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), finding.message, vscode.DiagnosticSeverity[diagnosticLevel(finding.severity)]);
+    diagnostic.source = diagnosticSource(finding.source);
+    const link = ruleDocLink(finding.code, (code) => this.bundledDocs.has(code));
+    if (link.kind === 'bundled') diagnostic.code = { value: finding.code, target: ruleDocCommandUri(link.code) };
+    else if (link.kind === 'web') diagnostic.code = { value: finding.code, target: vscode.Uri.parse(link.url) };
+    else diagnostic.code = finding.code;
+    const tags = diagnosticTags(finding.code);
+    if (tags.length > 0) diagnostic.tags = tags.map((t) => vscode.DiagnosticTag[t]);
+    return diagnostic;
+  }
+
+  private closed(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    if (!this.states.has(key)) return;
+    this.cancelTimer(key);
+    if (this.fromDisk.has(key) && doc.uri.scheme === 'file') {
+      // Linted by a workspace command: stays in Problems, now from the saved file.
+      void this.track(this.lintNow(doc.uri).catch(() => this.forget(doc.uri)));
+      return;
+    }
+    this.states.delete(key);
+    this.collection.delete(doc.uri);
+    this.checkIdle();
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (!this.states.has(key) && !this.fromDisk.has(key)) return;
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return;
+    this.cancelTimer(key);
+    this.states.delete(key);
+    this.fromDisk.delete(key);
+    this.collection.delete(uri);
+  }
+
+  private state(key: string): DocumentState {
+    let state = this.states.get(key);
+    if (!state) { state = { generation: 0, entries: [] }; this.states.set(key, state); }
+    return state;
+  }
+
+  private cancelTimer(key: string): void {
+    const state = this.states.get(key);
+    if (state?.timer) { clearTimeout(state.timer); state.timer = undefined; }
+  }
+
+  private async track<T>(work: Promise<T>): Promise<T | undefined> {
+    this.inflight++;
+    try {
+      return await work;
+    } catch (error) {
+      this.log.error(`lint: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    } finally {
+      this.inflight--;
+      this.checkIdle();
+    }
+  }
+
+  private busy(): boolean {
+    if (this.inflight > 0) return true;
+    for (const state of this.states.values()) if (state.timer) return true;
+    return false;
+  }
+
+  private checkIdle(): void {
+    if (!this.busy()) this.idleEmitter.fire();
+  }
+
+  private shellcheck(uri: vscode.Uri): string | undefined {
+    if (!this.config.lintShellcheckEnabled(uri)) return undefined;
+    if (this.shellcheckPath === null) {
+      this.shellcheckPath = findShellcheck();
+      this.log.info(this.shellcheckPath ? `lint: ShellCheck found at ${this.shellcheckPath}` : 'lint: no shellcheck on PATH, RUN scripts are not checked by ShellCheck');
+    }
+    return this.shellcheckPath;
+  }
+
+  /** The .hadolint.yaml for a folder, read once and kept until a config file changes. */
+  private hadolintConfig(folder: vscode.WorkspaceFolder | undefined): LoadedConfig {
+    const cwd = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
+    const key = cwd ?? '';
+    const cached = this.configs.get(key);
+    if (cached) return cached;
+    const candidates = configCandidates({ cwd: cwd ?? '', env: process.env, home: homedir() }).slice(cwd ? 0 : 2);
+    const file = candidates.find((candidate) => existsSync(candidate));
+    let loaded: LoadedConfig = { file };
+    if (file) {
+      const problems: string[] = [];
+      try {
+        const result = loadConfigFile(file);
+        loaded = { file, config: result.config };
+        problems.push(...result.problems);
+      } catch (error) {
+        problems.push(error instanceof ConfigError ? error.message.replace(`${file}: `, '') : String(error));
+      }
+      this.reportConfigProblems(file, problems);
+    }
+    this.configs.set(key, loaded);
+    return loaded;
+  }
+
+  /** A broken .hadolint.yaml shows its problems on the file itself; lint goes on without it. */
+  private reportConfigProblems(file: string, problems: readonly string[]): void {
+    const uri = vscode.Uri.file(file);
+    if (problems.length === 0) { this.collection.delete(uri); this.configProblemFiles.delete(uri.toString()); return; }
+    for (const problem of problems) this.log.warn(`${file}: ${problem}`);
+    this.configProblemFiles.add(uri.toString());
+    this.collection.set(uri, problems.map((problem) => {
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Wharf lint configuration: {0}', problem), vscode.DiagnosticSeverity.Warning);
+      diagnostic.source = 'wharf';
+      return diagnostic;
+    }));
+  }
+
+  private watchConfigFiles(): vscode.Disposable[] {
+    const reload = () => {
+      this.configs.clear();
+      for (const key of this.configProblemFiles) this.collection.delete(vscode.Uri.parse(key));
+      this.configProblemFiles.clear();
+      this.relintAll();
+    };
+    // The user's locations live outside the workspace: one non-recursive watcher per candidate.
+    const userFiles = configCandidates({ cwd: '', env: process.env, home: homedir() }).slice(2);
+    return [
+      ...this.watch('**/.hadolint.{yaml,yml}', reload),
+      ...userFiles.flatMap((file) => this.watch(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)), reload)),
+    ];
+  }
+
+  private watch(pattern: vscode.GlobPattern, onChange: () => void): vscode.Disposable[] {
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    return [watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange)];
+  }
+
+  /**
+   * The build context's ignore file for CopyIgnoredFile: `<Dockerfile>.dockerignore` first
+   * (BuildKit), then the context's .dockerignore. The context is the one Build Image uses: the
+   * workspace folder holding the Dockerfile, else the Dockerfile's folder.
+   */
+  private dockerignoreFor(uri: vscode.Uri): string[] | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const contextDir = folder?.uri.scheme === 'file' && uri.fsPath.startsWith(folder.uri.fsPath + path.sep) ? folder.uri.fsPath : path.dirname(uri.fsPath);
+    for (const candidate of [`${uri.fsPath}.dockerignore`, path.join(contextDir, '.dockerignore')]) {
+      if (this.dockerignores.has(candidate)) {
+        const cached = this.dockerignores.get(candidate);
+        if (cached) return cached;
+        continue;
+      }
+      let lines: string[] | undefined;
+      try {
+        lines = readFileSync(candidate, 'utf8').split(/\r?\n/);
+      } catch {
+        lines = undefined;
+      }
+      this.dockerignores.set(candidate, lines);
+      if (lines) return lines;
+    }
+    return undefined;
+  }
+}
+
+/** The command link a diagnostic's code opens: the rule's page from docs/rules, rendered. */
+export function ruleDocCommandUri(code: string): vscode.Uri {
+  return vscode.Uri.parse(`command:wharf.lint.showRuleDocs?${encodeURIComponent(JSON.stringify([code]))}`);
+}
+
+function readBundledDocs(dir: string): Set<string> {
+  try {
+    return new Set(readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)));
+  } catch {
+    return new Set();
+  }
+}
+
+function tooLargeFinding(message: string): Finding {
+  return { code: TOO_LARGE_CODE, severity: 'info', source: 'builder', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, fixes: [] };
+}
