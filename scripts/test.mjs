@@ -3,12 +3,12 @@
 // with one line "N passed, N failed, N skipped" summed over the tiers.
 // WHARF_TEST_TIERS=unit,engine narrows a run on purpose; WHARF_TEST_GREP filters mocha tests by
 // title and WHARF_TEST_SKIP_CHECKS=1 skips type-check and eslint (both for quick local loops only).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { provision } from './lib/provision.mjs';
 import { startDockerd, startPodman, startRegistry, buildTestImage, copyImage, TEST_IMAGE } from './lib/engines.mjs';
+import { createStoppers, run } from './lib/lifecycle.mjs';
 
 const ALL_TIERS = ['unit', 'engine', 'host', 'e2e'];
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -18,33 +18,8 @@ const tiers = (process.env.WHARF_TEST_TIERS ?? ALL_TIERS.join(',')).split(',').m
 for (const t of tiers) if (!ALL_TIERS.includes(t)) { console.error(`Unknown tier "${t}" in WHARF_TEST_TIERS (known: ${ALL_TIERS.join(', ')})`); process.exit(2); }
 
 const log = (msg) => console.log(`[wharf-test] ${msg}`);
-const stoppers = [];
-let stopping = null;
-async function stopAll() {
-  stopping ??= (async () => {
-    for (const stop of stoppers.reverse()) {
-      try { await stop(); } catch (e) { console.error(`[wharf-test] cleanup: ${e.message}`); }
-    }
-  })();
-  return stopping;
-}
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    log(`${signal}: stopping everything started`);
-    stopAll().finally(() => process.exit(130));
-  });
-}
-
-function run(cmd, args, { env = {}, allowFail = false } = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (code === 0 || allowFail) resolvePromise(code ?? 1);
-      else reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`));
-    });
-  });
-}
+const stoppers = createStoppers('wharf-test');
+const stopAll = stoppers.stopAll;
 
 function readStats(file, tier) {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0, note: `${tier} tier wrote no results (crashed before its runner finished)` };
@@ -78,22 +53,22 @@ async function main() {
   }
 
   const scratch = mkdtempSync(join(tmpdir(), 'wharf-'));
-  stoppers.push(async () => rmSync(scratch, { recursive: true, force: true }));
+  stoppers.add(async () => rmSync(scratch, { recursive: true, force: true }));
   const env = {};
   const needsEngine = tiers.some((t) => t !== 'unit');
   if (needsEngine) {
     const t0 = Date.now();
     const dockerd = await startDockerd(join(scratch, 'd'), log);
-    stoppers.push(dockerd.stop);
+    stoppers.add(dockerd.stop);
     env.WHARF_TEST_DOCKER_HOST = dockerd.host;
     await buildTestImage(dockerd.socket, scratch);
     if (tiers.includes('engine')) {
       const podman = await startPodman(join(scratch, 'p'), log);
-      stoppers.push(podman.stop);
+      stoppers.add(podman.stop);
       env.WHARF_TEST_PODMAN_HOST = podman.host;
       await copyImage(dockerd.socket, podman.socket, TEST_IMAGE);
       const registry = await startRegistry(join(scratch, 'r'), log);
-      stoppers.push(registry.stop);
+      stoppers.add(registry.stop);
       env.WHARF_TEST_REGISTRY = registry.address;
     }
     log(`engines ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);

@@ -1,0 +1,83 @@
+// npm run bench [-- name …]: builds, compiles the benchmarks (bench/*.bench.ts → out/bench/*.bench.js),
+// starts a private dockerd (the same one the test tiers use, in a temp folder) when a selected
+// benchmark needs an engine, and runs each benchmark as its own node process. Benchmarks print
+// their figures; this runner never judges them: it exits non-zero only when a benchmark crashed
+// (or the build / engine start failed). Everything it started is stopped on success, failure
+// and Ctrl-C.
+//
+// The environment a benchmark gets:
+//   DOCKER_HOST=unix://<private socket>, WHARF_BENCH_DOCKER_SOCKET=<that socket's path>,
+//   WHARF_BENCH_TEST_IMAGE=wharf-test/busybox:latest (built FROM scratch in that engine).
+// `npm run bench -- store lint` runs only the benchmarks whose name contains one of the words.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { provision } from './lib/provision.mjs';
+import { startDockerd, buildTestImage, TEST_IMAGE } from './lib/engines.mjs';
+import { createStoppers, run } from './lib/lifecycle.mjs';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+process.chdir(root);
+
+/** Benchmarks that never talk to an engine: no dockerd is started for a run of only these. */
+const NO_ENGINE = new Set(['lint']);
+
+const log = (msg) => console.log(`[wharf-bench] ${msg}`);
+const stoppers = createStoppers('wharf-bench');
+const words = process.argv.slice(2).filter((a) => a.trim());
+
+async function main() {
+  log('building');
+  await run('npm', ['run', '--silent', 'build']);
+  await run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.test.json']);
+
+  const all = readdirSync(join(root, 'out', 'bench')).filter((f) => f.endsWith('.bench.js')).map((f) => f.slice(0, -'.bench.js'.length)).sort();
+  // Compiled output outlives its source: run only benchmarks whose .ts still exists.
+  const sources = new Set(readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.bench.ts')).map((f) => f.slice(0, -'.bench.ts'.length)));
+  const known = all.filter((name) => sources.has(name));
+  const selected = words.length ? known.filter((name) => words.some((w) => name.includes(w))) : known;
+  if (selected.length === 0) {
+    console.error(`[wharf-bench] no benchmark matches ${words.map((w) => `"${w}"`).join(' ')} (known: ${known.join(', ')})`);
+    return 2;
+  }
+  log(`benchmarks: ${selected.join(', ')}`);
+
+  const env = { WHARF_BENCH_TEST_IMAGE: TEST_IMAGE };
+  if (selected.some((name) => !NO_ENGINE.has(name))) {
+    provision(selected.includes('explorer') ? ['engine', 'host'] : ['engine'], log);
+    const scratch = mkdtempSync(join(tmpdir(), 'wharf-bench-'));
+    stoppers.add(async () => rmSync(scratch, { recursive: true, force: true }));
+    const t0 = Date.now();
+    const dockerd = await startDockerd(join(scratch, 'd'), log);
+    stoppers.add(dockerd.stop);
+    await buildTestImage(dockerd.socket, scratch);
+    log(`engine ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+    Object.assign(env, { DOCKER_HOST: dockerd.host, WHARF_BENCH_DOCKER_SOCKET: dockerd.socket });
+  }
+
+  const crashed = [];
+  for (const name of selected) {
+    const t0 = Date.now();
+    log(`── ${name} ──`);
+    const engineEnv = NO_ENGINE.has(name) ? { WHARF_BENCH_TEST_IMAGE: TEST_IMAGE } : env;
+    const code = await run(process.execPath, ['--enable-source-maps', join('out', 'bench', `${name}.bench.js`)], { env: engineEnv, allowFail: true });
+    log(`${name} ${code === 0 ? 'finished' : `CRASHED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+    if (code !== 0) crashed.push(name);
+  }
+  if (crashed.length) {
+    console.error(`[wharf-bench] crashed: ${crashed.join(', ')}`);
+    return 1;
+  }
+  return 0;
+}
+
+let code;
+try {
+  code = await main();
+} catch (e) {
+  console.error(`[wharf-bench] ${e.stack ?? e}`);
+  code = 1;
+} finally {
+  await stoppers.stopAll();
+}
+process.exit(code);
