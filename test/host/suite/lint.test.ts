@@ -1,0 +1,375 @@
+// The Dockerfile linter in the real editor: diagnostics as documents open, change and close;
+// .hadolint.yaml and wharf.lint.* settings; every kind of quick fix applied through the editor's
+// own code-action command; the lint commands. Fixtures are written into the workspace folder the
+// host tier opens (a folder of their own, removed afterwards). Waits end on the awaited state;
+// the deadlines only bound a failure.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { WharfApi } from '../../../src/extension';
+import { wharf } from './explorerSupport';
+
+const OURS = new Set(['wharf', 'shellcheck']);
+
+/** code@line:char-line:char/severity, the shape assertions compare. */
+function summary(d: vscode.Diagnostic): string {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  const r = d.range;
+  return `${String(code)}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}/${vscode.DiagnosticSeverity[d.severity]}`;
+}
+
+function lintDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source !== undefined && OURS.has(d.source));
+}
+
+const codes = (uri: vscode.Uri) => lintDiagnostics(uri).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
+
+async function diagnosticsWhere(uri: vscode.Uri, what: string, check: (d: vscode.Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const current = lintDiagnostics(uri);
+    if (check(current)) return current;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; diagnostics now: ${current.map(summary).join(', ') || 'none'}`);
+    await new Promise<void>((resolve) => {
+      const sub = vscode.languages.onDidChangeDiagnostics(() => { sub.dispose(); resolve(); });
+      setTimeout(() => { sub.dispose(); resolve(); }, 50);
+    });
+  }
+}
+
+/** Opens through the workbench (not openTextDocument, whose reference outlives the editor). */
+async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  await vscode.commands.executeCommand('vscode.open', uri);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc) return doc;
+    if (Date.now() > deadline) throw new Error(`${uri.fsPath} did not open`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function setText(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
+/** The quick fixes offered on a diagnostic's range, once the one titled `title` is among them. */
+async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic, title: string): Promise<vscode.CodeAction[]> {
+  // The workbench learns of new diagnostics by message: ask again until ours are part of the answer.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    if (actions.some((a) => a.title === title) || Date.now() > deadline) return actions;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function apply(action: vscode.CodeAction | undefined, what: string): Promise<void> {
+  assert.ok(action, `a quick fix "${what}"`);
+  assert.ok(action.edit, `"${what}" carries an edit`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit));
+}
+
+const find = (diagnostics: vscode.Diagnostic[], code: string) => {
+  const found = diagnostics.find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === code);
+  assert.ok(found, `a ${code} diagnostic`);
+  return found;
+};
+
+const SAMPLE = [
+  'FROM busybox',
+  'RUN cd /tmp && echo hi',
+  'MAINTAINER Jane <jane@example.com>',
+  'CMD sleep 3600',
+  '',
+].join('\n');
+
+const SAMPLE_FINDINGS = [
+  'DL3006@0:5-0:12/Warning',
+  'DL3003@1:4-1:6/Warning',
+  'DL4000@2:0-2:10/Error',
+  'MaintainerDeprecated@2:0-2:10/Warning',
+  'DL3025@3:4-3:14/Warning',
+  'JSONArgsRecommended@3:4-3:14/Warning',
+];
+
+describe('Dockerfile lint in the editor', function () {
+  this.timeout(90_000);
+  let api: WharfApi;
+  let dir: string;
+  let root: string;
+  let n = 0;
+  const settings = vscode.workspace.getConfiguration('wharf');
+
+  /** A fresh fixture file in this suite's folder. */
+  function fixture(name: string, text: string): vscode.Uri {
+    const path = join(dir, `case${++n}`, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, text);
+    return vscode.Uri.file(path);
+  }
+
+  async function setting(key: string, value: unknown): Promise<void> {
+    await settings.update(key, value, vscode.ConfigurationTarget.Global);
+  }
+
+  before(async () => {
+    api = await wharf();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the host tier opens a workspace folder');
+    root = folder.uri.fsPath;
+    dir = join(root, `lint-suite-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+  });
+
+  afterEach(async () => {
+    for (const key of ['lint.enable', 'lint.run', 'lint.ignoredRules', 'lint.severity', 'lint.shellcheck.enable']) await setting(key, undefined);
+    rmSync(join(root, '.hadolint.yaml'), { force: true });
+    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && doc.uri.fsPath.startsWith(dir)) await doc.save();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await api.lint.diagnostics.idle();
+  });
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('opening a Dockerfile shows each finding on its token, with a code that opens the rule page', async () => {
+    const uri = fixture('Dockerfile', SAMPLE);
+    await open(uri);
+    const diagnostics = await diagnosticsWhere(uri, 'the sample findings', (d) => d.length === SAMPLE_FINDINGS.length);
+    assert.deepEqual(diagnostics.map(summary), SAMPLE_FINDINGS);
+    assert.ok(diagnostics.every((d) => d.source === 'wharf'));
+    const dl3006 = find(diagnostics, 'DL3006');
+    assert.equal(dl3006.message, 'Always tag the version of an image explicitly');
+    const target = (dl3006.code as { target: vscode.Uri }).target;
+    assert.equal(target.scheme, 'command');
+    assert.equal(target.path, 'wharf.lint.showRuleDocs');
+    assert.deepEqual(JSON.parse(target.query), ['DL3006']);
+    assert.deepEqual(find(diagnostics, 'DL4000').tags, [vscode.DiagnosticTag.Deprecated]);
+    assert.deepEqual(find(diagnostics, 'MaintainerDeprecated').tags, [vscode.DiagnosticTag.Deprecated]);
+
+    // What clicking the code does: the bundled page, rendered.
+    const shown = await vscode.commands.executeCommand(target.path, ...(JSON.parse(target.query) as unknown[]));
+    assert.equal(shown, 'preview');
+    const previewTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+    const deadline = Date.now() + 20_000;
+    while (!previewTab()) {
+      if (Date.now() > deadline) throw new Error(`no Markdown preview tab; tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => `${t.label} ${t.input?.constructor.name} ${(t.input as { viewType?: string })?.viewType ?? ''}`).join('; ')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.match(previewTab()!.label, /DL3006/);
+  });
+
+  it('editing updates the diagnostics, debounced, to the last text typed', async () => {
+    const uri = fixture('Dockerfile', SAMPLE);
+    const doc = await open(uri);
+    await diagnosticsWhere(uri, 'the first lint', (d) => d.length === SAMPLE_FINDINGS.length);
+    // Several edits in a row: only the final text counts.
+    await setText(doc, 'FROM busybox:1.36\nRUN cd /tmp && echo hi\n');
+    await setText(doc, 'FROM busybox:1.36\nRUN cd /tmp && echo hi\nWORKDIR tmp\n');
+    await api.lint.diagnostics.idle();
+    const after = await diagnosticsWhere(uri, 'the edited findings', (d) => !codes(uri).includes('DL3006') && d.length > 0);
+    assert.deepEqual(after.map(summary), ['DL3003@1:4-1:6/Warning', 'DL3000@2:8-2:11/Error', 'WorkdirRelativePath@2:8-2:11/Warning']);
+  });
+
+  it('closing the document clears its diagnostics', async () => {
+    const uri = fixture('Dockerfile', SAMPLE);
+    await open(uri);
+    await diagnosticsWhere(uri, 'the first lint', (d) => d.length > 0);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await diagnosticsWhere(uri, 'no diagnostics after close', (d) => d.length === 0);
+  });
+
+  it('a .hadolint.yaml in the workspace folder changes the findings, and removing it restores them', async () => {
+    const uri = fixture('Dockerfile', SAMPLE);
+    await open(uri);
+    await diagnosticsWhere(uri, 'the first lint', (d) => d.length === SAMPLE_FINDINGS.length);
+    writeFileSync(join(root, '.hadolint.yaml'), 'ignored:\n  - DL3003\noverride:\n  error:\n    - DL3006\n');
+    const configured = await diagnosticsWhere(uri, 'the configured findings', (d) => !codes(uri).includes('DL3003') && d.length > 0);
+    assert.equal(find(configured, 'DL3006').severity, vscode.DiagnosticSeverity.Error);
+    rmSync(join(root, '.hadolint.yaml'));
+    const restored = await diagnosticsWhere(uri, 'the findings without the config', () => codes(uri).includes('DL3003'));
+    assert.deepEqual(restored.map(summary), SAMPLE_FINDINGS);
+  });
+
+  it('settings: ignored rules, a severity per rule and off', async () => {
+    const uri = fixture('Dockerfile', SAMPLE);
+    await open(uri);
+    await diagnosticsWhere(uri, 'the first lint', (d) => d.length === SAMPLE_FINDINGS.length);
+    await setting('lint.ignoredRules', ['DL3006', 'MaintainerDeprecated']);
+    await setting('lint.severity', { DL3003: 'error', JSONArgsRecommended: 'off', DL3025: 'style' });
+    const d = await diagnosticsWhere(uri, 'the configured findings', (ds) => ds.some((x) => summary(x) === 'DL3003@1:4-1:6/Error') && !codes(uri).includes('JSONArgsRecommended') && !codes(uri).includes('DL3006'));
+    assert.deepEqual(d.map(summary), ['DL3003@1:4-1:6/Error', 'DL4000@2:0-2:10/Error', 'DL3025@3:4-3:14/Hint']);
+  });
+
+  it('wharf.lint.enable false clears the diagnostics and lints nothing while typing; true brings them back', async () => {
+    const uri = fixture('Dockerfile', SAMPLE);
+    const doc = await open(uri);
+    await diagnosticsWhere(uri, 'the first lint', (d) => d.length > 0);
+    await setting('lint.enable', false);
+    await diagnosticsWhere(uri, 'cleared diagnostics', (d) => d.length === 0);
+    await setText(doc, 'FROM busybox\nRUN cd /tmp && echo hi\n');
+    await api.lint.diagnostics.idle();
+    assert.deepEqual(lintDiagnostics(uri), [], 'nothing linted while disabled');
+    await setting('lint.enable', true);
+    const back = await diagnosticsWhere(uri, 'diagnostics again', (d) => d.length > 0);
+    assert.deepEqual(back.map(summary), ['DL3006@0:5-0:12/Warning', 'DL3003@1:4-1:6/Warning']);
+  });
+
+  it('wharf.lint.run onSave keeps the diagnostics while typing and lints on save', async () => {
+    const uri = fixture('Dockerfile', SAMPLE);
+    const doc = await open(uri);
+    await diagnosticsWhere(uri, 'the first lint', (d) => d.length === SAMPLE_FINDINGS.length);
+    await setting('lint.run', 'onSave');
+    const deadline = Date.now() + 20_000;
+    while (api.config.lintRun(uri) !== 'onSave') {
+      if (Date.now() > deadline) throw new Error('the setting never arrived');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await api.lint.diagnostics.idle();
+    await setText(doc, 'FROM busybox:1.36\n');
+    await api.lint.diagnostics.idle();
+    assert.deepEqual(lintDiagnostics(uri).map(summary), SAMPLE_FINDINGS, 'typing does not lint');
+    assert.ok(await doc.save());
+    await diagnosticsWhere(uri, 'the saved text linted', (d) => d.length === 0);
+  });
+
+  it('quick fix: add -y to apt-get install (the preferred fix)', async () => {
+    const uri = fixture('Dockerfile', 'FROM debian:12.5\nRUN apt-get update && apt-get install --no-install-recommends curl=7.88.1-10 && rm -rf /var/lib/apt/lists/*\n');
+    const doc = await open(uri);
+    const d = await diagnosticsWhere(uri, 'DL3014', () => codes(uri).includes('DL3014'));
+    const actions = await quickFixes(uri, find(d, 'DL3014'), 'Add -y');
+    const fix = actions.find((a) => a.title === 'Add -y');
+    assert.equal(fix?.isPreferred, true);
+    await apply(fix, 'Add -y');
+    await diagnosticsWhere(uri, 'DL3014 gone', () => !codes(uri).includes('DL3014'));
+    assert.match(doc.lineAt(1).text, /apt-get install -y --no-install-recommends/);
+  });
+
+  it('quick fix: exec form for CMD settles both DL3025 and JSONArgsRecommended', async () => {
+    const uri = fixture('Dockerfile', SAMPLE);
+    const doc = await open(uri);
+    const d = await diagnosticsWhere(uri, 'DL3025', () => codes(uri).includes('DL3025'));
+    await apply((await quickFixes(uri, find(d, 'DL3025'), 'Use the exec (JSON) form')).find((a) => a.title === 'Use the exec (JSON) form'), 'exec form');
+    await diagnosticsWhere(uri, 'DL3025 gone', () => !codes(uri).includes('DL3025') && !codes(uri).includes('JSONArgsRecommended'));
+    assert.equal(doc.lineAt(3).text, 'CMD ["sleep", "3600"]');
+  });
+
+  it('quick fix: MAINTAINER becomes LABEL org.opencontainers.image.authors', async () => {
+    const uri = fixture('Dockerfile', SAMPLE);
+    const doc = await open(uri);
+    const d = await diagnosticsWhere(uri, 'DL4000', () => codes(uri).includes('DL4000'));
+    await apply((await quickFixes(uri, find(d, 'DL4000'), 'Replace MAINTAINER with LABEL org.opencontainers.image.authors')).find((a) => a.title === 'Replace MAINTAINER with LABEL org.opencontainers.image.authors'), 'MAINTAINER → LABEL');
+    await diagnosticsWhere(uri, 'DL4000 gone', () => !codes(uri).includes('DL4000') && !codes(uri).includes('MaintainerDeprecated'));
+    assert.equal(doc.lineAt(2).text, 'LABEL org.opencontainers.image.authors="Jane <jane@example.com>"');
+  });
+
+  it('quick fix: ignore a rule on this line writes a hadolint pragma above the instruction', async () => {
+    const uri = fixture('Dockerfile', 'FROM busybox:1.36\n    RUN cd /tmp && echo hi\n');
+    const doc = await open(uri);
+    const d = await diagnosticsWhere(uri, 'DL3003', () => codes(uri).includes('DL3003'));
+    const ignore = (await quickFixes(uri, find(d, 'DL3003'), 'Ignore DL3003 on this line')).find((a) => a.title === 'Ignore DL3003 on this line');
+    assert.notEqual(ignore?.isPreferred, true, 'ignoring is never the preferred fix');
+    await apply(ignore, 'Ignore DL3003 on this line');
+    await diagnosticsWhere(uri, 'DL3003 gone', () => !codes(uri).includes('DL3003'));
+    assert.equal(doc.lineAt(1).text, '    # hadolint ignore=DL3003');
+  });
+
+  it('quick fix: ignore a rule in this file (hadolint global pragma; BuildKit checks get # check=skip)', async () => {
+    const uri = fixture('Dockerfile', '# syntax=docker/dockerfile:1\nFROM busybox AS Build\n');
+    const doc = await open(uri);
+    let d = await diagnosticsWhere(uri, 'DL3006 and StageNameCasing', () => codes(uri).includes('DL3006') && codes(uri).includes('StageNameCasing'));
+    await apply((await quickFixes(uri, find(d, 'DL3006'), 'Ignore DL3006 in this file')).find((a) => a.title === 'Ignore DL3006 in this file'), 'Ignore DL3006 in this file');
+    d = await diagnosticsWhere(uri, 'DL3006 gone', () => !codes(uri).includes('DL3006') && codes(uri).includes('StageNameCasing'));
+    assert.equal(doc.lineAt(1).text, '# hadolint global ignore=DL3006');
+    const actions = await quickFixes(uri, find(d, 'StageNameCasing'), 'Ignore StageNameCasing in this file (# check=skip)');
+    assert.equal(actions.find((a) => a.title === "Rename stage 'Build' to 'build'")?.isPreferred, true);
+    await apply(actions.find((a) => a.title === 'Ignore StageNameCasing in this file (# check=skip)'), 'skip StageNameCasing');
+    await diagnosticsWhere(uri, 'StageNameCasing gone', () => !codes(uri).includes('StageNameCasing'));
+    assert.deepEqual([doc.lineAt(0).text, doc.lineAt(1).text], ['# syntax=docker/dockerfile:1', '# check=skip=StageNameCasing']);
+  });
+
+  it('what the builder rejects gets no ignore action', async () => {
+    const uri = fixture('Dockerfile', 'FROM busybox\nFROOM busybox\n');
+    await open(uri);
+    const d = await diagnosticsWhere(uri, 'UnknownInstruction', () => codes(uri).includes('UnknownInstruction') && codes(uri).includes('DL3006'));
+    // Asked over both lines: DL3006's ignore action shows the workbench knows the diagnostics.
+    const both = { ...find(d, 'UnknownInstruction'), range: new vscode.Range(0, 0, 1, 5) } as vscode.Diagnostic;
+    const actions = await quickFixes(uri, both, 'Ignore DL3006 on this line');
+    assert.ok(actions.some((a) => a.title === 'Ignore DL3006 on this line'));
+    assert.deepEqual(actions.filter((a) => a.title.includes('UnknownInstruction')).map((a) => a.title), []);
+  });
+
+  it('ShellCheck findings on RUN scripts link to its wiki and apply its fix; the setting turns ShellCheck off', async () => {
+    const uri = fixture('Dockerfile', 'FROM busybox:1.36\nRUN echo $1\n');
+    const doc = await open(uri);
+    // The host tier disables workspace trust, so ShellCheck (on PATH in the test bed) runs.
+    assert.equal(vscode.workspace.isTrusted, true);
+    const d = await diagnosticsWhere(uri, 'SC2086', () => codes(uri).includes('SC2086'));
+    const sc = find(d, 'SC2086');
+    assert.equal(summary(sc), 'SC2086@1:9-1:11/Information');
+    assert.equal(sc.source, 'shellcheck');
+    assert.equal((sc.code as { target: vscode.Uri }).target.toString(), 'https://www.shellcheck.net/wiki/SC2086');
+    await apply((await quickFixes(uri, sc, "Apply ShellCheck's fix for SC2086")).find((a) => a.title === "Apply ShellCheck's fix for SC2086"), 'ShellCheck fix');
+    await diagnosticsWhere(uri, 'SC2086 gone', () => !codes(uri).includes('SC2086'));
+    assert.equal(doc.lineAt(1).text, 'RUN echo "$1"');
+    await setting('lint.shellcheck.enable', false);
+    const deadline = Date.now() + 20_000;
+    while (api.config.lintShellcheckEnabled(uri)) {
+      if (Date.now() > deadline) throw new Error('the setting never arrived');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await api.lint.diagnostics.idle();
+    // DL3006 proves the new text was linted; SC2086 would come in the same run if ShellCheck ran.
+    await setText(doc, 'FROM busybox\nRUN echo $1\n');
+    const without = await diagnosticsWhere(uri, 'linted without ShellCheck', () => codes(uri).includes('DL3006'));
+    assert.deepEqual(without.map(summary), ['DL3006@0:5-0:12/Warning']);
+  });
+
+  it('Containerfile and x.dockerfile are linted when opened', async () => {
+    for (const name of ['Containerfile', 'web.dockerfile']) {
+      const uri = fixture(name, 'FROM busybox\n');
+      const doc = await open(uri);
+      assert.equal(doc.languageId, 'dockerfile', name);
+      const d = await diagnosticsWhere(uri, `${name} linted`, (ds) => ds.length > 0);
+      assert.deepEqual(d.map(summary), ['DL3006@0:5-0:12/Warning'], name);
+    }
+  });
+
+  it('a file too large to lint as you type gets one note; Lint Dockerfile lints it anyway', async () => {
+    const lines = ['FROM busybox'];
+    while (lines.join('\n').length < 300 * 1024) lines.push(`ENV VALUE_${lines.length}=${'x'.repeat(60)}`);
+    const uri = fixture('Dockerfile', lines.join('\n') + '\n');
+    await open(uri);
+    const note = await diagnosticsWhere(uri, 'the not-linted note', (d) => d.length > 0);
+    assert.deepEqual(note.map(summary), ['WharfNotLinted@0:0-0:0/Information']);
+    const linted = await vscode.commands.executeCommand<vscode.Diagnostic[]>('wharf.dockerfile.lint', uri);
+    assert.ok(linted?.some((d) => summary(d) === 'DL3006@0:5-0:12/Warning'));
+    assert.ok(!codes(uri).includes('WharfNotLinted'));
+  });
+
+  it('Lint Dockerfile on an unopened file and Lint Workspace Dockerfiles fill Problems for files not open', async () => {
+    const single = fixture('Dockerfile.dev', 'FROM busybox\n');
+    const linted = await vscode.commands.executeCommand<vscode.Diagnostic[]>('wharf.dockerfile.lint', single);
+    assert.deepEqual(linted?.map(summary), ['DL3006@0:5-0:12/Warning']);
+    assert.deepEqual(lintDiagnostics(single).map(summary), ['DL3006@0:5-0:12/Warning']);
+
+    const containerfile = fixture('Containerfile', 'FROM busybox\nRUN cd /tmp && echo hi\n');
+    const named = fixture('api.dockerfile', 'FROM busybox:1.36\nMAINTAINER x\n');
+    const nested = fixture(join('deep', 'Dockerfile.prod'), 'FROM busybox:latest\n');
+    const excluded = fixture(join('node_modules', 'pkg', 'Dockerfile'), 'FROM busybox\n');
+    const ignoreFile = fixture('Dockerfile.dockerignore', 'FROM\n');
+    for (const uri of [containerfile, named, nested]) assert.deepEqual(lintDiagnostics(uri), [], 'not linted before the command');
+    const result = await vscode.commands.executeCommand<{ files: number; problems: number; cancelled: boolean }>('wharf.lintWorkspace');
+    assert.equal(result.cancelled, false);
+    assert.ok(result.files >= 5, `at least the suite's Dockerfiles and the workspace's own (${result.files})`);
+    assert.deepEqual(lintDiagnostics(containerfile).map(summary), ['DL3006@0:5-0:12/Warning', 'DL3003@1:4-1:6/Warning']);
+    assert.deepEqual(codes(named).sort(), ['DL4000', 'MaintainerDeprecated']);
+    assert.deepEqual(codes(nested), ['DL3007']);
+    assert.deepEqual(lintDiagnostics(excluded), [], 'node_modules is not linted');
+    assert.deepEqual(lintDiagnostics(ignoreFile), [], 'a .dockerignore is not a Dockerfile');
+    assert.ok(result.problems >= 6);
+  });
+});
