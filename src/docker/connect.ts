@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Docker from 'dockerode';
 import type { EngineInfo, EngineKind } from './model';
-import { WharfError, toWharfError } from './errors';
+import { WharfError } from './errors';
 import { engineRequest, dial, type RequestOptions } from './request';
 
 /** The newest Engine API version Wharf speaks; an older engine lowers it (negotiation). */
@@ -237,7 +237,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): D
   }
 }
 
-interface VersionAnswer {
+export interface VersionAnswer {
   Version?: string;
   ApiVersion?: string;
   MinAPIVersion?: string;
@@ -267,33 +267,57 @@ export interface EngineConnection {
 }
 
 /**
+ * Asks /version within the deadline on an unversioned path (any engine answers that), and checks
+ * that the answer is from a container engine.
+ */
+export async function readVersion(endpoint: Endpoint, options: RequestOptions = {}): Promise<VersionAnswer> {
+  const probe = createClient(endpoint);
+  const version = await engineRequest('connect', (signal) => dial<VersionAnswer>(probe, { path: '/version', method: 'GET', statusCodes: { 200: true, 500: 'server error' } }, signal),
+    { deadlineMs: options.deadlineMs ?? 10_000, signal: options.signal }, { endpoint: endpoint.url });
+  if (typeof version !== 'object' || version === null || !version.ApiVersion) {
+    throw new WharfError('engine', `The service at ${endpoint.url} does not look like a container engine (no API version in /version).`);
+  }
+  return version;
+}
+
+/** What the UI shows about the engine, from its /version answer. */
+export function engineInfoOf(version: VersionAnswer, apiVersion: string, endpoint: Endpoint): EngineInfo {
+  const kind = engineKindOf(version);
+  const podman = version.Components?.find((component) => /podman/i.test(component.Name ?? ''));
+  return {
+    kind,
+    version: (kind === 'podman' ? podman?.Version : undefined) ?? version.Version ?? 'unknown',
+    apiVersion,
+    os: version.Os ?? 'unknown',
+    arch: version.Arch ?? 'unknown',
+    endpoint: endpoint.url,
+  };
+}
+
+/**
+ * The engine's API version from the API-Version header of /_ping (what the docker CLI negotiates
+ * from), negotiated down to ours; undefined when the engine does not send the header. /_ping is
+ * answered at once, while dockerd's /version asks containerd and runs runc and docker-init for
+ * their versions (~8 ms): a caller can start its reads at this version while /version is asked
+ * in parallel for the engine's identity.
+ */
+export async function pingApiVersion(endpoint: Endpoint, options: RequestOptions = {}): Promise<string | undefined> {
+  const probe = createClient(endpoint);
+  const response = await engineRequest('connect', (signal) => dial<NodeJS.ReadableStream & { headers?: Record<string, string | string[] | undefined> }>(probe, {
+    path: '/_ping', method: 'GET', statusCodes: { 200: true, 500: 'server error' }, isStream: true,
+  }, signal), { deadlineMs: options.deadlineMs ?? 10_000, signal: options.signal }, { endpoint: endpoint.url });
+  response.resume();
+  const header = response.headers?.['api-version'];
+  const engineApi = Array.isArray(header) ? header[0] : header;
+  return engineApi && /^\d+\.\d+$/.test(engineApi) ? negotiateApiVersion(engineApi) : undefined;
+}
+
+/**
  * Resolves nothing (give it an endpoint), asks /version on an unversioned path within the
  * deadline, then returns a client pinned to the negotiated API version.
  */
 export async function connectEngine(endpoint: Endpoint, options: RequestOptions = {}): Promise<EngineConnection> {
-  const probe = createClient(endpoint);
-  let version: VersionAnswer;
-  try {
-    version = await engineRequest('version', (signal) => dial<VersionAnswer>(probe, { path: '/version', method: 'GET', statusCodes: { 200: true, 500: 'server error' } }, signal), { deadlineMs: options.deadlineMs ?? 10_000, signal: options.signal });
-  } catch (err) {
-    throw toWharfError(err, { endpoint: endpoint.url });
-  }
-  if (typeof version !== 'object' || version === null || !version.ApiVersion) {
-    throw new WharfError('engine', `The service at ${endpoint.url} does not look like a container engine (no API version in /version).`);
-  }
+  const version = await readVersion(endpoint, options);
   const apiVersion = negotiateApiVersion(version.ApiVersion);
-  const kind = engineKindOf(version);
-  const podman = version.Components?.find((component) => /podman/i.test(component.Name ?? ''));
-  return {
-    endpoint,
-    docker: createClient(endpoint, { apiVersion }),
-    engine: {
-      kind,
-      version: (kind === 'podman' ? podman?.Version : undefined) ?? version.Version ?? 'unknown',
-      apiVersion,
-      os: version.Os ?? 'unknown',
-      arch: version.Arch ?? 'unknown',
-      endpoint: endpoint.url,
-    },
-  };
+  return { endpoint, docker: createClient(endpoint, { apiVersion }), engine: engineInfoOf(version, apiVersion, endpoint) };
 }

@@ -10,7 +10,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
-import { connectEngine, type Endpoint } from './connect';
+import { createClient, engineInfoOf, negotiateApiVersion, pingApiVersion, readVersion, type Endpoint } from './connect';
 import { toWharfError, WharfError } from './errors';
 import { JsonLineSplitter, touchesOf, type Touch } from './events';
 import type { ConnectionState, ContainerModel, Disposable, EngineInfo, EngineStore, ImageModel, NetworkModel, ObjectKind, RuntimeInfo, StoreChange, VolumeModel } from './model';
@@ -35,7 +35,8 @@ type AnyModel = ContainerModel | ImageModel | VolumeModel | NetworkModel;
 
 interface Session {
   docker: Docker;
-  engine: EngineInfo;
+  /** Known once /version has answered (the session is connected by then). */
+  engine?: EngineInfo;
   abort: AbortController;
   stream?: Readable;
   failed?: boolean;
@@ -189,16 +190,35 @@ export class DockerEngineStore implements EngineStore {
     this.attempt += 1;
     this.setConnection({ status: 'connecting', attempt: this.attempt });
     const abort = new AbortController();
+    const endpoint = this.options.endpoint;
+    const requestOptions = { deadlineMs: this.deadlineMs, signal: abort.signal };
     let session: Session | undefined;
     try {
-      const connection = await connectEngine(this.options.endpoint, { deadlineMs: this.deadlineMs, signal: abort.signal });
-      session = { docker: connection.docker, engine: connection.engine, abort };
+      // /_ping names the API version at once; /version (slow on dockerd: it runs runc and
+      // docker-init) is then asked alongside the lists instead of before them. An engine without
+      // the header is asked /version first, as connectEngine does.
+      const pinged = await pingApiVersion(endpoint, requestOptions);
+      const versionAnswer = readVersion(endpoint, requestOptions);
+      versionAnswer.catch(() => undefined); // awaited below; a failure meanwhile must not go unhandled
+      const apiVersion = pinged ?? negotiateApiVersion((await versionAnswer).ApiVersion);
+      session = { docker: createClient(endpoint, { apiVersion }), abort };
       if (this.disposed) { abort.abort(); return; }
       this.session = session;
       // The stream first, the lists second: whatever happens during the lists is in the stream.
       await this.openEvents(session);
-      const [, info] = await Promise.all([this.resync(session), this.get<{ Runtimes?: Record<string, { path?: string }>; DefaultRuntime?: string }>(session, '/info', 'read engine info')]);
+      const [, info, version] = await Promise.all([
+        this.resync(session),
+        this.get<{ Runtimes?: Record<string, { path?: string }>; DefaultRuntime?: string }>(session, '/info', 'read engine info'),
+        versionAnswer,
+      ]);
       if (this.session !== session) return;
+      const negotiated = negotiateApiVersion(version.ApiVersion);
+      if (negotiated !== apiVersion) {
+        // /_ping and /version disagree (a proxy in between?): /version is the authority from now on.
+        this.log(`API version ${apiVersion} from /_ping, ${negotiated} from /version: using ${negotiated}`);
+        session.docker = createClient(endpoint, { apiVersion: negotiated });
+      }
+      session.engine = engineInfoOf(version, negotiated, endpoint);
       const defaultRuntime = info.DefaultRuntime || undefined;
       const runtimes: RuntimeInfo[] = Object.entries(info.Runtimes ?? {}).map(([name, runtime]) => ({ name, path: runtime?.path, isDefault: name === defaultRuntime }));
       this.attempt = 0;
