@@ -36,6 +36,13 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   private filterText = '';
   private readonly subscriptions: vscode.Disposable[] = [];
   private storeSubscription: vscode.Disposable | undefined;
+  /**
+   * Order in which containers were added while the view was live. The engine's list gives creation
+   * times in whole seconds (and the model keeps them so, for a stable identity), so a container
+   * made just now ties with others made in the same second; this puts it above them (newest first).
+   */
+  private readonly arrival = new Map<string, number>();
+  private arrivals = 0;
   private readonly pacer = new RefreshPacer<ContainerTreeNode>((nodes) => this.changed.fire(nodes));
 
   constructor(private readonly sessions: SessionHolder, private readonly config: Config) {
@@ -102,7 +109,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
     if (node?.type === 'container') return [];
     const grouping = this.config.containerGrouping === 'composeProject';
     const visible = store.containers().filter((c) => !this.filterText || containerSearchText(c).includes(this.filterText));
-    const sorted = [...visible].sort(compareContainers(this.config.containerSort));
+    const sorted = [...visible].sort(this.compare());
     if (node?.type === 'project') {
       return sorted.filter((c) => c.composeProject === node.project).map((c) => this.containerNode(c, node.project));
     }
@@ -116,6 +123,12 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
     const container = this.sessions.current.store.container(node.id);
     if (container?.composeProject && this.config.containerGrouping === 'composeProject') return this.projectNode(container.composeProject);
     return undefined;
+  }
+
+  private compare(): (a: ContainerModel, b: ContainerModel) => number {
+    const compare = compareContainers(this.config.containerSort);
+    if (this.config.containerSort !== 'created') return compare;
+    return (a, b) => b.createdAt - a.createdAt || (this.arrival.get(b.id) ?? 0) - (this.arrival.get(a.id) ?? 0) || compare(a, b);
   }
 
   /** The node for a container id (for reveal and for commands given an id). */
@@ -168,7 +181,8 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
         });
       }
       for (const id of [...change.added, ...change.removed]) refreshParent(parentOf(id));
-      for (const id of change.removed) { this.containerNodes.delete(id); this.shownUnder.delete(id); }
+      for (const id of change.added) this.arrival.set(id, ++this.arrivals);
+      for (const id of change.removed) { this.containerNodes.delete(id); this.shownUnder.delete(id); this.arrival.delete(id); }
       for (const id of change.updated) {
         const parent = parentOf(id);
         if (parent !== ROOT) refreshParent(parent); // the project's "n/m running" changes with its members
