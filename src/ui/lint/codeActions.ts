@@ -29,7 +29,10 @@ export class LintCodeActions implements vscode.CodeActionProvider {
     const entries = this.lint.entriesFor(document);
     const config = this.lint.resolvedConfig(document.uri);
     const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    const fixes: vscode.CodeAction[] = [];
+    const text = document.getText();
+    // Keyed by the edits: two rules with the same fix (DL4000 and MaintainerDeprecated) give one
+    // action listing both diagnostics, so "auto fix" sees a single preferred fix.
+    const fixes = new Map<string, vscode.CodeAction>();
     const ignores = new Map<string, vscode.CodeAction>();
     for (const diagnostic of ours) {
       const code = codeOf(diagnostic);
@@ -37,6 +40,9 @@ export class LintCodeActions implements vscode.CodeActionProvider {
       const entry = entries?.find((e) => e.finding.code === code && e.diagnostic.range.isEqual(diagnostic.range) && e.diagnostic.message === diagnostic.message);
       entry?.finding.fixes.forEach((fix, index) => {
         if (fix.edits.length === 0) return;
+        const key = JSON.stringify(fix.edits);
+        const same = fixes.get(key);
+        if (same) { same.diagnostics?.push(diagnostic); return; }
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         for (const edit of fix.edits) {
@@ -46,13 +52,12 @@ export class LintCodeActions implements vscode.CodeActionProvider {
         action.diagnostics = [diagnostic];
         // The rule's own mechanical fix is what Ctrl+. applies first.
         action.isPreferred = index === 0;
-        fixes.push(action);
+        fixes.set(key, action);
       });
 
       const source = ruleSource(code);
       // What the builder rejects cannot be waved away: the build would still fail.
       if (!source || source === 'builder') continue;
-      const text = document.getText();
       if (!config.disableIgnorePragma) {
         const edit = ignoreOnLineEdit(text, diagnostic.range.start.line, code, eol);
         if (edit) addIgnore(ignores, `line:${code}:${edit.line}`, vscode.l10n.t('Ignore {0} on this line', code), document, edit, diagnostic);
@@ -65,7 +70,7 @@ export class LintCodeActions implements vscode.CodeActionProvider {
         if (edit) addIgnore(ignores, `file:${code}`, vscode.l10n.t('Ignore {0} in this file', code), document, edit, diagnostic);
       }
     }
-    return [...fixes, ...ignores.values()];
+    return [...fixes.values(), ...ignores.values()];
   }
 }
 
