@@ -194,6 +194,20 @@ describe('Dockerfile lint in the editor', function () {
     assert.deepEqual(restored.map(summary), SAMPLE_FINDINGS);
   });
 
+  it('a broken .hadolint.yaml is reported on the file itself and linting goes on without it', async () => {
+    const uri = fixture('Dockerfile', SAMPLE);
+    await open(uri);
+    await diagnosticsWhere(uri, 'the first lint', (d) => d.length === SAMPLE_FINDINGS.length);
+    const config = vscode.Uri.file(join(root, '.hadolint.yaml'));
+    writeFileSync(config.fsPath, 'ignored: [DL3003\n');
+    const problems = await diagnosticsWhere(config, 'the config problem', (d) => d.length > 0);
+    assert.match(problems[0].message, /^Wharf lint configuration: not valid YAML/);
+    await api.lint.diagnostics.idle();
+    assert.deepEqual(lintDiagnostics(uri).map(summary), SAMPLE_FINDINGS);
+    rmSync(config.fsPath);
+    await diagnosticsWhere(config, 'the config problem gone', (d) => d.length === 0);
+  });
+
   it('settings: ignored rules, a severity per rule and off', async () => {
     const uri = fixture('Dockerfile', SAMPLE);
     await open(uri);
