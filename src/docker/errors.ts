@@ -3,6 +3,7 @@
 // and an optional `hint` saying what the user can do about it. The mapping works on the shapes
 // dockerode/docker-modem really produce (captured from dockerd 20.10 and Podman 4.3, see
 // test/unit/docker/errors.test.ts), never on guessed ones.
+import { registryOf } from './registryAuth';
 
 export type WharfErrorCode =
   | 'unreachable'
@@ -10,6 +11,7 @@ export type WharfErrorCode =
   | 'notFound'
   | 'conflictName'
   | 'imageInUse'
+  | 'containerRunning'
   | 'authRequired'
   | 'timeout'
   | 'registryNotFound'
@@ -109,6 +111,16 @@ function fromStatus(status: number, words: string, doing: string, context: Error
     const name = /name "\/?([^"]+)"/.exec(words)?.[1] ?? context.object;
     return new WharfError('conflictName', capitalize(`${doing}the name ${name ? `"${name}" ` : ''}is already in use by another container.`), options('Choose another name, or remove or rename the container that has it.'));
   }
+  // dockerd: "You cannot remove a running container <id>. Stop the container before attempting
+  // removal or force remove" (or "a paused container … Unpause and then stop …"); Podman: "cannot
+  // remove container <id> as it is running - running or paused containers cannot be removed
+  // without force". The UI's remove confirmation offers Force Remove on this code.
+  const running = /cannot remove a (running|paused) container|as it is (running|paused)|running or paused containers cannot be removed/i.exec(words);
+  if (status === 409 && running) {
+    const paused = /paused/i.test(running[1] ?? running[2] ?? '');
+    return new WharfError('containerRunning', capitalize(`${doing}the container ${context.object ? `${context.object} ` : ''}is ${paused ? 'paused' : 'running'}.`),
+      options(paused ? 'Unpause and stop it first, or remove it with force (which kills it).' : 'Stop it first, or remove it with force (which kills it).'));
+  }
   if (status === 409 && /(is using|being used|must force|must be forced|unable to (remove|delete))/i.test(words) && /image|repository reference/i.test(words)) {
     const multi = /referenced in multiple repositories/i.test(words);
     return new WharfError('imageInUse', capitalize(multi
@@ -145,13 +157,6 @@ function engineWords(shape: ErrorShape): string | undefined {
     if (match) return match[1].trim() || undefined;
   }
   return undefined;
-}
-
-/** "127.0.0.1:5000/app:1" → "127.0.0.1:5000"; "busybox" → "docker.io" (Docker's rule for a host part). */
-export function registryOf(reference: string): string {
-  const first = reference.split('/')[0];
-  if (reference.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) return first;
-  return 'docker.io';
 }
 
 export function unreachableHint(platform: NodeJS.Platform): string {

@@ -37,7 +37,12 @@ describe('containers on Podman (engine)', function () {
   it('remove of a running container without force fails and leaves it running', async () => {
     const { id } = await runContainer(podman, { image: TEST_IMAGE, name: uniqueName('podrm') });
     created.push(id);
-    await assert.rejects(removeContainer(podman, id), (err) => isWharfError(err) && (err.statusCode ?? 0) >= 400);
+    await assert.rejects(removeContainer(podman, id), (err) => {
+      assert.ok(isWharfError(err, 'containerRunning'), String(err));
+      assert.match(err.message, /the container is running\.$/);
+      assert.match(err.hint ?? '', /Stop it first, or remove it with force/);
+      return true;
+    });
     assert.equal((await podman.getContainer(id).inspect()).State.Running, true);
   });
 

@@ -75,8 +75,18 @@ describe("containers: the user's model (engine)", function () {
   it('remove of a running container without force fails and leaves it running', async () => {
     const { id } = await runContainer(docker, { image: TEST_IMAGE, name: uniqueName('running') });
     containers.push(id);
-    await assert.rejects(removeContainer(docker, id), (err) => isWharfError(err) && err.statusCode === 409);
+    await assert.rejects(removeContainer(docker, id), (err) => {
+      // A code of its own: the explorer's confirmation offers Force Remove on it.
+      assert.ok(isWharfError(err, 'containerRunning'), String(err));
+      assert.equal(err.statusCode, 409);
+      assert.equal(err.message, `Could not remove container ${id}: the container is running.`);
+      assert.equal(err.hint, 'Stop it first, or remove it with force (which kills it).');
+      return true;
+    });
     assert.equal((await docker.getContainer(id).inspect()).State.Running, true);
+    await docker.getContainer(id).pause();
+    await assert.rejects(removeContainer(docker, id), (err) => isWharfError(err, 'containerRunning') && /the container is paused\.$/.test(err.message) && /^Unpause and stop it first/.test(err.hint ?? ''));
+    await docker.getContainer(id).unpause();
     // Asked for: force removes it.
     await removeContainer(docker, id, { force: true });
     assert.equal((await docker.listContainers({ all: true, filters: { id: [id] } })).length, 0);
