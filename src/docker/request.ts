@@ -35,7 +35,14 @@ export async function engineRequest<T>(what: string, run: (signal: AbortSignal) 
   const timer = setTimeout(() => deadline.abort(new DeadlineExceeded(what, ms)), ms);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
   try {
-    return await run(signal);
+    // Settle on the signal too: a call that forgets to forward it (or a transport that ignores
+    // it) must still not outlive its deadline. Its late answer, if any, is dropped.
+    return await new Promise<T>((resolve, reject) => {
+      const onAbort = (): void => reject(signal.reason);
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      run(signal).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
   } catch (err) {
     const cause = deadline.signal.aborted && !options.signal?.aborted ? deadline.signal.reason : err;
     throw toWharfError(cause, { action: what, ...context });
