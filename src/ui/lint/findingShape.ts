@@ -48,8 +48,13 @@ export function ruleDocLink(code: string, hasBundledDoc: (code: string) => boole
 
 /** File names treated as Dockerfiles whatever language the editor gave them. */
 export function isDockerfileName(name: string): boolean {
-  if (/\.(dockerignore|containerignore)$/i.test(name)) return false;
+  if (isIgnoreFileName(name)) return false;
   return /^(Dockerfile|Containerfile)(\..+)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
+}
+
+/** `.dockerignore`, `Dockerfile.dockerignore`: build-context ignore files, never Dockerfiles. */
+export function isIgnoreFileName(name: string): boolean {
+  return /\.(dockerignore|containerignore)$/i.test(name);
 }
 
 /** The glob findFiles uses for the same names (case as people write them). */

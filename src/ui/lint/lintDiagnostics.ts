@@ -13,7 +13,7 @@ import { byPosition, lint, type LintOptions } from '../../lint/lint';
 import type { Finding } from '../../lint/rule';
 import { findShellcheck, shellcheckFindings } from '../../lint/shellcheck';
 import type { Config } from '../config';
-import { diagnosticLevel, diagnosticSource, diagnosticTags, isDockerfileName, ruleDocLink } from './findingShape';
+import { diagnosticLevel, diagnosticSource, diagnosticTags, isDockerfileName, isIgnoreFileName, ruleDocLink } from './findingShape';
 
 /** Typing pauses shorter than this do not lint. */
 export const DEBOUNCE_MS = 150;
@@ -92,7 +92,11 @@ export class LintDiagnostics implements vscode.Disposable {
 
   /** Is this a document Wharf lints (by language or by name), regardless of settings? */
   isDockerfile(doc: vscode.TextDocument): boolean {
-    return LINTED_SCHEMES.has(doc.uri.scheme) && (doc.languageId === 'dockerfile' || isDockerfileName(path.posix.basename(doc.uri.path)));
+    if (!LINTED_SCHEMES.has(doc.uri.scheme)) return false;
+    const name = path.posix.basename(doc.uri.path);
+    // `Dockerfile.*` gives Dockerfile.dockerignore the dockerfile language; it is an ignore file.
+    if (isIgnoreFileName(name)) return false;
+    return doc.languageId === 'dockerfile' || isDockerfileName(name);
   }
 
   /** The findings behind the current diagnostics, when they match the document's version. */

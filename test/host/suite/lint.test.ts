@@ -346,7 +346,7 @@ describe('Dockerfile lint in the editor', function () {
     assert.deepEqual(without.map(summary), ['DL3006@0:5-0:12/Warning']);
   });
 
-  it('Containerfile and x.dockerfile are linted when opened', async () => {
+  it('Containerfile and x.dockerfile are linted when opened, Dockerfile.dockerignore is not', async () => {
     for (const name of ['Containerfile', 'web.dockerfile']) {
       const uri = fixture(name, 'FROM busybox\n');
       const doc = await open(uri);
@@ -354,6 +354,11 @@ describe('Dockerfile lint in the editor', function () {
       const d = await diagnosticsWhere(uri, `${name} linted`, (ds) => ds.length > 0);
       assert.deepEqual(d.map(summary), ['DL3006@0:5-0:12/Warning'], name);
     }
+    // Dockerfile.* makes the editor call this one a Dockerfile too; it is the build's ignore file.
+    const ignoreFile = fixture('Dockerfile.dockerignore', 'FROM\nnode_modules\n');
+    await open(ignoreFile);
+    await api.lint.diagnostics.idle();
+    assert.deepEqual(lintDiagnostics(ignoreFile), []);
   });
 
   it('a file too large to lint as you type gets one note; Lint Dockerfile lints it anyway', async () => {
