@@ -23,8 +23,19 @@ const ROOT = '';
  * small beside a stop's own duration (SIGTERM, then up to 10 s before SIGKILL).
  */
 const EXIT_HOLD_MS = 150;
+/** A container the engine reports as "removing" (what rm -f shows at "die") will be destroyed. */
+const REMOVING_HOLD_MS = 500;
 /** How recent an exit counts as "just exited" (the event is read within milliseconds of it). */
 const JUST_EXITED_MS = 2000;
+
+/** How long a changed row may wait for the destroy that likely follows (0: show it now). */
+function holdFor(container: ContainerModel | undefined, now: number): number {
+  if (!container) return 0;
+  if (container.state === 'removing') return REMOVING_HOLD_MS;
+  const justExited = (container.state === 'exited' || container.state === 'dead') && !container.timesApproximate
+    && container.finishedAt !== undefined && now - container.finishedAt < JUST_EXITED_MS;
+  return justExited ? EXIT_HOLD_MS : 0;
+}
 
 export class ContainersTreeProvider implements vscode.TreeDataProvider<ContainerTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ContainerTreeNode | ContainerTreeNode[] | undefined>();
@@ -167,19 +178,14 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
       else if (this.projectNodes.has(key)) refresh.add(this.projectNodes.get(key)!);
       else root = true;
     };
-    // Only rows that just exited: worth waiting briefly for their destroy (EXIT_HOLD_MS).
-    let onlyExits = true;
+    // Only rows being removed or just exited: worth waiting briefly for their destroy.
+    let hold = Number.POSITIVE_INFINITY;
     const now = Date.now();
     for (const change of changes) {
-      if (change.kind === 'connection' || (change.kind === 'container' && change.all)) { root = true; onlyExits = false; continue; }
+      if (change.kind === 'connection' || (change.kind === 'container' && change.all)) { root = true; hold = 0; continue; }
       if (change.kind !== 'container') continue;
-      if (change.added.length > 0 || change.removed.length > 0) onlyExits = false;
-      if (onlyExits) {
-        onlyExits = change.updated.every((id) => {
-          const c = store.container(id);
-          return !!c && (c.state === 'exited' || c.state === 'dead') && !c.timesApproximate && c.finishedAt !== undefined && now - c.finishedAt < JUST_EXITED_MS;
-        });
-      }
+      if (change.added.length > 0 || change.removed.length > 0) hold = 0;
+      for (const id of change.updated) hold = Math.min(hold, holdFor(store.container(id), now));
       for (const id of [...change.added, ...change.removed]) refreshParent(parentOf(id));
       for (const id of change.added) this.arrival.set(id, ++this.arrivals);
       for (const id of change.removed) { this.containerNodes.delete(id); this.shownUnder.delete(id); this.arrival.delete(id); }
@@ -193,7 +199,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
         }
       }
     }
-    const hold = onlyExits ? EXIT_HOLD_MS : 0;
+    if (!Number.isFinite(hold)) hold = 0;
     if (root) this.pacer.request(undefined, hold);
     else if (refresh.size > 0) this.pacer.request([...refresh], hold);
   }
