@@ -114,9 +114,10 @@ function fromStatus(status: number, words: string, doing: string, context: Error
   // dockerd: "You cannot remove a running container <id>. Stop the container before attempting
   // removal or force remove" (or "a paused container … Unpause and then stop …"); Podman: "cannot
   // remove container <id> as it is running - running or paused containers cannot be removed
-  // without force". The UI's remove confirmation offers Force Remove on this code.
+  // without force" (Podman 4.3 answers 500 with it, dockerd 409). The UI's remove confirmation
+  // offers Force Remove on this code.
   const running = /cannot remove a (running|paused) container|as it is (running|paused)|running or paused containers cannot be removed/i.exec(words);
-  if (status === 409 && running) {
+  if ((status === 409 || status === 500) && running) {
     const paused = /paused/i.test(running[1] ?? running[2] ?? '');
     return new WharfError('containerRunning', capitalize(`${doing}the container ${context.object ? `${context.object} ` : ''}is ${paused ? 'paused' : 'running'}.`),
       options(paused ? 'Unpause and stop it first, or remove it with force (which kills it).' : 'Stop it first, or remove it with force (which kills it).'));
