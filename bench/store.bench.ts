@@ -265,8 +265,15 @@ async function main(): Promise<void> {
 }
 
 let exitCode = 0;
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => { void cleanup().finally(() => process.exit(130)); });
+  // Once (the terminal and the runner may both send it), and bounded: on Ctrl-C the runner is
+  // stopping the engine too, and must not wait on us forever.
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    void Promise.race([cleanup(), new Promise((resolve) => setTimeout(resolve, 10_000))]).finally(() => process.exit(130));
+  });
 }
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.stack : err);

@@ -9,6 +9,7 @@
 //   DOCKER_HOST=unix://<private socket>, WHARF_BENCH_DOCKER_SOCKET=<that socket's path>,
 //   WHARF_BENCH_TEST_IMAGE=wharf-test/busybox:latest (built FROM scratch in that engine).
 // `npm run bench -- store lint` runs only the benchmarks whose name contains one of the words.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -60,7 +61,7 @@ async function main() {
     const t0 = Date.now();
     log(`── ${name} ──`);
     const engineEnv = NO_ENGINE.has(name) ? { WHARF_BENCH_TEST_IMAGE: TEST_IMAGE } : env;
-    const code = await run(process.execPath, ['--enable-source-maps', join('out', 'bench', `${name}.bench.js`)], { env: engineEnv, allowFail: true });
+    const code = await runBench(name, engineEnv);
     log(`${name} ${code === 0 ? 'finished' : `CRASHED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     if (code !== 0) crashed.push(name);
   }
@@ -69,6 +70,23 @@ async function main() {
     return 1;
   }
   return 0;
+}
+
+/** One benchmark as its own node process; a Ctrl-C or failure of the runner stops it first. */
+function runBench(name, env) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--enable-source-maps', join('out', 'bench', `${name}.bench.js`)], { stdio: 'inherit', env: { ...process.env, ...env } });
+    const exited = new Promise((r) => child.once('exit', r));
+    // Registered after the engine, so it runs before the engine is stopped (stops run in reverse).
+    stoppers.add(async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGINT'); // the benchmark removes what it created, then exits
+      const done = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 15_000))]);
+      if (!done) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolvePromise(code ?? (signal ? 1 : 0)));
+  });
 }
 
 let code;
