@@ -1,28 +1,43 @@
 // The explorer in the real workbench, driven like a user: a container made outside the editor
-// appears without a refresh; Stop from the context menu changes its icon; Inspect opens a panel
-// showing its id; a label holding HTML shows as text; Remove asks first and the row goes away.
-// Screenshots of the tree, a context menu and an inspect panel go to test-artifacts/.
+// appears on top without a refresh; Stop from the context menu changes its icon; Inspect opens a
+// panel showing its id; a label holding HTML shows as text; Remove asks first and the row goes.
+// A small scene (a compose project, paused and exited containers) makes the screenshots of the
+// tree, a context menu, an inspect panel and the confirmation (test-artifacts/) worth showing.
 import * as assert from 'node:assert/strict';
+import type Docker from 'dockerode';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { rawDocker, TEST_IMAGE, uniqueName } from '../engine/env';
-import { openWharf, openWorkbench, screenshot, type Workbench } from './workbench';
+import { rawDocker, TEST_IMAGE } from '../engine/env';
+import { openWharf, openWorkbench, screenshot, widenSideBar, type Workbench } from './workbench';
 
 const HTML_LABEL = '<img src=x onerror=alert(1)>';
+const suffix = `${process.pid.toString(36)}${Date.now().toString(36).slice(-3)}`;
+
+function containersPane(page: Page): Locator {
+  return page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header h3.title', { hasText: /^Containers$/i }) });
+}
 
 function row(page: Page, name: string): Locator {
-  return page.locator('.part.sidebar [role=treeitem]').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) });
+  return containersPane(page).locator('[role=treeitem]').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) });
+}
+
+/** Moves the pointer where no hover or tooltip covers the views (the editor area). */
+async function pointerAway(page: Page): Promise<void> {
+  await page.mouse.move(900, 700);
 }
 
 async function rightClickItem(page: Page, target: Locator, item: RegExp, shot?: string): Promise<void> {
   const menu = page.locator('.context-view .monaco-menu');
   // A menu or hover left open by an earlier step would swallow the right-click.
-  if (await menu.isVisible()) await page.keyboard.press('Escape');
+  if (await menu.isVisible()) {
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+  }
   await target.click({ button: 'right' });
   await menu.waitFor({ state: 'visible' });
   const entry = menu.getByRole('menuitem', { name: item }).first();
   await entry.waitFor({ state: 'visible' });
-  if (shot) await screenshot(page, shot);
   await entry.hover();
+  if (shot) await screenshot(page, shot);
   await entry.click();
   await menu.waitFor({ state: 'hidden' });
 }
@@ -31,62 +46,90 @@ function inspectFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 }
 
+/** Creates (and starts, when asked) a container, replacing a leftover of the same name. */
+async function makeContainer(docker: Docker, name: string, options: { labels?: Record<string, string>; cmd?: string[]; start?: boolean }): Promise<Docker.Container> {
+  await docker.getContainer(name).remove({ force: true }).catch(() => undefined);
+  const container = await docker.createContainer({ Image: TEST_IMAGE, name, Cmd: options.cmd, Labels: options.labels });
+  if (options.start) await container.start();
+  return container;
+}
+
 describe('explorer in the workbench', function () {
   this.timeout(180_000);
   const docker = rawDocker();
   let wb: Workbench;
   const created: string[] = [];
+  const name = `web-${suffix}`;
+  let id = '';
 
   before(async () => {
+    // The scene: a compose project with running and finished services, a paused cache and a job
+    // that failed, so the tree shows groups and every icon.
+    const compose = (service: string): Record<string, string> => ({ 'com.docker.compose.project': 'shop', 'com.docker.compose.service': service });
+    const scene = [
+      await makeContainer(docker, 'shop-web-1', { labels: compose('web'), start: true }),
+      await makeContainer(docker, 'shop-db-1', { labels: compose('db'), start: true }),
+      await makeContainer(docker, 'shop-migrate-1', { labels: compose('migrate'), cmd: ['true'], start: true }),
+      await makeContainer(docker, 'cache', { start: true }),
+      await makeContainer(docker, 'nightly-report', { cmd: ['false'], start: true }),
+    ];
+    created.push(...scene.map((c) => c.id));
+    await scene[3].pause();
+    await Promise.all([scene[2].wait(), scene[4].wait()]);
+
     wb = await openWorkbench();
     await openWharf(wb.page);
+    await widenSideBar(wb.page, 460);
+    await row(wb.page, 'nightly-report').waitFor({ state: 'visible', timeout: 60_000 });
   });
 
   after(async () => {
-    for (const id of created) await docker.getContainer(id).remove({ force: true }).catch(() => undefined);
+    for (const c of created) await docker.getContainer(c).remove({ force: true }).catch(() => undefined);
     await wb?.close();
   });
 
-  it('shows a container created outside the editor without a refresh, Stop changes its icon', async () => {
+  it('shows a container created outside the editor on top without a refresh, Stop changes its icon', async () => {
     const { page } = wb;
-    const name = uniqueName('e2e');
-    const container = await docker.createContainer({ Image: TEST_IMAGE, name, Labels: { note: HTML_LABEL } });
-    created.push(container.id);
+    const container = await makeContainer(docker, name, { labels: { note: HTML_LABEL } });
+    id = container.id;
+    created.push(id);
     await container.start();
     const target = row(page, name);
-    await target.waitFor({ state: 'visible', timeout: 30_000 });
-    await target.locator('.codicon-vm-running').waitFor({ state: 'visible' });
-    await page.mouse.move(900, 450);
+    await target.locator('.codicon-vm-running').waitFor({ state: 'visible', timeout: 30_000 });
+    // Newest first: the first container row outside the compose group (project rows expand).
+    const topLevel = containersPane(page).locator('[role=treeitem][aria-level="1"]:not([aria-expanded])').first();
+    assert.equal(await topLevel.getAttribute('aria-label').then((l) => l?.split(',')[0]), name, 'the new container is on top');
+    await pointerAway(page);
     await screenshot(page, 'explorer-tree');
 
     await rightClickItem(page, target, /^Stop$/, 'explorer-context-menu');
+    // busybox's sleep as PID 1 ignores SIGTERM: the engine kills it after its 10 s stop timeout.
     await target.locator('.codicon-vm-outline').waitFor({ state: 'visible', timeout: 60_000 });
     assert.equal((await container.inspect()).State.Status, 'exited');
   });
 
   it('Inspect opens a panel showing the id, and an HTML label as text', async () => {
     const { page } = wb;
-    const [id] = created;
-    const name = (await docker.getContainer(id).inspect()).Name.slice(1);
     await rightClickItem(page, row(page, name), /^Inspect Container$/);
-    await page.locator('.tabs-container .tab', { hasText: `Inspect ${name}` }).waitFor({ state: 'visible' });
+    const tab = page.locator('.tabs-container .tab', { hasText: `Inspect ${name}` });
+    await tab.waitFor({ state: 'visible' });
     const frame = inspectFrame(page);
     await frame.getByText(`"${id}"`).first().waitFor({ state: 'visible', timeout: 60_000 });
-    await page.mouse.move(1300, 850);
+    await pointerAway(page);
     await screenshot(page, 'explorer-inspect');
 
-    await frame.locator('#filter input').fill('onerror');
-    const shown = frame.getByText(JSON.stringify(HTML_LABEL));
-    await shown.first().waitFor({ state: 'visible' });
-    assert.equal(await frame.locator('.tree img').count(), 0, 'the label was not turned into an element');
+    // The filter opens every match; the label's value must be text, never an element.
+    const filter = frame.locator('#filter input');
+    await filter.fill('onerror');
+    await frame.getByText(JSON.stringify(HTML_LABEL)).first().waitFor({ state: 'visible' });
+    assert.equal(await frame.locator('img').count(), 0, 'the label was not turned into an element');
     await screenshot(page, 'explorer-inspect-html-label');
-    await page.locator('.tabs-container .tab', { hasText: `Inspect ${name}` }).locator('.codicon-close').click();
+    await tab.locator('.codicon-close').click();
+    await tab.waitFor({ state: 'detached' });
   });
 
   it('Remove asks for confirmation and the container is gone', async () => {
     const { page } = wb;
-    const [id] = created;
-    const name = (await docker.getContainer(id).inspect()).Name.slice(1);
     const target = row(page, name);
     await rightClickItem(page, target, /^Remove Container/);
     // The workbench normally shows a modal dialog; the smoke-test driver this bed needs refuses
@@ -95,8 +138,10 @@ describe('explorer in the workbench', function () {
     const picker = page.locator('.quick-input-widget');
     await dialog.or(picker).first().waitFor({ state: 'visible' });
     const asked = await dialog.isVisible() ? dialog : picker;
+    if (asked === picker) await picker.getByRole('option', { name: /^Remove/ }).first().waitFor({ state: 'visible' });
     const question = asked === dialog ? await dialog.innerText() : `${await picker.innerText()} ${await picker.locator('input').getAttribute('placeholder')}`;
     assert.match(question, /not stored in a volume will be lost/);
+    assert.ok(await target.isVisible(), 'nothing is removed before the answer');
     await screenshot(page, 'explorer-remove-confirm');
     if (asked === dialog) await dialog.getByRole('button', { name: /^Remove$/ }).click();
     else await picker.getByRole('option', { name: /^Remove/ }).first().click();

@@ -40,7 +40,7 @@ export async function openWorkbench(): Promise<Workbench> {
     args: CHROMIUM_ARGS,
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(UI_TIMEOUT);
     await page.goto(workbenchUrl());
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
@@ -62,6 +62,20 @@ export async function openWharf(page: Page): Promise<void> {
   await tab.waitFor({ state: 'visible', timeout: 60_000 });
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
   await page.locator('.part.sidebar .composite.title').getByText(/^Wharf/i).first().waitFor({ state: 'visible' });
+}
+
+/** Drags the side bar's edge so that it is `width` px wide (rows then show their descriptions). */
+export async function widenSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) throw new Error('the side bar is not shown');
+  const edge = box.x + box.width;
+  await page.mouse.move(edge, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  // Off the edge, and wait until it no longer shows as hovered (a highlight in every screenshot).
+  await page.mouse.move(box.x + width + 300, box.y + box.height - 100);
+  await page.locator('.monaco-sash.hover, .monaco-sash.active').first().waitFor({ state: 'detached' });
 }
 
 /** The header of a view (pane) in the side bar, by its title, e.g. "Containers". */
