@@ -224,10 +224,16 @@ async function measureBurst(): Promise<BurstFigures> {
 
 // ---- main -------------------------------------------------------------------------------
 
-async function cleanup(): Promise<void> {
-  const mine = await api<Summary[]>(socket, 'GET', `/containers/json?all=1&filters=${encodeURIComponent(JSON.stringify({ label: [`${LABEL}=${runId}`] }))}`);
-  if (mine.length) log(`removing ${mine.length} containers`);
-  await removeContainers(mine.map((c) => c.Id));
+let cleaning: Promise<void> | undefined;
+/** Removes every container this run made; once, whoever asks first (the end of main, or Ctrl-C). */
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    const mine = await api<Summary[]>(socket, 'GET', `/containers/json?all=1&filters=${encodeURIComponent(JSON.stringify({ label: [`${LABEL}=${runId}`] }))}`);
+    if (mine.length) log(`removing ${mine.length} containers`);
+    // A burst container may be on its way out already: gone is what we wanted.
+    await pool(mine, CONCURRENCY, async (c) => { const answer = await rawRequest(socket, 'DELETE', `/containers/${c.Id}?force=1`); if (answer.status >= 300 && answer.status !== 404) throw new Error(`DELETE ${c.Id}: HTTP ${answer.status}`); });
+  })();
+  return cleaning;
 }
 
 async function main(): Promise<void> {
