@@ -2,7 +2,7 @@
 // Containers and Images views render.
 import * as assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
-import { openWharf, openWorkbench, paneHeader, screenshot, treeItem, wharfActivity, type Workbench } from './workbench';
+import { openWharf, openWorkbench, paneHeader, screenshot, treeItem, wharfActivity, widenSideBar, type Workbench } from './workbench';
 
 describe('Wharf view', () => {
   let wb: Workbench;
@@ -26,5 +26,21 @@ describe('Wharf view', () => {
     await wb.page.mouse.move(700, 450); // away from the activity bar, so no hover covers the view
     const path = await screenshot(wb.page, 'wharf-view');
     assert.ok(existsSync(path) && statSync(path).size > 0, `no screenshot at ${path}`);
+  });
+
+  it('expands an image tag into its layers', async () => {
+    const { page } = wb;
+    await widenSideBar(page, 460);
+    const images = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header h3.title', { hasText: /^Images$/i }) });
+    const repository = images.locator('[role=treeitem][aria-level="1"]').filter({ hasText: 'wharf-test/busybox' });
+    if ((await repository.getAttribute('aria-expanded')) !== 'true') await repository.locator('.monaco-tl-twistie').click();
+    const tag = images.locator('[role=treeitem][aria-level="2"]').filter({ hasText: 'latest' });
+    if ((await tag.getAttribute('aria-expanded')) !== 'true') await tag.locator('.monaco-tl-twistie').click();
+    // The test image's history: its COPY of busybox and its CMD are layers (Dockerfile in scripts/lib/engines.mjs).
+    const layers = images.locator('[role=treeitem][aria-level="3"]');
+    await layers.filter({ hasText: /COPY/ }).first().waitFor({ state: 'visible' });
+    await layers.filter({ hasText: /CMD/ }).first().waitFor({ state: 'visible' });
+    await page.mouse.move(640, 789);
+    await screenshot(page, 'explorer-images');
   });
 });
