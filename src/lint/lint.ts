@@ -6,6 +6,7 @@ import { allRules } from './rules/index';
 import { defaultSettings, type Finding, type LintSettings, type Rule, type Severity } from './rule';
 import { ignoredAt, readPragmas, type Pragmas } from './pragmas';
 import type { ResolvedConfig, SeverityOverride } from './config';
+import { parseIncrementally } from './syntax/parse';
 
 export interface LintOptions {
   settings?: Partial<LintSettings>;
@@ -13,6 +14,12 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** Ignores and severity overrides from .hadolint.yaml / settings / CLI flags (see config.ts). */
   config?: Partial<Pick<ResolvedConfig, 'ignored' | 'override' | 'disableIgnorePragma'>>;
+  /**
+   * Reuse the parse of unchanged instructions from the previous call (syntax/parse.ts). On by
+   * default; false parses the whole text afresh with dockerfile-ast alone, the reference the
+   * incremental path is tested against.
+   */
+  incremental?: boolean;
 }
 
 export function lint(text: string, options: LintOptions = {}): Finding[] {
@@ -31,7 +38,7 @@ function lintText(text: string, options: LintOptions): Finding[] {
   const findings: Finding[] = [];
   let dockerfile;
   try {
-    dockerfile = DockerfileParser.parse(text);
+    dockerfile = options.incremental === false ? DockerfileParser.parse(text) : parseIncrementally(text);
   } catch (error) {
     return [internalFinding('parse', error)];
   }

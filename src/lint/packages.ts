@@ -136,16 +136,11 @@ export function fromFlag(copy: Instruction): { getValue(): string | null } | und
   return (withFlags.getFlags?.() ?? []).find((f) => f.getName() === 'from');
 }
 
-// From.getImageName() resolves build arguments on every call and costs ~0.15 ms; the stage
-// rules ask for it once per FROM per rule, so remember it per instruction.
-const imageNames = new WeakMap<From, string>();
-
-/** The FROM's image name (variables resolved, no tag or digest), cached per instruction. */
+/**
+ * The FROM's image name (variables resolved, no tag or digest). getImageName() resolves build
+ * arguments through the whole document; syntax/parse.ts memoizes it per document, which is the
+ * only safe scope now that unchanged instructions are reused from one lint to the next.
+ */
 export function imageOf(from: From): string {
-  let name = imageNames.get(from);
-  if (name === undefined) {
-    name = from.getImageName() ?? '';
-    imageNames.set(from, name);
-  }
-  return name;
+  return from.getImageName() ?? '';
 }

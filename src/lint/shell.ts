@@ -93,6 +93,12 @@ export function parseRun(run: Instruction, text: string, escape = '\\'): ShellSc
 }
 
 const runScriptCache = new WeakMap<Dockerfile, { text: string; scripts: RunScript[] }>();
+/**
+ * A RUN's script, kept with the RUN: syntax/parse.ts reuses unchanged instructions from one lint
+ * to the next, and the script stays valid while the RUN starts at the same document offset
+ * (words carry document offsets) with the same escape character.
+ */
+const scriptOfRun = new WeakMap<Instruction, { offset: number; escape: string; script: ShellScript }>();
 
 export interface RunScript { instruction: Instruction; script: ShellScript; onbuild: boolean }
 
@@ -103,12 +109,21 @@ export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
   if (cached && cached.text === text) return cached.scripts;
   const result: RunScript[] = [];
   const escape = dockerfile.getEscapeCharacter();
+  const lineIndex = makeLineIndex(text);
+  const scriptOf = (run: Instruction): ShellScript => {
+    const offset = lineIndex.toOffset(run.getRange().start);
+    const known = scriptOfRun.get(run);
+    if (known && known.offset === offset && known.escape === escape) return known.script;
+    const script = parseRun(run, text, escape);
+    scriptOfRun.set(run, { offset, escape, script });
+    return script;
+  };
   for (const instruction of dockerfile.getInstructions()) {
     if (instruction instanceof Run) {
-      result.push({ instruction, script: parseRun(instruction, text, escape), onbuild: false });
+      result.push({ instruction, script: scriptOf(instruction), onbuild: false });
     } else if (instruction instanceof Onbuild) {
       const trigger = instruction.getTriggerInstruction();
-      if (trigger && trigger.getKeyword() === 'RUN') result.push({ instruction: trigger, script: parseRun(trigger, text, escape), onbuild: true });
+      if (trigger && trigger.getKeyword() === 'RUN') result.push({ instruction: trigger, script: scriptOf(trigger), onbuild: true });
     }
   }
   runScriptCache.set(dockerfile, { text, scripts: result });

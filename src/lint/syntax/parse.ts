@@ -1,0 +1,324 @@
+// Incremental parsing for lint-as-you-type. dockerfile-ast re-parses the whole text on every
+// call and recomputes an instruction's arguments, flags, heredocs and image name on every method
+// call; on a 1,000-line file that alone costs more than the editor's budget for a re-lint. Here
+// the text is cut into line-aligned chunks that each start where the parser is between items
+// (no continuation, heredoc or keyword pending), each chunk is parsed once, and the parsed
+// instructions and comments are reused for as long as the chunk's text and first line stay the
+// same. The pieces are assembled into a real dockerfile-ast Dockerfile, so rules see exactly
+// what DockerfileParser.parse would give them (a unit test compares the two on every corpus
+// file and on fuzzed edits).
+//
+// Chunks are parsed inside a text padded with blank lines so that their positions are the
+// document's own. A chunk is kept only when the parse proves it self-contained: every item in it
+// ends on a line break inside the chunk (an item cut by the chunk's end — a continuation, a
+// heredoc, a comment inside a continuation — makes the chunk grow until it is whole).
+import { DockerfileParser, From, type Comment, type Dockerfile, type Instruction, type ParserDirective } from 'dockerfile-ast';
+// The concrete class behind the Dockerfile interface: assembling one from parsed pieces uses the
+// same methods the parser itself calls (addInstruction, addComment, organizeComments).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Dockerfile: DockerfileClass } = require('dockerfile-ast/lib/dockerfile') as { Dockerfile: new (document: unknown) => MutableDockerfile };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { TextDocument } = require('vscode-languageserver-textdocument') as { TextDocument: { create(uri: string, language: string, version: number, text: string): unknown } };
+
+interface MutableDockerfile extends Dockerfile {
+  addInstruction(instruction: Instruction): void;
+  addComment(comment: Comment): void;
+  setDirectives(directives: ParserDirective[]): void;
+  organizeComments(): void;
+}
+
+interface Chunk {
+  instructions: Instruction[];
+  comments: Comment[];
+  directives: ParserDirective[];
+}
+
+/** Chunks of the previous call, by `firstLine \0 escape \0 text`. */
+let cache = new Map<string, Chunk>();
+
+/** Documents with a line break TextDocument counts but a '\n' scan does not (a lone CR). */
+const loneCarriageReturn = /\r(?!\n)/;
+
+/**
+ * The Dockerfile dockerfile-ast's parser would return for `text`, reusing the parse of unchanged
+ * chunks from the previous call.
+ */
+export function parseIncrementally(text: string): Dockerfile {
+  if (loneCarriageReturn.test(text)) {
+    // Line numbers would not follow '\n' alone; rare enough to parse whole.
+    cache = new Map();
+    return memoized(DockerfileParser.parse(text));
+  }
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const candidates = candidateStarts(text, lineStarts);
+  const escape = escapeOf(text);
+  const next = new Map<string, Chunk>();
+  const chunks: Chunk[] = [];
+  const offsetOfLine = (line: number) => (line < lineStarts.length ? lineStarts[line] : text.length);
+  let c = 0;
+  while (c < candidates.length) {
+    const from = candidates[c];
+    const to = c + 1 < candidates.length ? candidates[c + 1] : lineStarts.length;
+    const key = `${from}\0${escape}\0${text.slice(offsetOfLine(from), offsetOfLine(to))}`;
+    const hit = cache.get(key) ?? next.get(key);
+    if (hit) { chunks.push(hit); next.set(key, hit); c++; continue; }
+    // Parse the run of chunks not in the cache as one window, grown until its end is a place
+    // where the parser is between items.
+    let end = c + 1;
+    while (end < candidates.length && !cache.has(chunkKey(end))) end++;
+    for (;;) {
+      const windowEnd = end < candidates.length ? candidates[end] : lineStarts.length;
+      const parsed = parseWindow(text, from, offsetOfLine(from), offsetOfLine(windowEnd), escape);
+      if (parsed.whole || end >= candidates.length) {
+        for (const chunk of splitWindow(parsed, candidates.slice(c, end), windowEnd, offsetOfLine)) {
+          next.set(`${chunk.firstLine}\0${escape}\0${text.slice(offsetOfLine(chunk.firstLine), offsetOfLine(chunk.endLine))}`, chunk);
+          chunks.push(chunk);
+        }
+        break;
+      }
+      end = Math.min(candidates.length, end + Math.max(1, end - c));
+    }
+    c = end;
+  }
+  cache = next;
+  const dockerfile = new DockerfileClass(TextDocument.create('', '', 0, text));
+  dockerfile.setDirectives(chunks[0]?.directives ?? []);
+  for (const chunk of chunks) {
+    for (const comment of chunk.comments) dockerfile.addComment(comment);
+    for (const instruction of chunk.instructions) {
+      adopt(instruction, dockerfile);
+      dockerfile.addInstruction(instruction);
+    }
+  }
+  dockerfile.organizeComments();
+  return dockerfile;
+
+  function chunkKey(index: number): string {
+    const from = candidates[index];
+    const to = index + 1 < candidates.length ? candidates[index + 1] : lineStarts.length;
+    return `${from}\0${escape}\0${text.slice(offsetOfLine(from), offsetOfLine(to))}`;
+  }
+}
+
+/** Forget every cached chunk (tests compare cold and warm runs). */
+export function clearParseCache(): void {
+  cache = new Map();
+}
+
+/**
+ * Lines where an item may start: not blank, not a comment, and the last line before it that is
+ * neither ends without the escape character. A wrong guess (a heredoc body line, say) is caught
+ * when the chunk is parsed, so this only has to be cheap and usually right.
+ */
+function candidateStarts(text: string, lineStarts: number[]): number[] {
+  const escape = escapeOf(text);
+  const result = [0];
+  let continued = false;
+  for (let line = 0; line < lineStarts.length; line++) {
+    const start = lineStarts[line];
+    const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
+    let first = start;
+    while (first < end && isBlank(text.charCodeAt(first))) first++;
+    if (first >= end || text[first] === '#') continue;
+    if (line > 0 && !continued) result.push(line);
+    let last = end - 1;
+    while (last >= first && isBlank(text.charCodeAt(last))) last--;
+    continued = text[last] === escape;
+  }
+  return result;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 13;
+}
+
+/** The escape directive's character, read the way the parser reads it (only at the very top). */
+function escapeOf(text: string): string {
+  if (!text.startsWith('#') && !/^[ \t]*#/.test(text)) return '\\';
+  return DockerfileParser.parse(directiveHeader(text)).getEscapeCharacter();
+}
+
+/** The leading comment lines, where parser directives live. */
+function directiveHeader(text: string): string {
+  const match = /^(?:[ \t]*#[^\r\n]*(?:\r?\n|$))*/.exec(text);
+  return match ? match[0] : '';
+}
+
+interface ParsedWindow {
+  instructions: Instruction[];
+  comments: Comment[];
+  directives: ParserDirective[];
+  /** Every item ends on a line break inside the window. */
+  whole: boolean;
+  /** Each item's end offset within the padded text, and where the window starts in it. */
+  endOf: (item: Instruction | Comment) => number;
+  base: number;
+}
+
+function parseWindow(text: string, firstLine: number, from: number, to: number, escape: string): ParsedWindow {
+  // Blank lines put the window at its own line numbers; an escape directive is the first padding
+  // line when the document has one (it is always on line 0, so firstLine ≥ 1 then).
+  const padding = firstLine === 0 ? '' : escape === '\\' ? '\n'.repeat(firstLine) : `# escape=${escape}\n${'\n'.repeat(firstLine - 1)}`;
+  const source = padding + text.slice(from, to);
+  const parsed = DockerfileParser.parse(source);
+  const document = TextDocument.create('', '', 0, source) as { offsetAt(p: { line: number; character: number }): number };
+  const endOf = (item: Instruction | Comment) => document.offsetAt(item.getRange().end);
+  const instructions = parsed.getInstructions();
+  const comments = parsed.getComments();
+  let whole = true;
+  for (const item of [...instructions, ...comments]) if (endOf(item) >= source.length) whole = false;
+  return { instructions, comments, directives: firstLine === 0 ? parsed.getDirectives() : [], whole, endOf, base: padding.length };
+}
+
+interface WindowChunk extends Chunk { firstLine: number; endLine: number }
+
+/**
+ * Cuts a parsed window back into chunks at the candidate lines where no item crosses, so that
+ * the next call can reuse them one by one.
+ */
+function splitWindow(parsed: ParsedWindow, starts: number[], windowEnd: number, offsetOfLine: (line: number) => number): WindowChunk[] {
+  const result: WindowChunk[] = [];
+  const items: { line: number; end: number; instruction?: Instruction; comment?: Comment }[] = [
+    ...parsed.instructions.map((instruction) => ({ line: instruction.getRange().start.line, end: parsed.endOf(instruction), instruction })),
+    ...parsed.comments.map((comment) => ({ line: comment.getRange().start.line, end: parsed.endOf(comment), comment })),
+  ];
+  const windowStart = offsetOfLine(starts[0]);
+  // An item's end in document offsets: the padded text maps 1:1 onto the window.
+  const documentEnd = (end: number) => end - parsed.base + windowStart;
+  let current: WindowChunk = { firstLine: starts[0], endLine: windowEnd, instructions: [], comments: [], directives: parsed.directives };
+  let reach = -1;
+  let s = 1;
+  items.sort((a, b) => a.line - b.line);
+  for (const item of items) {
+    while (s < starts.length && starts[s] <= item.line) {
+      // Cut before starts[s] only when nothing so far runs past it.
+      if (reach < offsetOfLine(starts[s])) {
+        current.endLine = starts[s];
+        result.push(current);
+        current = { firstLine: starts[s], endLine: windowEnd, instructions: [], comments: [], directives: [] };
+      }
+      s++;
+    }
+    if (item.instruction) current.instructions.push(item.instruction); else if (item.comment) current.comments.push(item.comment);
+    reach = Math.max(reach, documentEnd(item.end));
+  }
+  while (s < starts.length) {
+    if (reach < offsetOfLine(starts[s])) {
+      current.endLine = starts[s];
+      result.push(current);
+      current = { firstLine: starts[s], endLine: windowEnd, instructions: [], comments: [], directives: [] };
+    }
+    s++;
+  }
+  result.push(current);
+  return result;
+}
+
+// ---- Memoized instruction methods -------------------------------------------------------------
+
+/** Methods whose result depends only on the instruction's own text and escape character. */
+const ownTextMethods = [
+  'getKeyword', 'getArguments', 'getRawArguments', 'getHeredocs', 'getProperties',
+  'getArgumentsRange', 'getRawArgumentsContent', 'getArgumentsContent', 'getTextContent', 'getTriggerInstruction',
+];
+/**
+ * Methods that read the rest of the document (build arguments, stages). On a FROM they read only
+ * the ARGs before the first FROM, so they stay valid while those are unchanged; on anything else
+ * they are valid for one document.
+ */
+const documentMethods = [
+  'getVariables', 'getImageName', 'getImageNameRange', 'getImageTag', 'getImageTagRange',
+  'getImageDigest', 'getImageDigestRange', 'getRegistry', 'getRegistryRange', 'getBuildStage', 'getBuildStageRange',
+  'getImage', 'getAbsolutePath', 'getPlatformFlag',
+];
+
+const memoTrigger = Symbol('wharfTrigger');
+interface Memoized { [memoTrigger]?: Memoized | null; dockerfile?: Dockerfile }
+
+/** What a FROM's variables resolve against: the text and place of every ARG before the first FROM. */
+const fromScopes = new WeakMap<Dockerfile, string>();
+function fromScopeOf(dockerfile: Dockerfile): string {
+  let scope = fromScopes.get(dockerfile);
+  if (scope === undefined) {
+    scope = dockerfile.getInitialARGs().map((arg) => `${arg.getRange().start.line}:${arg.getRange().start.character}:${arg.getTextContent()}`).join('\0');
+    fromScopes.set(dockerfile, scope);
+  }
+  return scope;
+}
+
+/**
+ * Gives every instruction of a fresh parse own memoized copies of its costly methods (on the
+ * instances, not dockerfile-ast's prototypes, so nothing else in the process changes). Arrays
+ * are handed out as copies so a caller cannot corrupt the memo.
+ */
+export function memoized(dockerfile: Dockerfile): Dockerfile {
+  for (const instruction of dockerfile.getInstructions()) memoize(instruction);
+  return dockerfile;
+}
+
+function memoize(instruction: Instruction): void {
+  const target = instruction as unknown as Memoized & Record<string | symbol, unknown>;
+  if (memoTrigger in target) return;
+  target[memoTrigger] = null;
+  const isFrom = instruction instanceof From;
+  // dockerfile-ast's methods call each other re-entrantly while half-built (getFlags fills
+  // this.flags while asking getArguments, which asks getFlags): only a call made from outside
+  // any other memoized call on the instance is remembered, inner ones compute as before.
+  let depth = 0;
+  const install = (name: string, perDocument: boolean) => {
+    const original = target[name];
+    if (typeof original !== 'function') return;
+    let has = false;
+    let scope: unknown;
+    let value: unknown;
+    target[name] = function (this: Memoized, ...args: unknown[]) {
+      if (args.length > 0) return (original as (...a: unknown[]) => unknown).apply(this, args);
+      const current = !perDocument ? undefined : isFrom && this.dockerfile ? fromScopeOf(this.dockerfile) : this.dockerfile;
+      if (!has || scope !== current) {
+        let result: unknown;
+        depth++;
+        try { result = (original as () => unknown).call(this); } finally { depth--; }
+        if (depth > 0) return result;
+        if (name === 'getTriggerInstruction' && result) {
+          memoize(result as Instruction);
+          target[memoTrigger] = result as Memoized;
+        }
+        has = true;
+        scope = current;
+        value = result;
+      }
+      return Array.isArray(value) ? value.slice() : value;
+    };
+  };
+  // getFlags caches itself in this.flags; it is wrapped only so that the calls it makes count as
+  // inner ones.
+  const getFlags = target.getFlags;
+  if (typeof getFlags === 'function') {
+    target.getFlags = function (this: unknown) {
+      depth++;
+      try { return (getFlags as () => unknown).call(this); } finally { depth--; }
+    };
+  }
+  for (const name of ownTextMethods) install(name, false);
+  for (const name of documentMethods) install(name, true);
+  // From.getImageNameRange and getRegistryRange move the start and end of the range
+  // getImageRange returns, which is the first argument's own range: harmless when every call
+  // builds new arguments, a corruption once they are memoized. Hand out a copy.
+  const imageRange = target.getImageRange;
+  if (typeof imageRange === 'function') {
+    target.getImageRange = function (this: unknown) {
+      const range = (imageRange as () => { start: object; end: object } | null).call(this);
+      return range && { start: { ...range.start }, end: { ...range.end } };
+    };
+  }
+}
+
+/** Points a reused instruction (and its ONBUILD trigger) at the document being linted. */
+function adopt(instruction: Instruction, dockerfile: Dockerfile): void {
+  memoize(instruction);
+  const target = instruction as unknown as Memoized;
+  target.dockerfile = dockerfile;
+  const trigger = target[memoTrigger];
+  if (trigger) trigger.dockerfile = dockerfile;
+}
