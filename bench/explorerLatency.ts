@@ -12,7 +12,7 @@
 // VS Code server's environment.
 // Optional: WHARF_BENCH_SAMPLES (12, at least 10), WHARF_BENCH_OTHERS (1000),
 // WHARF_BENCH_IDLE_MS (30000 per idle window, at least 30000), WHARF_BENCH_FIRST_OPENS (3).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -174,13 +174,19 @@ async function firstOpen(browser: Browser, url: string, total?: number): Promise
   }
 }
 
-async function idleRequests(proxy: SocketProxy, label: string): Promise<{ perMinute: number; requests: { method: string; path: string }[] }> {
+async function idleRequests(proxy: SocketProxy, label: string): Promise<{ perMinute: number; requests: string[] }> {
   const from = proxy.requests.length;
+  // When each request passed (ms into the window): a burst of them is a reconnect, a steady beat is polling.
+  const start = Date.now();
+  const at: number[] = [];
+  const push = proxy.requests.push.bind(proxy.requests);
+  proxy.requests.push = (...items) => { for (const _ of items) at.push(Date.now() - start); return push(...items); };
   await new Promise((r) => setTimeout(r, IDLE_MS));
-  const requests = proxy.requestsSince(from);
+  proxy.requests.push = push;
+  const requests = proxy.requestsSince(from).map((r, i) => `+${at[i] ?? '?'} ms ${r.method} ${r.path}`);
   const perMinute = Math.round((requests.length * 60_000) / IDLE_MS * 10) / 10;
-  console.log(`idle with the view open (${label}): ${requests.length} request(s) in ${IDLE_MS / 1000} s${requests.length ? `: ${requests.slice(0, 5).map((r) => `${r.method} ${r.path}`).join(', ')}` : ''}`);
-  return { perMinute, requests: requests.slice(0, 20) };
+  console.log(`idle with the view open (${label}): ${requests.length} request(s) in ${IDLE_MS / 1000} s${requests.length ? `:\n  ${requests.join('\n  ')}` : ''}`);
+  return { perMinute, requests };
 }
 
 function table(results: { without: Series; with?: Series; idle0: number; idle1000?: number; firstOpen0: Figures; firstOpen1000?: Figures }): string {
@@ -203,6 +209,22 @@ function table(results: { without: Series; with?: Series; idle0: number; idle100
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+/** Wharf's own log of each window (connects, reconnects and their causes) outlives the scratch folder. */
+function keepWharfLogs(dataDir: string): void {
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const found: string[] = [];
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === 'Wharf.log') found.push(path);
+    }
+  };
+  try { walk(dataDir); } catch { return; }
+  found.sort().forEach((path, i) => copyFileSync(path, join(dir, `explorer-wharf-window${i + 1}.log`)));
 }
 
 async function main(): Promise<void> {
@@ -296,6 +318,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await vscodeServer.stop();
+    keepWharfLogs(join(scratch, 'data'));
     await proxy.close();
     await removeBenchContainers(docker);
     rmSync(scratch, { recursive: true, force: true });
