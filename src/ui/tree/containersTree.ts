@@ -101,6 +101,11 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
     return item;
   }
 
+  /** Resolves once every change seen so far has been passed to the view (refreshes are paced). */
+  settled(): Promise<void> {
+    return this.pacer.settled();
+  }
+
   /** The markdown hover is built only when the user hovers, not for every row drawn. */
   resolveTreeItem(item: vscode.TreeItem, node: ContainerTreeNode): vscode.TreeItem {
     if (node.type !== 'container') return item;

@@ -16,6 +16,7 @@ export class RefreshPacer<T> {
   private lastFiredAt = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private dueAt = Number.POSITIVE_INFINITY;
+  private settledWaiters: (() => void)[] = [];
 
   constructor(
     /** Receives the nodes to refresh, or undefined for the whole tree. */
@@ -46,11 +47,18 @@ export class RefreshPacer<T> {
     }
   }
 
+  /** Resolves once nothing waits to be passed on (at once when nothing does). */
+  settled(): Promise<void> {
+    if (this.timer === undefined) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
   dispose(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.nodes.clear();
     this.root = false;
+    for (const resolve of this.settledWaiters.splice(0)) resolve();
   }
 
   private flush(): void {
@@ -61,8 +69,15 @@ export class RefreshPacer<T> {
     const nodes = [...this.nodes];
     this.root = false;
     this.nodes.clear();
-    if (!root && nodes.length === 0) return;
+    if (!root && nodes.length === 0) {
+      for (const resolve of this.settledWaiters.splice(0)) resolve();
+      return;
+    }
     this.lastFiredAt = this.now();
-    this.fire(root ? undefined : nodes);
+    try {
+      this.fire(root ? undefined : nodes);
+    } finally {
+      for (const resolve of this.settledWaiters.splice(0)) resolve();
+    }
   }
 }

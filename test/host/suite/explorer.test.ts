@@ -53,6 +53,8 @@ describe('explorer: tree providers on the real engine', function () {
     const id = await makeContainer(uniqueName('stop'), { cmd: ['sleep', '3600'] });
     cleanup.push(() => removeQuietly(id));
     const node = await until(api, 'the row', () => findRow(id));
+    // The tree paces its refreshes: the one that added this row may still be on its way.
+    await api.views.containers.settled();
     const fired: Array<ContainerTreeNode | ContainerTreeNode[] | undefined> = [];
     const sub = api.views.containers.onDidChangeTreeData((e) => fired.push(e));
     try {

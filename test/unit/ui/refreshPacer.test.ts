@@ -65,6 +65,17 @@ describe('RefreshPacer', () => {
     pacer.dispose();
   });
 
+  it('settles at once when idle, and after the refresh that waits', async () => {
+    const { pacer, fired } = setup();
+    await pacer.settled();
+    pacer.request(['a']);
+    pacer.request(['b']);
+    assert.equal(fired.length, 1);
+    await pacer.settled();
+    assert.deepEqual(fired.map((f) => f.nodes), [['a'], ['b']]);
+    pacer.dispose();
+  });
+
   it('an empty request fires nothing, and dispose drops what waits', async () => {
     const { pacer, fired } = setup();
     pacer.request([]);
