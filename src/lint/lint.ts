@@ -22,8 +22,19 @@ export interface LintOptions {
   incremental?: boolean;
 }
 
+/**
+ * The most text lint reads (UTF-16 units). Real Dockerfiles are a few KB; past this the linter
+ * would hold the editor for seconds (rules that relate stages and build arguments grow faster
+ * than the text), so the rest is left unlinted and a WharfTooLarge finding says where.
+ */
+export const maxLintLength = 512 * 1024;
+
+/** Code of the finding that marks where linting stopped in an oversized file. */
+export const tooLargeCode = 'WharfTooLarge';
+
 export function lint(text: string, options: LintOptions = {}): Finding[] {
   try {
+    if (text.length > maxLintLength) return lintPrefix(text, options);
     // A byte-order mark is not part of the first instruction; lint without it and put the
     // column back so ranges still match the document as written.
     if (text.charCodeAt(0) === 0xfeff) return lintText(text.slice(1), options).map(shiftFirstLine);
@@ -31,6 +42,33 @@ export function lint(text: string, options: LintOptions = {}): Finding[] {
   } catch (error) {
     return [internalFinding('lint', error)];
   }
+}
+
+/** Lints the text up to the last line break within maxLintLength and marks the rest. */
+function lintPrefix(text: string, options: LintOptions): Finding[] {
+  const lastBreak = text.lastIndexOf('\n', maxLintLength - 1);
+  const cut = lastBreak > 0 ? lastBreak + 1 : maxLintLength;
+  const findings = lint(text.slice(0, cut), options);
+  findings.push({
+    code: tooLargeCode,
+    severity: 'info',
+    source: 'builder',
+    message: `Not linted past this point: the file is ${Math.round(text.length / 1024)} KB and the linter reads at most ${maxLintLength / 1024} KB`,
+    range: { start: positionOf(text, cut), end: positionOf(text, text.length) },
+    fixes: [],
+  });
+  return findings;
+}
+
+/** The position of an offset, counting line breaks as editors do (\n, \r\n and a lone \r). */
+function positionOf(text: string, offset: number): Finding['range']['start'] {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) { line++; lineStart = i + 1; }
+  }
+  return { line, character: offset - lineStart };
 }
 
 function lintText(text: string, options: LintOptions): Finding[] {

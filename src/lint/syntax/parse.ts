@@ -18,6 +18,10 @@ import { DockerfileParser, From, type Comment, type Dockerfile, type Instruction
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Dockerfile: DockerfileClass } = require('dockerfile-ast/lib/dockerfile') as { Dockerfile: new (document: unknown) => MutableDockerfile };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ImageTemplate: ImageTemplateClass } = require('dockerfile-ast/lib/imageTemplate') as {
+  ImageTemplate: new () => { addInstruction(instruction: Instruction): void; resolveVariable(variable: string, line: number): string | null | undefined };
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { TextDocument } = require('vscode-languageserver-textdocument') as { TextDocument: { create(uri: string, language: string, version: number, text: string): unknown } };
 
 interface MutableDockerfile extends Dockerfile {
@@ -36,21 +40,18 @@ interface Chunk {
 /** Chunks of the previous call, by `firstLine \0 escape \0 text`. */
 let cache = new Map<string, Chunk>();
 
-/** Documents with a line break TextDocument counts but a '\n' scan does not (a lone CR). */
-const loneCarriageReturn = /\r(?!\n)/;
-
 /**
  * The Dockerfile dockerfile-ast's parser would return for `text`, reusing the parse of unchanged
  * chunks from the previous call.
  */
 export function parseIncrementally(text: string): Dockerfile {
-  if (loneCarriageReturn.test(text)) {
-    // Line numbers would not follow '\n' alone; rare enough to parse whole.
-    cache = new Map();
-    return memoized(DockerfileParser.parse(text));
-  }
+  // Line breaks as TextDocument counts them: \n, \r\n and a lone \r.
   const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) lineStarts.push(i + 1);
+    else if (code === 13 && text.charCodeAt(i + 1) !== 10) lineStarts.push(i + 1);
+  }
   const candidates = candidateStarts(text, lineStarts);
   const escape = escapeOf(text);
   const next = new Map<string, Chunk>();
@@ -91,7 +92,8 @@ export function parseIncrementally(text: string): Dockerfile {
       dockerfile.addInstruction(instruction);
     }
   }
-  dockerfile.organizeComments();
+  organizeComments(dockerfile);
+  acceleratedResolve(dockerfile);
   return dockerfile;
 
   function chunkKey(index: number): string {
@@ -141,7 +143,7 @@ function escapeOf(text: string): string {
 
 /** The leading comment lines, where parser directives live. */
 function directiveHeader(text: string): string {
-  const match = /^(?:[ \t]*#[^\r\n]*(?:\r?\n|$))*/.exec(text);
+  const match = /^(?:[ \t]*#[^\r\n]*(?:\r?\n|\r|$))*/.exec(text);
   return match ? match[0] : '';
 }
 
@@ -161,7 +163,14 @@ function parseWindow(text: string, firstLine: number, from: number, to: number, 
   // line when the document has one (it is always on line 0, so firstLine ≥ 1 then).
   const padding = firstLine === 0 ? '' : escape === '\\' ? '\n'.repeat(firstLine) : `# escape=${escape}\n${'\n'.repeat(firstLine - 1)}`;
   const source = padding + text.slice(from, to);
-  const parsed = DockerfileParser.parse(source);
+  // The window's own Dockerfile is thrown away after its items are taken, so the parser's final
+  // organizeComments (comments × stages) is skipped for it; the assembled document runs the
+  // linear version below.
+  const prototype = (DockerfileClass as unknown as { prototype: { organizeComments(): void } }).prototype;
+  const organize = prototype.organizeComments;
+  prototype.organizeComments = () => undefined;
+  let parsed: Dockerfile;
+  try { parsed = DockerfileParser.parse(source); } finally { prototype.organizeComments = organize; }
   const document = TextDocument.create('', '', 0, source) as { offsetAt(p: { line: number; character: number }): number };
   const endOf = (item: Instruction | Comment) => document.offsetAt(item.getRange().end);
   const instructions = parsed.getInstructions();
@@ -215,6 +224,76 @@ function splitWindow(parsed: ParsedWindow, starts: number[], windowEnd: number, 
   return result;
 }
 
+// ---- Linear replacements for two quadratic Dockerfile methods -----------------------------------
+// Both keep dockerfile-ast's results exactly; they only find the stage or FROM by search instead
+// of scanning every stage for every comment or variable, which took minutes on a 10 MB file.
+
+interface Stages {
+  initialInstructions: { getRange(): Range; addComment(comment: Comment): void; getInstructions(): Instruction[] };
+  buildStages: { getRange(): Range; addComment(comment: Comment): void }[];
+}
+interface Range { start: { line: number; character: number }; end: { line: number; character: number } }
+
+function isInside(position: Range['start'], range: Range): boolean {
+  if (range.start.line === range.end.line) {
+    return range.start.line === position.line && range.start.character <= position.character && position.character <= range.end.character;
+  }
+  if (range.start.line === position.line) return range.start.character <= position.character;
+  if (range.end.line === position.line) return position.character <= range.end.character;
+  return range.start.line < position.line && position.line < range.end.line;
+}
+
+/** Dockerfile.organizeComments: each comment goes to the initial ARGs or to the stages around it. */
+function organizeComments(dockerfile: Dockerfile): void {
+  const stages = dockerfile as unknown as Stages;
+  const initial = stages.initialInstructions.getRange();
+  // A stage's range spans its instructions only, so it does not move while comments are added.
+  const ranges = stages.buildStages.map((stage) => stage.getRange());
+  for (const comment of dockerfile.getComments()) {
+    const range = comment.getRange();
+    if (isInside(range.end, initial)) { stages.initialInstructions.addComment(comment); continue; }
+    // Stages follow each other: find the last one starting at or before the comment, then check
+    // its neighbours too (ranges that touch on one line can both contain the position).
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const start = ranges[mid].start;
+      if (start.line < range.start.line || (start.line === range.start.line && start.character <= range.start.character)) lo = mid; else hi = mid - 1;
+    }
+    for (let k = Math.max(0, lo - 1); k <= Math.min(ranges.length - 1, lo + 1); k++) {
+      if (isInside(range.start, ranges[k])) stages.buildStages[k].addComment(comment);
+    }
+  }
+}
+
+/**
+ * Dockerfile.resolveVariable looks through every FROM for the one on the variable's line before
+ * anything else; a set of the lines FROMs cover answers that at once.
+ */
+function acceleratedResolve(dockerfile: Dockerfile): void {
+  const target = dockerfile as unknown as { resolveVariable(variable: string, line: number): string | null | undefined };
+  const original = target.resolveVariable;
+  let fromLines: Set<number> | undefined;
+  target.resolveVariable = function (this: Dockerfile, variable: string, line: number) {
+    if (!fromLines) {
+      fromLines = new Set();
+      for (const from of this.getFROMs()) {
+        const range = from.getRange();
+        for (let l = range.start.line; l <= range.end.line; l++) fromLines.add(l);
+      }
+    }
+    if (fromLines.has(line)) {
+      // As the original does: resolve against the ARGs before the first FROM only.
+      const initialARGs = new ImageTemplateClass();
+      for (const arg of this.getInitialARGs()) initialARGs.addInstruction(arg);
+      return initialARGs.resolveVariable(variable, line);
+    }
+    // The original scans the FROMs again, finds none on this line, and goes on by stage.
+    return original.call(this, variable, line);
+  };
+}
+
 // ---- Memoized instruction methods -------------------------------------------------------------
 
 /** Methods whose result depends only on the instruction's own text and escape character. */
@@ -248,15 +327,10 @@ function fromScopeOf(dockerfile: Dockerfile): string {
 }
 
 /**
- * Gives every instruction of a fresh parse own memoized copies of its costly methods (on the
- * instances, not dockerfile-ast's prototypes, so nothing else in the process changes). Arrays
- * are handed out as copies so a caller cannot corrupt the memo.
+ * Gives an instruction own memoized copies of its costly methods (on the instance, not on
+ * dockerfile-ast's prototypes, so nothing else in the process changes). Arrays are handed out as
+ * copies so a caller cannot corrupt the memo.
  */
-export function memoized(dockerfile: Dockerfile): Dockerfile {
-  for (const instruction of dockerfile.getInstructions()) memoize(instruction);
-  return dockerfile;
-}
-
 function memoize(instruction: Instruction): void {
   const target = instruction as unknown as Memoized & Record<string | symbol, unknown>;
   if (memoTrigger in target) return;
