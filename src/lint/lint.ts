@@ -29,12 +29,17 @@ export interface LintOptions {
  */
 export const maxLintLength = 512 * 1024;
 
+const loneCarriageReturn = /\r(?!\n)/;
+
 /** Code of the finding that marks where linting stopped in an oversized file. */
 export const tooLargeCode = 'WharfTooLarge';
 
 export function lint(text: string, options: LintOptions = {}): Finding[] {
   try {
     if (text.length > maxLintLength) return lintPrefix(text, options);
+    // Editors count a lone CR as a line break, the rules' line indexes count LF: make them agree.
+    // One character for another keeps every offset and every (line, character) position.
+    if (loneCarriageReturn.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
     // A byte-order mark is not part of the first instruction; lint without it and put the
     // column back so ranges still match the document as written.
     if (text.charCodeAt(0) === 0xfeff) return lintText(text.slice(1), options).map(shiftFirstLine);

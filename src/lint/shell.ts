@@ -419,6 +419,8 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
     const ch = text[i];
     if (ch === ' ' || ch === '\t' || ch === '\r') { i++; continue; }
     if (ch === '\\' && text[i + 1] === '\n') { i += 2; continue; }
+    // A CRLF line end (heredoc bodies keep their CRs) continues the same way.
+    if (ch === '\\' && text[i + 1] === '\r' && text[i + 2] === '\n') { i += 3; continue; }
     if (ch === '\n') {
       i++;
       if (rawWords.length > 0 || redirects.length > 0) finish('\n');
@@ -472,6 +474,7 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
       }
       if (c === '\\') {
         if (text[i + 1] === '\n') { i += 2; continue; }
+        if (text[i + 1] === '\r' && text[i + 2] === '\n') { i += 3; continue; }
         if (i + 1 < n) value += text[i + 1];
         i += 2;
         continue;

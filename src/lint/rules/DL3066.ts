@@ -18,7 +18,9 @@ export const rule: Rule = {
     const user = arg.getValue().split(':')[0];
     // A variable is resolved at build time from an ARG; its value is not known here.
     if (user === '' || user.includes('$') || /^\d+$/.test(user)) return;
-    const start = arg.getRange().start;
-    report({ range: { start, end: { line: start.line, character: start.character + user.length } } });
+    const { start, end } = arg.getRange();
+    // The user name alone when the word sits on one line; a word continued over lines is
+    // reported whole (its text no longer maps to columns by length).
+    report({ range: { start, end: start.line === end.line ? { line: start.line, character: start.character + user.length } : end } });
   },
 };
