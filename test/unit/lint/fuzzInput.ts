@@ -3,6 +3,9 @@
 // heredocs, flags, escape directives, line ends) as well as plain byte damage.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tooLargeCode } from '../../../src/lint/lint';
+import { allRules } from '../../../src/lint/rules/index';
+import type { Finding, Range } from '../../../src/lint/rule';
 
 export const corpusDir = resolve(__dirname, '../../../../bench/corpus');
 
@@ -83,3 +86,41 @@ export function excerpt(text: string, rng: Rng): string {
   const from = int(rng, lines.length);
   return lines.slice(from, from + 1 + int(rng, 12)).join('\n');
 }
+
+// ---- What a well-formed finding is (fuzz and robustness tests) ----
+
+const knownCodes = new Set([...allRules.map((r) => r.meta.code), tooLargeCode]);
+
+/** Lines as an editor counts them (\n, \r\n, lone \r), each without its line break. */
+export function linesOf(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+function rangeProblem(range: Range, lines: string[]): string | undefined {
+  for (const p of [range.start, range.end]) {
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return `bad position ${JSON.stringify(p)}`;
+    if (p.line >= lines.length) return `line ${p.line} past the last line ${lines.length - 1}`;
+    if (p.character > lines[p.line].length) return `character ${p.character} past the end of line ${p.line} (${lines[p.line].length})`;
+  }
+  const { start, end } = range;
+  if (end.line < start.line || (end.line === start.line && end.character < start.character)) return 'end before start';
+  return undefined;
+}
+
+export function findingProblem(finding: Finding, lines: string[]): string | undefined {
+  if (!knownCodes.has(finding.code)) return `unknown code ${finding.code} (${finding.message})`;
+  if (!['error', 'warning', 'info', 'style'].includes(finding.severity)) return `bad severity ${finding.severity}`;
+  if (typeof finding.message !== 'string' || finding.message.length === 0) return 'empty message';
+  const range = rangeProblem(finding.range, lines);
+  if (range) return `range: ${range}`;
+  for (const fix of finding.fixes) {
+    if (!fix.title) return 'fix without a title';
+    for (const edit of fix.edits) {
+      const problem = rangeProblem(edit.range, lines);
+      if (problem) return `fix "${fix.title}" edit range: ${problem}`;
+      if (typeof edit.newText !== 'string') return `fix "${fix.title}" edit without text`;
+    }
+  }
+  return undefined;
+}
+
