@@ -1,0 +1,134 @@
+// Lint speed (issue 5 §7): Wharf's lint() beside dockerfile-utils' validate() on the same inputs,
+// in one run, runs interleaved so that a noisy machine slows both alike.
+//  - a 1,000-line Dockerfile built deterministically from the corpus: linted cold (no parse
+//    cache), re-linted after a one-character edit the way the editor does it (the previous text
+//    was linted just before, each edit is a new character typed at another place), and as a
+//    whole-text parse without the incremental cache;
+//  - every file of bench/corpus: the per-file median of each.
+// It reports figures and never passes or fails. Standalone:
+//   npm run build && npx tsc -p tsconfig.test.json && node out/bench/lint.bench.js
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { validate } from 'dockerfile-utils';
+import { lint } from '../src/lint/lint';
+import { clearParseCache } from '../src/lint/syntax/parse';
+import { figures, ms, ratio, table, type Figures } from './lib/figures';
+
+const corpusDir = resolve(__dirname, '../../bench/corpus');
+const targetMs = 15;
+const largeRuns = Number(process.env.WHARF_BENCH_LINT_RUNS ?? 60);
+const corpusRuns = Number(process.env.WHARF_BENCH_LINT_CORPUS_RUNS ?? 25);
+const warmup = 10;
+
+const files = readdirSync(corpusDir).filter((f) => f.endsWith('.Dockerfile')).sort()
+  .map((name) => ({ name, text: readFileSync(join(corpusDir, name), 'utf8') }));
+
+/**
+ * 1,000 lines: the corpus files one after another (LF line ends; the files with their own escape
+ * directive are left out, a directive counts only on the first line), cut at a line boundary.
+ */
+function largeDockerfile(): string {
+  const parts = files.filter((f) => !/^#\s*escape=/m.test(f.text)).map((f) => f.text.replace(/\r\n/g, '\n').trimEnd());
+  const lines: string[] = [];
+  for (let i = 0; lines.length < 1000; i++) lines.push(...parts[i % parts.length].split('\n'), '');
+  return `${lines.slice(0, 1000).join('\n')}\n`;
+}
+
+/** Where the edits go: the middle of the first word after the keyword on each instruction line. */
+function editPoints(text: string): number[] {
+  const points: number[] = [];
+  const pattern = /^(?:RUN|ENV|LABEL|COPY|WORKDIR|USER|EXPOSE|CMD)[ \t]+\S{2}/gm;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) points.push(m.index + m[0].length - 1);
+  // Spread over the file: every edit lands on another instruction.
+  const step = Math.max(1, Math.floor(points.length / 17));
+  return points.filter((_, i) => i % step === 0);
+}
+
+/** Types one letter at the k-th edit point, keeping earlier edits (offsets move with them). */
+function typeAt(text: string, points: number[], k: number): string {
+  const at = points[k % points.length] + Math.floor(k / points.length);
+  return text.slice(0, at) + String.fromCharCode(97 + (k % 26)) + text.slice(at);
+}
+
+function time(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+interface Samples { cold: number[]; relint: number[]; whole: number[]; utils: number[] }
+const emptySamples = (): Samples => ({ cold: [], relint: [], whole: [], utils: [] });
+
+/**
+ * One round on `text` (the previous round linted `previous`, so the cache holds its chunks):
+ * the re-lint first, then the others in an order that rotates with the round.
+ */
+function round(text: string, round: number, samples: Samples | undefined, withWhole: boolean): void {
+  const relint = time(() => lint(text));
+  const others: [keyof Samples, () => unknown][] = [
+    ['utils', () => validate(text)],
+    ['cold', () => { clearParseCache(); return lint(text); }],
+    ...(withWhole ? [['whole', () => lint(text, { incremental: false })] as [keyof Samples, () => unknown]] : []),
+  ];
+  const measured: [keyof Samples, number][] = [['relint', relint]];
+  for (let i = 0; i < others.length; i++) {
+    const [name, fn] = others[(i + round) % others.length];
+    measured.push([name, time(fn)]);
+  }
+  // The cold lint left the cache holding `text`: the next round's re-lint is one edit away.
+  if (samples) for (const [name, value] of measured) samples[name].push(value);
+}
+
+function main(): void {
+  console.log(`lint benchmark — Wharf lint() vs dockerfile-utils validate(), interleaved; node ${process.version}`);
+  const large = largeDockerfile();
+  const points = editPoints(large);
+  const largeSamples = emptySamples();
+  let text = large;
+  clearParseCache();
+  lint(text);
+  for (let k = 0; k < warmup + largeRuns; k++) {
+    text = typeAt(text, points, k);
+    round(text, k, k >= warmup ? largeSamples : undefined, true);
+  }
+  const f = (s: number[]) => figures(s);
+  const row = (label: string, wharf: Figures, utils: Figures, target?: string): string[] =>
+    [label, ms(wharf.median), ms(wharf.p90), ms(utils.median), ms(utils.p90), ratio(wharf.median / utils.median), target ?? ''];
+  const utils = f(largeSamples.utils);
+  console.log(`\n1,000-line Dockerfile (${large.split('\n').length - 1} lines, ${Math.round(large.length / 1024)} KB, ${largeRuns} runs, edits at ${points.length} places)`);
+  console.log(table(['case', 'Wharf median', 'Wharf p90', 'd-utils median', 'd-utils p90', 'Wharf/d-utils', 'target'], [
+    row('re-lint after a 1-char edit', f(largeSamples.relint), utils, `≤ ${targetMs} ms (measured ${ms(f(largeSamples.relint).median)})`),
+    row('cold (no parse cache)', f(largeSamples.cold), utils),
+    row('whole-text parse, no cache', f(largeSamples.whole), utils),
+  ]));
+
+  const perFile: { name: string; cold: Figures; relint: Figures; utils: Figures }[] = [];
+  for (const file of files) {
+    const samples = emptySamples();
+    const filePoints = editPoints(file.text);
+    let current = file.text;
+    clearParseCache();
+    lint(current);
+    for (let k = 0; k < 3 + corpusRuns; k++) {
+      if (filePoints.length > 0) current = typeAt(current, filePoints, k);
+      round(current, k, k >= 3 ? samples : undefined, false);
+    }
+    perFile.push({ name: file.name, cold: f(samples.cold), relint: f(samples.relint), utils: f(samples.utils) });
+  }
+  console.log(`\nCorpus: ${files.length} files, ${corpusRuns} runs each — per-file medians`);
+  console.log(table(['file', 'lines', 'Wharf cold', 'Wharf re-lint', 'd-utils', 'cold/d-utils'], perFile.map((p, i) => [
+    p.name, String(files[i].text.split('\n').length), ms(p.cold.median), ms(p.relint.median), ms(p.utils.median), ratio(p.cold.median / p.utils.median),
+  ])));
+  const across = (pick: (p: (typeof perFile)[number]) => number) => figures(perFile.map(pick));
+  const cold = across((p) => p.cold.median);
+  const relint = across((p) => p.relint.median);
+  const utilsAcross = across((p) => p.utils.median);
+  console.log('\nCorpus summary (over the per-file medians)');
+  console.log(table(['case', 'median', 'p90', 'd-utils median', 'd-utils p90', 'Wharf/d-utils'], [
+    ['Wharf cold', ms(cold.median), ms(cold.p90), ms(utilsAcross.median), ms(utilsAcross.p90), ratio(cold.median / utilsAcross.median)],
+    ['Wharf re-lint after a 1-char edit', ms(relint.median), ms(relint.p90), ms(utilsAcross.median), ms(utilsAcross.p90), ratio(relint.median / utilsAcross.median)],
+  ]));
+  console.log(`\nTarget: re-lint of a 1,000-line file ≤ ${targetMs} ms median — measured ${ms(f(largeSamples.relint).median)} (reported, not judged)`);
+}
+
+main();
