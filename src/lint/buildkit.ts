@@ -195,23 +195,28 @@ export function declaredNames(instruction: Instruction): string[] {
 export function suggestName(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
+  const lower = name.toLowerCase();
   for (const candidate of candidates) {
-    if (candidate === name) continue;
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    // Lengths more than 2 apart are never within reach: skip before any string work.
+    if (candidate === name || Math.abs(candidate.length - name.length) > 2) continue;
+    const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) { best = candidate; bestDistance = distance; }
   }
   return best;
 }
 
+/** Levenshtein distance, two reused rows (this runs for every unknown name against many candidates). */
+let previousRow: number[] = [];
+let currentRow: number[] = [];
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let j = 0; j <= b.length; j++) previousRow[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    currentRow[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      currentRow[j] = Math.min(previousRow[j] + 1, currentRow[j - 1] + 1, previousRow[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     }
-    previous = current;
+    [previousRow, currentRow] = [currentRow, previousRow];
   }
-  return previous[b.length];
+  return previousRow[b.length];
 }

@@ -37,8 +37,11 @@ interface Chunk {
   directives: ParserDirective[];
 }
 
-/** Chunks of the previous call, by `firstLine \0 escape \0 text`. */
-let cache = new Map<string, Chunk>();
+/** A parsed chunk as cached: lines [firstLine, endLine) of a text with this escape character. */
+interface CachedChunk extends Chunk { firstLine: number; endLine: number; escape: string; text: string }
+
+/** Chunks of the previous call, by first line. */
+let cache = new Map<number, CachedChunk>();
 
 /**
  * The Dockerfile dockerfile-ast's parser would return for `text`, reusing the parse of unchanged
@@ -53,28 +56,46 @@ export function parseIncrementally(text: string): Dockerfile {
     else if (code === 13 && text.charCodeAt(i + 1) !== 10) lineStarts.push(i + 1);
   }
   const candidates = candidateStarts(text, lineStarts);
+  const candidateIndex = new Map(candidates.map((line, index) => [line, index]));
+  candidateIndex.set(lineStarts.length, candidates.length);
   const escape = escapeOf(text);
-  const next = new Map<string, Chunk>();
+  const next = new Map<number, CachedChunk>();
   const chunks: Chunk[] = [];
   const offsetOfLine = (line: number) => (line < lineStarts.length ? lineStarts[line] : text.length);
+  // A cached chunk still fits when it starts on this candidate line, ends on a later one (or the
+  // end of the text) and its text is unchanged. A chunk may span several candidates: one that
+  // holds a heredoc, say, whose body lines looked like instructions.
+  const reusable = (c: number): CachedChunk | undefined => {
+    const chunk = cache.get(candidates[c]);
+    if (!chunk || chunk.escape !== escape) return undefined;
+    const endIndex = candidateIndex.get(chunk.endLine);
+    if (endIndex === undefined || endIndex <= c) return undefined;
+    const from = offsetOfLine(chunk.firstLine);
+    const to = offsetOfLine(chunk.endLine);
+    return to - from === chunk.text.length && text.startsWith(chunk.text, from) ? chunk : undefined;
+  };
   let c = 0;
   while (c < candidates.length) {
+    const hit = reusable(c);
+    if (hit) {
+      chunks.push(hit);
+      next.set(hit.firstLine, hit);
+      c = candidateIndex.get(hit.endLine) ?? candidates.length;
+      continue;
+    }
+    // Parse the run of candidates no cached chunk covers as one window, grown until its end is a
+    // place where the parser is between items.
     const from = candidates[c];
-    const to = c + 1 < candidates.length ? candidates[c + 1] : lineStarts.length;
-    const key = `${from}\0${escape}\0${text.slice(offsetOfLine(from), offsetOfLine(to))}`;
-    const hit = cache.get(key) ?? next.get(key);
-    if (hit) { chunks.push(hit); next.set(key, hit); c++; continue; }
-    // Parse the run of chunks not in the cache as one window, grown until its end is a place
-    // where the parser is between items.
     let end = c + 1;
-    while (end < candidates.length && !cache.has(chunkKey(end))) end++;
+    while (end < candidates.length && !reusable(end)) end++;
     for (;;) {
       const windowEnd = end < candidates.length ? candidates[end] : lineStarts.length;
       const parsed = parseWindow(text, from, offsetOfLine(from), offsetOfLine(windowEnd), escape);
       if (parsed.whole || end >= candidates.length) {
         for (const chunk of splitWindow(parsed, candidates.slice(c, end), windowEnd, offsetOfLine)) {
-          next.set(`${chunk.firstLine}\0${escape}\0${text.slice(offsetOfLine(chunk.firstLine), offsetOfLine(chunk.endLine))}`, chunk);
-          chunks.push(chunk);
+          const cached: CachedChunk = { ...chunk, escape, text: text.slice(offsetOfLine(chunk.firstLine), offsetOfLine(chunk.endLine)) };
+          next.set(cached.firstLine, cached);
+          chunks.push(cached);
         }
         break;
       }
@@ -96,11 +117,6 @@ export function parseIncrementally(text: string): Dockerfile {
   acceleratedResolve(dockerfile);
   return dockerfile;
 
-  function chunkKey(index: number): string {
-    const from = candidates[index];
-    const to = index + 1 < candidates.length ? candidates[index + 1] : lineStarts.length;
-    return `${from}\0${escape}\0${text.slice(offsetOfLine(from), offsetOfLine(to))}`;
-  }
 }
 
 /** Forget every cached chunk (tests compare cold and warm runs). */
