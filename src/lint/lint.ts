@@ -1,7 +1,7 @@
 // lint(text) → Finding[]. Never throws: a rule that fails is reported as an internal finding
 // instead of taking the whole lint down. Configuration (the .hadolint.yaml, editor settings and
 // the pragmas written in the file) is applied here, after every rule ran, never inside a rule.
-import { DockerfileParser } from 'dockerfile-ast';
+import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import { allRules } from './rules/index';
 import { defaultSettings, type Finding, type LintSettings, type Rule, type Severity } from './rule';
 import { ignoredAt, readPragmas, type Pragmas } from './pragmas';
@@ -85,18 +85,26 @@ function lintText(text: string, options: LintOptions): Finding[] {
   } catch (error) {
     return [internalFinding('parse', error)];
   }
-  for (const rule of options.rules ?? allRules) {
+  // Per-instruction rules run only on instructions the incremental parse did not reuse; the
+  // others keep the findings they had (same instance = same text at the same place).
+  const rules = (options.rules ?? allRules).filter((rule) => {
     // hadolint's "ignore"-level rules (meta.enabledByDefault false) run only when asked for by
     // name (options.rules) or given a level by the configuration.
     const level = options.config?.override?.[rule.meta.code];
-    if (rule.meta.enabledByDefault === false && !options.rules && (level === undefined || level === 'off')) continue;
+    return !(rule.meta.enabledByDefault === false && !options.rules && (level === undefined || level === 'off'));
+  });
+  const perInstruction = rules.filter((rule) => rule.meta.perInstruction).map((rule) => rule.meta.code);
+  const reuse = options.incremental !== false ? reusableFindings(dockerfile, settings, perInstruction) : undefined;
+  for (const rule of rules) {
+    const local = reuse && rule.meta.perInstruction ? reuse : undefined;
+    const reported: Finding[] = [];
     try {
       rule.check({
         text,
-        dockerfile,
+        dockerfile: local ? local.view : dockerfile,
         settings,
         report: (input) =>
-          findings.push({
+          reported.push({
             code: rule.meta.code,
             severity: rule.meta.severity,
             source: rule.meta.source,
@@ -105,10 +113,14 @@ function lintText(text: string, options: LintOptions): Finding[] {
             fixes: input.fixes ?? [],
           }),
       });
+      if (local) local.settle(rule.meta.code, reported, findings);
     } catch (error) {
+      local?.spoil();
       findings.push(internalFinding(rule.meta.code, error));
     }
+    findings.push(...reported);
   }
+  reuse?.commit();
   let pragmas: Pragmas | undefined;
   try {
     pragmas = readPragmas(text, dockerfile);
@@ -118,6 +130,62 @@ function lintText(text: string, options: LintOptions): Finding[] {
   const configured = applyConfiguration(findings, pragmas, options.config ?? {});
   configured.sort(byPosition);
   return configured;
+}
+
+/** `key` names the settings and the set of per-instruction rules the findings were computed with. */
+interface StoredFindings { key: string; byRule: Map<string, Finding[]> }
+/** Findings of the per-instruction rules, by instruction instance (see RuleMeta.perInstruction). */
+const findingsOfInstruction = new WeakMap<Instruction, StoredFindings>();
+
+/**
+ * The instructions whose per-instruction findings must be computed (a view of the document with
+ * only those), and the bookkeeping that hands out stored findings for the rest.
+ */
+function reusableFindings(dockerfile: Dockerfile, settings: LintSettings, codes: string[]) {
+  const key = `${codes.join(',')}\0${JSON.stringify(settings)}`;
+  const instructions = dockerfile.getInstructions();
+  const fresh = instructions.filter((i) => findingsOfInstruction.get(i)?.key !== key);
+  const kept = instructions.filter((i) => findingsOfInstruction.get(i)?.key === key);
+  const view: Dockerfile = Object.create(dockerfile, { getInstructions: { value: () => fresh.slice() } });
+  const byInstruction = new Map<Instruction, Map<string, Finding[]>>(fresh.map((i) => [i, new Map()]));
+  let spoiled = false;
+  // The fresh instruction a finding belongs to: the one whose lines hold the finding's start.
+  const ownerOf = (finding: Finding): Instruction | undefined => {
+    const line = finding.range.start.line;
+    let lo = 0;
+    let hi = fresh.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (fresh[mid].getRange().start.line <= line) lo = mid; else hi = mid - 1;
+    }
+    const candidate = fresh[lo];
+    return candidate && candidate.getRange().start.line <= line && line <= candidate.getRange().end.line ? candidate : undefined;
+  };
+  const copy = (f: Finding): Finding => ({ ...f, range: { start: { ...f.range.start }, end: { ...f.range.end } } });
+  return {
+    view,
+    /** Files the rule's new findings under their instructions and adds the kept ones' findings. */
+    settle(code: string, reported: Finding[], into: Finding[]): void {
+      for (const finding of reported) {
+        const owner = ownerOf(finding);
+        // A finding outside every instruction cannot be kept: compute everything next time.
+        if (!owner) { spoiled = true; continue; }
+        const list = byInstruction.get(owner)?.get(code);
+        if (list) list.push(copy(finding)); else byInstruction.get(owner)?.set(code, [copy(finding)]);
+      }
+      for (const instruction of kept) {
+        for (const finding of findingsOfInstruction.get(instruction)?.byRule.get(code) ?? []) into.push(copy(finding));
+      }
+    },
+    spoil(): void { spoiled = true; },
+    commit(): void {
+      if (spoiled) {
+        for (const instruction of instructions) findingsOfInstruction.delete(instruction);
+        return;
+      }
+      for (const [instruction, byRule] of byInstruction) findingsOfInstruction.set(instruction, { key, byRule });
+    },
+  };
 }
 
 /**

@@ -27,6 +27,13 @@ export interface RuleMeta {
    * when the configuration gives them a level (`override`). Absent means on.
    */
   enabledByDefault?: boolean;
+  /**
+   * The rule's findings for an instruction depend only on that instruction's own text (with its
+   * ONBUILD trigger), the escape character and the settings — never on other instructions. The
+   * incremental lint then runs it only on instructions that changed since the previous call and
+   * reuses its earlier findings for the rest (lint.ts).
+   */
+  perInstruction?: boolean;
 }
 
 export interface LintSettings {

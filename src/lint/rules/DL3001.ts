@@ -6,7 +6,7 @@ const pointless = ['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 
 
 export const rule: Rule = {
   meta: {
-    code: 'DL3001', severity: 'info', source: 'hadolint',
+    code: 'DL3001', perInstruction: true, severity: 'info', source: 'hadolint',
     description: 'For some bash commands it makes no sense running them in a Docker container like `ssh`, `vim`, `shutdown`, `service`, `ps`, `free`, `top`, `kill`, `mount`, `ifconfig`',
   },
   check({ dockerfile, text, report }) {

@@ -11,7 +11,7 @@ export function outOfRangePort(value: string): boolean {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3011', severity: 'error', source: 'hadolint', description: 'Valid UNIX ports range from 0 to 65535' },
+  meta: { code: 'DL3011', perInstruction: true, severity: 'error', source: 'hadolint', description: 'Valid UNIX ports range from 0 to 65535' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (instruction.getKeyword() !== 'EXPOSE') continue;

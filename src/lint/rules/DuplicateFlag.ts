@@ -4,7 +4,7 @@ import type { Rule } from '../rule';
 import { flagsOf, instructionFlags, instructionsWithTriggers, repeatableFlags } from '../syntax/builder';
 
 export const rule: Rule = {
-  meta: { code: 'DuplicateFlag', severity: 'error', source: 'builder', description: 'Flag specified more than once' },
+  meta: { code: 'DuplicateFlag', perInstruction: true, severity: 'error', source: 'builder', description: 'Flag specified more than once' },
   check({ dockerfile, report }) {
     for (const instruction of instructionsWithTriggers(dockerfile)) {
       const keyword = instruction.getKeyword();

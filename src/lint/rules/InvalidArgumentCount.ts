@@ -10,7 +10,7 @@ const atLeastOne = new Set(['ARG', 'ENV', 'LABEL', 'EXPOSE', 'VOLUME', 'WORKDIR'
 const notTriggers = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
 
 export const rule: Rule = {
-  meta: { code: 'InvalidArgumentCount', severity: 'error', source: 'builder', description: 'Wrong number of arguments for this instruction' },
+  meta: { code: 'InvalidArgumentCount', perInstruction: true, severity: 'error', source: 'builder', description: 'Wrong number of arguments for this instruction' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       checkInstruction(instruction, report);

@@ -12,7 +12,7 @@ const protocols = new Set(['tcp', 'udp', 'sctp']);
 const tooLarge = 'ports go up to 65535';
 
 export const rule: Rule = {
-  meta: { code: 'InvalidPort', severity: 'error', source: 'builder', description: 'Invalid port in EXPOSE' },
+  meta: { code: 'InvalidPort', perInstruction: true, severity: 'error', source: 'builder', description: 'Invalid port in EXPOSE' },
   check({ dockerfile, report }) {
     const topLevel = new Set(dockerfile.getInstructions());
     for (const instruction of instructionsWithTriggers(dockerfile)) {

@@ -5,7 +5,7 @@ import { textOf } from '../buildkit';
 import type { Fix, Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'LegacyKeyValueFormat', severity: 'warning', source: 'buildkit', description: 'Legacy key/value format with whitespace separator should not be used' },
+  meta: { code: 'LegacyKeyValueFormat', perInstruction: true, severity: 'warning', source: 'buildkit', description: 'Legacy key/value format with whitespace separator should not be used' },
   check({ dockerfile, text, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof Env || instruction instanceof Label)) continue;

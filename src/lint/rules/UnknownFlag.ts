@@ -5,7 +5,7 @@ import { suggestName } from '../buildkit';
 import { flagsOf, instructionFlags, instructionsWithTriggers, isKnownInstruction, readsFlags } from '../syntax/builder';
 
 export const rule: Rule = {
-  meta: { code: 'UnknownFlag', severity: 'error', source: 'builder', description: 'Unknown flag for this instruction' },
+  meta: { code: 'UnknownFlag', perInstruction: true, severity: 'error', source: 'builder', description: 'Unknown flag for this instruction' },
   check({ dockerfile, report }) {
     for (const instruction of instructionsWithTriggers(dockerfile)) {
       const keyword = instruction.getKeyword();

@@ -6,7 +6,7 @@ import { suggestName } from '../buildkit';
 import { isKnownInstruction, knownInstructions } from '../syntax/builder';
 
 export const rule: Rule = {
-  meta: { code: 'UnknownInstruction', severity: 'error', source: 'builder', description: 'Unknown instruction' },
+  meta: { code: 'UnknownInstruction', perInstruction: true, severity: 'error', source: 'builder', description: 'Unknown instruction' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       const candidates = [instruction];

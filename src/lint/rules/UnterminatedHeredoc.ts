@@ -4,7 +4,7 @@ import type { Rule } from '../rule';
 import { heredocsOf, instructionsWithTriggers } from '../syntax/builder';
 
 export const rule: Rule = {
-  meta: { code: 'UnterminatedHeredoc', severity: 'error', source: 'builder', description: 'Heredoc is never terminated' },
+  meta: { code: 'UnterminatedHeredoc', perInstruction: true, severity: 'error', source: 'builder', description: 'Heredoc is never terminated' },
   check({ dockerfile, report }) {
     for (const instruction of instructionsWithTriggers(dockerfile)) {
       for (const heredoc of heredocsOf(instruction)) {

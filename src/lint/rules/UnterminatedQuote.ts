@@ -9,7 +9,7 @@ import { heredocsOf, instructionsWithTriggers, jsonArray } from '../syntax/build
 const expanded = new Set(['FROM', 'COPY', 'ADD', 'ENV', 'LABEL', 'ARG', 'WORKDIR', 'USER', 'EXPOSE', 'VOLUME', 'STOPSIGNAL']);
 
 export const rule: Rule = {
-  meta: { code: 'UnterminatedQuote', severity: 'error', source: 'builder', description: 'Quote is never closed' },
+  meta: { code: 'UnterminatedQuote', perInstruction: true, severity: 'error', source: 'builder', description: 'Quote is never closed' },
   check({ text, dockerfile, report }) {
     const escape = dockerfile.getEscapeCharacter();
     for (const instruction of instructionsWithTriggers(dockerfile)) {

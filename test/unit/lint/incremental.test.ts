@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { lint } from '../../../src/lint/lint';
 import { clearParseCache, parseIncrementally } from '../../../src/lint/syntax/parse';
+import { rule as UnknownFlag } from '../../../src/lint/rules/UnknownFlag';
 import { corpus, excerpt, mutate, prng } from './fuzzInput';
 
 const reference = (text: string) => lint(text, { incremental: false });
@@ -66,6 +67,18 @@ describe('lint incremental parse', function () {
     assertSame(text, 'escape removed');
     assertSame(text.replace(/\n/g, '\r\n'), 'CRLF');
     assertSame(text.replace(/\n/g, '\r'), 'lone CR');
+  });
+
+  it('findings kept for unchanged instructions follow the rules and settings of each call', () => {
+    clearParseCache();
+    const text = 'FROM alpine:3.20\nCOPY --bogus=1 a b\nENV A 1\nEXPOSE 99999\nRUN ssh host\n';
+    assert.deepEqual(lint(text, { rules: [UnknownFlag] }).map((f) => f.code), ['UnknownFlag']);
+    // Same instructions, every rule now: the per-instruction rules that did not run before do now.
+    assertSame(text, 'all rules after a one-rule call');
+    assert.ok(['LegacyKeyValueFormat', 'DL3011', 'DL3001'].every((code) => lint(text).some((f) => f.code === code)));
+    const trusted = { settings: { trustedRegistries: ['example.test'] } };
+    assert.deepEqual(lint(text, trusted), lint(text, { ...trusted, incremental: false }));
+    assertSame(text, 'default settings again');
   });
 
   it('reuses the parse of unchanged instructions and re-parses only the edited one', () => {
