@@ -48,6 +48,17 @@ describe('lint incremental parse', function () {
     }
   });
 
+  it('a 1,000-line document edited 60 times in a row equals the whole-text parse after each edit', () => {
+    const lines = corpus().filter((f) => !/^#\s*escape=/m.test(f.text)).flatMap((f) => f.text.replace(/\r\n/g, '\n').split('\n'));
+    let text = lines.slice(0, 1000).join('\n');
+    const rng = prng(7);
+    lint(text);
+    for (let i = 0; i < 60; i++) {
+      text = typingEdit(text, rng);
+      assertSame(text, `large document edit ${i}`);
+    }
+  });
+
   it('2,000 fuzzed documents, each linted after its unmutated source, equal the whole-text parse', () => {
     const files = corpus();
     for (let i = 0; i < 2000; i++) {
