@@ -78,6 +78,18 @@ export interface ExpandedVariable {
  * instructions.
  */
 export function expandedVariables(instruction: Instruction, text: string, escape = '\\'): ExpandedVariable[] {
+  // The result holds positions only, read from the instruction's own text: it stays right for as
+  // long as the instruction object lives (syntax/parse.ts reuses unchanged ones, at their place).
+  const known = variablesOfInstruction.get(instruction);
+  if (known && known.escape === escape) return known.variables;
+  const variables = scanExpandedVariables(instruction, text, escape);
+  variablesOfInstruction.set(instruction, { escape, variables });
+  return variables;
+}
+
+const variablesOfInstruction = new WeakMap<Instruction, { escape: string; variables: ExpandedVariable[] }>();
+
+function scanExpandedVariables(instruction: Instruction, text: string, escape: string): ExpandedVariable[] {
   const skip: [number, number][] = [];
   const result: ExpandedVariable[] = [];
   if (instruction instanceof Run || instruction instanceof Copy) {

@@ -114,6 +114,13 @@ export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
     const offset = lineIndex.toOffset(run.getRange().start);
     const known = scriptOfRun.get(run);
     if (known && known.offset === offset && known.escape === escape) return known.script;
+    if (known && known.escape === escape) {
+      // The same RUN at the same lines, moved by an edit earlier on those lines or before: only
+      // the document offsets change.
+      const script = shiftScript(known.script, offset - known.offset);
+      scriptOfRun.set(run, { offset, escape, script });
+      return script;
+    }
     const script = parseRun(run, text, escape);
     scriptOfRun.set(run, { offset, escape, script });
     return script;
@@ -128,6 +135,27 @@ export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
   }
   runScriptCache.set(dockerfile, { text, scripts: result });
   return result;
+}
+
+/** A copy of a script with every document offset moved by `delta` (positions are unchanged). */
+function shiftScript(script: ShellScript, delta: number): ShellScript {
+  const words = new Map<ShellWord, ShellWord>();
+  const word = (w: ShellWord): ShellWord => {
+    let moved = words.get(w);
+    if (!moved) { moved = { ...w, start: w.start + delta, end: w.end + delta }; words.set(w, moved); }
+    return moved;
+  };
+  return {
+    form: script.form,
+    commands: script.commands.map((c) => ({
+      ...c,
+      name: c.name && word(c.name),
+      args: c.args.map(word),
+      words: c.words.map(word),
+      assignments: c.assignments.map(word),
+      redirects: c.redirects.map((r) => ({ ...r, target: r.target && word(r.target), start: r.start + delta, end: r.end + delta })),
+    })),
+  };
 }
 
 function identityOffsets(from: number, to: number): number[] {
