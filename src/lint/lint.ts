@@ -118,7 +118,8 @@ function lintText(text: string, options: LintOptions): Finding[] {
       local?.spoil();
       findings.push(internalFinding(rule.meta.code, error));
     }
-    findings.push(...reported);
+    // Stored findings are handed out as copies (see settle).
+    findings.push(...(local ? reported.map((f) => ({ ...f })) : reported));
   }
   reuse?.commit();
   let pragmas: Pragmas | undefined;
@@ -161,7 +162,14 @@ function reusableFindings(dockerfile: Dockerfile, settings: LintSettings, codes:
     const candidate = fresh[lo];
     return candidate && candidate.getRange().start.line <= line && line <= candidate.getRange().end.line ? candidate : undefined;
   };
-  const copy = (f: Finding): Finding => ({ ...f, range: { start: { ...f.range.start }, end: { ...f.range.end } } });
+  // The stored findings of the kept instructions, gathered once per rule code.
+  const keptByRule = new Map<string, Finding[]>();
+  for (const instruction of kept) {
+    for (const [code, list] of findingsOfInstruction.get(instruction)?.byRule ?? []) {
+      const all = keptByRule.get(code);
+      if (all) all.push(...list); else keptByRule.set(code, list.slice());
+    }
+  }
   return {
     view,
     /** Files the rule's new findings under their instructions and adds the kept ones' findings. */
@@ -171,11 +179,10 @@ function reusableFindings(dockerfile: Dockerfile, settings: LintSettings, codes:
         // A finding outside every instruction cannot be kept: compute everything next time.
         if (!owner) { spoiled = true; continue; }
         const list = byInstruction.get(owner)?.get(code);
-        if (list) list.push(copy(finding)); else byInstruction.get(owner)?.set(code, [copy(finding)]);
+        if (list) list.push(finding); else byInstruction.get(owner)?.set(code, [finding]);
       }
-      for (const instruction of kept) {
-        for (const finding of findingsOfInstruction.get(instruction)?.byRule.get(code) ?? []) into.push(copy(finding));
-      }
+      // Copies, so that nothing done to a returned finding reaches the store.
+      for (const finding of keptByRule.get(code) ?? []) into.push({ ...finding });
     },
     spoil(): void { spoiled = true; },
     commit(): void {

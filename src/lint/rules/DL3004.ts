@@ -5,7 +5,7 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   meta: {
-    code: 'DL3004', severity: 'error', source: 'hadolint',
+    code: 'DL3004', perInstruction: true, severity: 'error', source: 'hadolint',
     description: 'Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root',
   },
   check({ dockerfile, text, report }) {

@@ -5,7 +5,7 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   meta: {
-    code: 'DL3008', severity: 'warning', source: 'hadolint',
+    code: 'DL3008', perInstruction: true, severity: 'warning', source: 'hadolint',
     description: 'Pin versions in apt get install. Instead of `apt-get install <package>` use `apt-get install <package>=<version>`',
   },
   check({ dockerfile, text, report }) {

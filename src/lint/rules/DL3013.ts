@@ -26,7 +26,7 @@ function pinned(pkg: string): boolean {
 
 export const rule: Rule = {
   meta: {
-    code: 'DL3013', severity: 'warning', source: 'hadolint',
+    code: 'DL3013', perInstruction: true, severity: 'warning', source: 'hadolint',
     description: 'Pin versions in pip. Instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`',
   },
   check({ dockerfile, text, report }) {

@@ -4,7 +4,7 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   meta: {
-    code: 'DL3014', severity: 'warning', source: 'hadolint',
+    code: 'DL3014', perInstruction: true, severity: 'warning', source: 'hadolint',
     description: 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`',
   },
   check({ dockerfile, text, report }) {

@@ -5,7 +5,7 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   meta: {
-    code: 'DL3015', severity: 'info', source: 'hadolint',
+    code: 'DL3015', perInstruction: true, severity: 'info', source: 'hadolint',
     description: 'Avoid additional packages by specifying `--no-install-recommends`',
   },
   check({ dockerfile, text, report }) {

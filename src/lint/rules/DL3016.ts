@@ -13,7 +13,7 @@ function pinned(pkg: string): boolean {
 
 export const rule: Rule = {
   meta: {
-    code: 'DL3016', severity: 'warning', source: 'hadolint',
+    code: 'DL3016', perInstruction: true, severity: 'warning', source: 'hadolint',
     description: 'Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`',
   },
   check({ dockerfile, text, report }) {

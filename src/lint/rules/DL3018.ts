@@ -4,7 +4,7 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   meta: {
-    code: 'DL3018', severity: 'warning', source: 'hadolint',
+    code: 'DL3018', perInstruction: true, severity: 'warning', source: 'hadolint',
     description: 'Pin versions in apk add. Instead of `apk add <package>` use `apk add <package>=<version>`',
   },
   check({ dockerfile, text, report }) {

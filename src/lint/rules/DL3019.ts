@@ -5,7 +5,7 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   meta: {
-    code: 'DL3019', severity: 'info', source: 'hadolint',
+    code: 'DL3019', perInstruction: true, severity: 'info', source: 'hadolint',
     description: 'Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages',
   },
   check({ dockerfile, text, report }) {

@@ -7,7 +7,7 @@ const sameInAptGet = new Set(['install', 'update', 'upgrade', 'remove', 'purge',
 
 export const rule: Rule = {
   meta: {
-    code: 'DL3027', severity: 'warning', source: 'hadolint',
+    code: 'DL3027', perInstruction: true, severity: 'warning', source: 'hadolint',
     description: 'Do not use apt as it is meant to be a end-user tool, use apt-get or apt-cache instead',
   },
   check({ dockerfile, text, report }) {

@@ -4,7 +4,7 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   meta: {
-    code: 'DL3028', severity: 'warning', source: 'hadolint',
+    code: 'DL3028', perInstruction: true, severity: 'warning', source: 'hadolint',
     description: 'Pin versions in gem install. Instead of `gem install <gem>` use `gem install <gem>:<version>`',
   },
   check({ dockerfile, text, report }) {

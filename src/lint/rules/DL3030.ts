@@ -3,7 +3,7 @@ import { commandsNamed, hasFlag, insertFlagAfter, runScripts, spanRange } from '
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3030', severity: 'warning', source: 'hadolint', description: 'Use the -y switch to avoid manual input `yum install -y <package>`' },
+  meta: { code: 'DL3030', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Use the -y switch to avoid manual input `yum install -y <package>`' },
   check({ dockerfile, text, report }) {
     for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'yum')) {

@@ -8,7 +8,7 @@ const isClean = (c: ShellCommand) => cmdHasArgs(c, ['yum'], ['clean'])
   || cmdHasArgs(c, ['rm'], ['-rf', '-fr', '-r']) && c.args.some((a) => a.value.startsWith('/var/cache/yum'));
 
 export const rule: Rule = {
-  meta: { code: 'DL3032', severity: 'warning', source: 'hadolint', description: '`yum clean all` missing after yum command.' },
+  meta: { code: 'DL3032', perInstruction: true, severity: 'warning', source: 'hadolint', description: '`yum clean all` missing after yum command.' },
   check(context) {
     for (const { script } of runsOf(context, false)) {
       if (script.commands.some(isClean)) continue;

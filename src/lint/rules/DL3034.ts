@@ -8,7 +8,7 @@ const prompting = ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'pat
 const fixable = new Set(['install', 'in', 'remove', 'rm']);
 
 export const rule: Rule = {
-  meta: { code: 'DL3034', severity: 'warning', source: 'hadolint', description: 'Non-interactive switch missing from `zypper` command: `zypper install -y`' },
+  meta: { code: 'DL3034', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Non-interactive switch missing from `zypper` command: `zypper install -y`' },
   check(context) {
     for (const { script } of runsOf(context, false)) {
       for (const command of script.commands) {

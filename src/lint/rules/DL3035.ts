@@ -4,7 +4,7 @@ import { argNamed, cmdHasArgs, runsOf, spanTo } from '../packages';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3035', severity: 'warning', source: 'hadolint', description: 'Do not use `zypper dist-upgrade`.' },
+  meta: { code: 'DL3035', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Do not use `zypper dist-upgrade`.' },
   check(context) {
     for (const { script } of runsOf(context, false)) {
       for (const command of script.commands) {

@@ -9,7 +9,7 @@ const isInstall = (c: ShellCommand) => cmdHasArgs(c, ['zypper'], installWords);
 const isClean = (c: ShellCommand) => cmdHasArgs(c, ['zypper'], ['clean', 'cc']);
 
 export const rule: Rule = {
-  meta: { code: 'DL3036', severity: 'warning', source: 'hadolint', description: '`zypper clean` missing after zypper use.' },
+  meta: { code: 'DL3036', perInstruction: true, severity: 'warning', source: 'hadolint', description: '`zypper clean` missing after zypper use.' },
   check(context) {
     for (const { script } of runsOf(context, true)) {
       const install = findCommandIndex(script, isInstall);

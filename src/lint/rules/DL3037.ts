@@ -5,7 +5,7 @@ import { argsNoFlags, cmdHasArgs, runsOf, unpinned } from '../packages';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3037', severity: 'warning', source: 'hadolint', description: 'Specify version with `zypper install -y <package>=<version>`.' },
+  meta: { code: 'DL3037', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Specify version with `zypper install -y <package>=<version>`.' },
   check(context) {
     for (const { script } of runsOf(context, false)) {
       for (const command of script.commands) {

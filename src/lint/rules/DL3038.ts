@@ -6,7 +6,7 @@ import type { Rule } from '../rule';
 const installs = ['install', 'groupinstall', 'localinstall'];
 
 export const rule: Rule = {
-  meta: { code: 'DL3038', severity: 'warning', source: 'hadolint', description: 'Use the -y switch to avoid manual input `dnf install -y <package>`' },
+  meta: { code: 'DL3038', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Use the -y switch to avoid manual input `dnf install -y <package>`' },
   check(context) {
     for (const { script } of runsOf(context, true)) {
       for (const command of script.commands) {

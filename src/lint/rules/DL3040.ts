@@ -8,7 +8,7 @@ const removesCache = (c: ShellCommand) => cmdHasArgs(c, ['rm'], ['-rf', '-fr', '
   && c.args.some((a) => a.value.startsWith('/var/cache/yum') || a.value.startsWith('/var/cache/dnf'));
 
 export const rule: Rule = {
-  meta: { code: 'DL3040', severity: 'warning', source: 'hadolint', description: '`dnf clean all` missing after dnf command.' },
+  meta: { code: 'DL3040', perInstruction: true, severity: 'warning', source: 'hadolint', description: '`dnf clean all` missing after dnf command.' },
   check(context) {
     for (const { script } of runsOf(context, true)) {
       for (const name of ['dnf', 'microdnf']) {

@@ -17,7 +17,7 @@ export function hasDnfVersion(pkg: string): boolean {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3041', severity: 'warning', source: 'hadolint', description: 'Specify version with `dnf install -y <package>-<version>`.' },
+  meta: { code: 'DL3041', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Specify version with `dnf install -y <package>-<version>`.' },
   check(context) {
     for (const { script } of runsOf(context, true)) {
       for (const command of script.commands) {

@@ -4,7 +4,7 @@ import { argNamed, chainAfter, cmdHasArgs, runsOf, spanTo } from '../packages';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3060', severity: 'info', source: 'hadolint', description: '`yarn cache clean` missing after `yarn install` was run.' },
+  meta: { code: 'DL3060', perInstruction: true, severity: 'info', source: 'hadolint', description: '`yarn cache clean` missing after `yarn install` was run.' },
   check(context) {
     for (const { script } of runsOf(context, false)) {
       if (script.commands.some((c) => cmdHasArgs(c, ['yarn'], ['cache']) && c.args.some((a) => a.value === 'clean'))) continue;

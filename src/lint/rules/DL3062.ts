@@ -12,7 +12,7 @@ function pinnedOrLocal(pkg: string): boolean {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3062', severity: 'warning', source: 'hadolint', description: 'Pin versions in go install. Instead of `go install <package>` use `go install <package>@<version>`' },
+  meta: { code: 'DL3062', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Pin versions in go install. Instead of `go install <package>` use `go install <package>@<version>`' },
   check(context) {
     for (const { script } of runsOf(context, false)) {
       for (const command of script.commands) {

@@ -4,7 +4,7 @@ import { cmdHasArgs, commandRange, runsOf } from '../packages';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL4005', severity: 'warning', source: 'hadolint', description: 'Use SHELL to change the default shell' },
+  meta: { code: 'DL4005', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Use SHELL to change the default shell' },
   check(context) {
     for (const { script } of runsOf(context, false)) {
       for (const command of script.commands) {
