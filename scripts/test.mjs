@@ -67,6 +67,9 @@ async function main() {
       stoppers.add(podman.stop);
       env.WHARF_TEST_PODMAN_HOST = podman.host;
       await copyImage(dockerd.socket, podman.socket, TEST_IMAGE);
+    }
+    if (tiers.includes('engine') || tiers.includes('host')) {
+      // Push and pull are tested in both tiers, always against this local registry.
       const registry = await startRegistry(join(scratch, 'r'), log);
       stoppers.add(registry.stop);
       env.WHARF_TEST_REGISTRY = registry.address;
