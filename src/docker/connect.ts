@@ -106,8 +106,12 @@ export function contextDigest(name: string): string {
 }
 
 function fromContext(name: string, source: EndpointSource, env: NodeJS.ProcessEnv, configDir: string, platform: NodeJS.Platform, home: string, files: ResolveFs): Endpoint {
-  // "default" is the CLI's built-in context: DOCKER_HOST or the platform's socket.
-  if (name === 'default') return { ...defaultSocket(env, home, platform, files), context: 'default' };
+  // "default" is the CLI's built-in context: DOCKER_HOST (with its TLS variables) or the
+  // platform's socket. Only the context setting reaches here with DOCKER_HOST set.
+  if (name === 'default') {
+    const endpoint = env.DOCKER_HOST ? parseHost(env.DOCKER_HOST, source, () => tlsFromEnvironment(env, configDir, files)) : defaultSocket(env, home, platform, files);
+    return { ...endpoint, context: 'default' };
+  }
   const digest = contextDigest(name);
   const metaFile = path.join(configDir, 'contexts', 'meta', digest, 'meta.json');
   const text = files.readFile(metaFile);
@@ -174,7 +178,8 @@ function parseHost(raw: string, source: EndpointSource, tlsFor: () => TlsMateria
     try { url = new URL(`ssh://${rest}`); } catch { throw bad('the host is not valid'); }
     if (!url.hostname) throw bad('the host is empty');
     const username = url.username ? decodeURIComponent(url.username) : undefined;
-    return { protocol: 'ssh', host: url.hostname, port: url.port ? Number(url.port) : 22, username, url: raw, source };
+    // URL keeps an IPv6 address in brackets; ssh wants the bare address.
+    return { protocol: 'ssh', host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port ? Number(url.port) : 22, username, url: raw, source };
   }
   throw bad(`the scheme "${scheme}" is not supported`);
 }
