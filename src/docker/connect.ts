@@ -278,11 +278,40 @@ export interface EngineConnection {
 export async function readVersion(endpoint: Endpoint, options: RequestOptions = {}): Promise<VersionAnswer> {
   const probe = createClient(endpoint);
   const version = await engineRequest('connect', (signal) => dial<VersionAnswer>(probe, { path: '/version', method: 'GET', statusCodes: { 200: true, 500: 'server error' } }, signal),
-    { deadlineMs: options.deadlineMs ?? 10_000, signal: options.signal }, { endpoint: endpoint.url });
+    { deadlineMs: options.deadlineMs ?? 10_000, signal: options.signal }, { endpoint: endpoint.url }).catch((err: unknown) => { throw tlsFailure(endpoint, err) ?? err; });
   if (typeof version !== 'object' || version === null || !version.ApiVersion) {
     throw new WharfError('engine', `The service at ${endpoint.url} does not look like a container engine (no API version in /version).`);
   }
   return version;
+}
+
+/**
+ * A failed TLS handshake says it in OpenSSL's words ("…:ssl3_read_bytes:tlsv13 alert certificate
+ * required:…") or, when the engine drops a client certificate it does not trust after a TLS 1.3
+ * handshake, only as a reset connection. Both are rewritten to say which side's certificate is
+ * the problem and where the certificates come from; other failures are left as they are.
+ */
+function tlsFailure(endpoint: Endpoint, err: unknown): WharfError | undefined {
+  if (endpoint.protocol !== 'tcp' || !endpoint.tls || !(err instanceof WharfError) || err.code === 'timeout' || err.code === 'cancelled') return undefined;
+  const cause = err.cause as { code?: unknown; message?: unknown } | undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : '';
+  const words = typeof cause?.message === 'string' ? cause.message : '';
+  const where = `the engine at ${endpoint.url}`;
+  const certificates = endpoint.context ? `the TLS material of context "${endpoint.context}" (contexts/tls in the docker config folder)` : 'DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem)';
+  const make = (message: string, hint: string): WharfError => new WharfError('unreachable', message, { hint, cause: err });
+  if (/CERTIFICATE_REQUIRED/.test(code) || /alert certificate required/i.test(words)) {
+    return make(`Could not connect: ${where} requires a client certificate, and none was given.`, `Provide cert.pem and key.pem signed by the engine's CA in ${certificates}.`);
+  }
+  if (/ALERT_(UNKNOWN_CA|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|DECRYPT_ERROR|ACCESS_DENIED)/.test(code)) {
+    return make(`Could not connect: ${where} does not accept the client certificate.`, `Check that cert.pem and key.pem in ${certificates} are signed by the CA the engine trusts.`);
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE') {
+    return make(`Could not connect: ${where} closed the TLS connection; it may not accept the client certificate.`, `Check that cert.pem and key.pem in ${certificates} are signed by the CA the engine trusts, and that the engine is running.`);
+  }
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ALTNAME/.test(code)) {
+    return make(`Could not connect: the certificate of ${where} is not trusted (${words || code}).`, `Check that ca.pem in ${certificates} is the CA that signed the engine's certificate, and that the certificate names the host you connect to.`);
+  }
+  return undefined;
 }
 
 /** What the UI shows about the engine, from its /version answer. */
@@ -310,7 +339,7 @@ export async function pingApiVersion(endpoint: Endpoint, options: RequestOptions
   const probe = createClient(endpoint);
   const response = await engineRequest('connect', (signal) => dial<NodeJS.ReadableStream & { headers?: Record<string, string | string[] | undefined> }>(probe, {
     path: '/_ping', method: 'GET', statusCodes: { 200: true, 500: 'server error' }, isStream: true,
-  }, signal), { deadlineMs: options.deadlineMs ?? 10_000, signal: options.signal }, { endpoint: endpoint.url });
+  }, signal), { deadlineMs: options.deadlineMs ?? 10_000, signal: options.signal }, { endpoint: endpoint.url }).catch((err: unknown) => { throw tlsFailure(endpoint, err) ?? err; });
   response.resume();
   const header = response.headers?.['api-version'];
   const engineApi = Array.isArray(header) ? header[0] : header;
