@@ -4,14 +4,11 @@ import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 
 import { execFileSync } from 'node:child_process';
+import { extensionBuild, nodeExternals } from './lib/bundle.mjs';
 execFileSync(process.execPath, ['scripts/gen-rule-index.mjs'], { stdio: 'inherit' });
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-
-// ssh2 (pulled in by dockerode for ssh:// engines) has optional native parts esbuild cannot
-// bundle; without them it falls back to pure JS.
-const nodeExternals = ['vscode', 'cpu-features', '*.node'];
 
 const common = {
   bundle: true,
@@ -21,7 +18,7 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternals },
+  extensionBuild({ production }),
   { ...common, entryPoints: ['src/lint/cli.ts'], outfile: 'dist/wharf-lint.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternals, banner: { js: '#!/usr/bin/env node' } },
 ];
 // Webview page scripts (browser) live in src/webview/<page>/main.ts.

@@ -1,0 +1,38 @@
+// The esbuild options of the extension bundle, shared by scripts/build.mjs and the activation
+// benchmark (bench/activation.bench.ts), which builds it with and without the BuildKit stand-in
+// to show what leaving dockerode's BuildKit support out saves.
+import { fileURLToPath } from 'node:url';
+
+// ssh2 (pulled in by dockerode for ssh:// engines) has optional native parts esbuild cannot
+// bundle; without them it falls back to pure JS.
+export const nodeExternals = ['vscode', 'cpu-features', '*.node'];
+
+// dockerode's BuildKit session (gRPC) and progress decoder are replaced by a module that throws:
+// Wharf never uses them, and leaving them out takes @grpc/grpc-js and protobufjs out of the bundle.
+// Why, and what happens if something calls them: scripts/lib/dockerodeWithoutBuildKit.cjs.
+export const withoutBuildKit = {
+  name: 'dockerode-without-buildkit',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(session|buildkit)$/ }, (args) => {
+      if (!/[\\/]node_modules[\\/]dockerode[\\/]lib[\\/]/.test(args.importer)) return undefined;
+      return { path: fileURLToPath(new URL('./dockerodeWithoutBuildKit.cjs', import.meta.url)) };
+    });
+  },
+};
+
+/** Options for dist/extension.js; `buildKit: true` bundles dockerode whole (for comparison only). */
+export function extensionBuild({ production, outfile = 'dist/extension.js', buildKit = false }) {
+  return {
+    bundle: true,
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    logLevel: 'info',
+    entryPoints: ['src/extension.ts'],
+    outfile,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: nodeExternals,
+    plugins: buildKit ? [] : [withoutBuildKit],
+  };
+}
