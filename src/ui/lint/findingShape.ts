@@ -57,5 +57,13 @@ export function isIgnoreFileName(name: string): boolean {
   return /\.(dockerignore|containerignore)$/i.test(name);
 }
 
-/** The glob findFiles uses for the same names (case as people write them). */
-export const DOCKERFILE_GLOB = '**/{Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile,*.containerfile,*.Dockerfile}';
+/** `[Dd][Oo]…`: globs match case-sensitively on Linux, and isDockerfileName does not. */
+function anyCase(word: string): string {
+  return word.replace(/[a-z]/gi, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
+}
+
+/**
+ * The glob findFiles and the quick-fix selector use for the same names, in any case: without it
+ * `dockerfile` or `web.Containerfile` were linted when opened but missed by Lint Workspace.
+ */
+export const DOCKERFILE_GLOB = `**/{${['Dockerfile', 'Containerfile'].flatMap((name) => [anyCase(name), `${anyCase(name)}.*`, `*.${anyCase(name)}`]).join(',')}}`;

@@ -1,13 +1,11 @@
 // The editor side of the Dockerfile linter: diagnostics, quick fixes and three commands (Lint
 // Dockerfile, Lint Workspace Dockerfiles, and the rule page a diagnostic's code opens).
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WharfContext } from '../context';
 import { LintCodeActions } from './codeActions';
-import { DOCKERFILE_GLOB, isDockerfileName } from './findingShape';
+import { DOCKERFILE_GLOB } from './findingShape';
 import { LintDiagnostics } from './lintDiagnostics';
-
-export interface WorkspaceLintResult { files: number; problems: number; cancelled: boolean }
+import { lintWorkspaceDockerfiles, type WorkspaceLintResult } from './workspaceLint';
 
 export interface Linting extends vscode.Disposable {
   readonly diagnostics: LintDiagnostics;
@@ -15,7 +13,7 @@ export interface Linting extends vscode.Disposable {
 
 const selector: vscode.DocumentSelector = [
   { language: 'dockerfile' },
-  { pattern: '**/{Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile,*.containerfile}' },
+  { pattern: DOCKERFILE_GLOB },
 ];
 
 export function createLinting(ctx: WharfContext): Linting {
@@ -54,23 +52,11 @@ export function createLinting(ctx: WharfContext): Linting {
   /** Lint Workspace Dockerfiles: every Dockerfile-like file, open or not, into Problems. */
   const lintWorkspace = (): Thenable<WorkspaceLintResult> =>
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Linting Dockerfiles'), cancellable: true }, async (progress, token) => {
-      const found = await vscode.workspace.findFiles(DOCKERFILE_GLOB, '**/node_modules/**', undefined, token);
-      const files = found.filter((uri) => isDockerfileName(path.posix.basename(uri.path))).sort((a, b) => a.toString().localeCompare(b.toString()));
-      const result: WorkspaceLintResult = { files: 0, problems: 0, cancelled: false };
-      for (const uri of files) {
-        if (token.isCancellationRequested) { result.cancelled = true; break; }
-        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
-        try {
-          result.problems += (await diagnostics.lintNow(uri)).length;
-          result.files++;
-        } catch (error) {
-          ctx.log.warn(`lint ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        // Let the extension host breathe between files: lint itself is synchronous.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      if (result.cancelled) void vscode.window.showInformationMessage(vscode.l10n.t('Lint cancelled after {0} of {1} Dockerfiles.', result.files, files.length));
-      else if (files.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No Dockerfiles found in the workspace.'));
+      const result = await lintWorkspaceDockerfiles(diagnostics, token,
+        (uri, total) => progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / total }),
+        (message) => ctx.log.warn(message));
+      if (result.cancelled) void vscode.window.showInformationMessage(vscode.l10n.t('Lint cancelled after {0} of {1} Dockerfiles.', result.files, result.found));
+      else if (result.found === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No Dockerfiles found in the workspace.'));
       else {
         void vscode.window.showInformationMessage(vscode.l10n.t('Linted {0} Dockerfiles: {1} problems.', result.files, result.problems));
         if (result.problems > 0) void showProblems();
