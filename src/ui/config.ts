@@ -92,10 +92,12 @@ export class Config implements vscode.Disposable {
 
   /**
    * ShellCheck runs a program found on PATH, so it never runs in an untrusted workspace (the
-   * workspace cannot turn it on either); trusting the workspace re-lints with it.
+   * workspace cannot turn it on either); trusting the workspace re-lints with it. `trusted` is
+   * the workspace's trust unless the caller knows better (the host tier cannot open an
+   * untrusted workspace, so it hands the linter a trust state of its own).
    */
-  lintShellcheckEnabled(scope?: vscode.ConfigurationScope): boolean {
-    return vscode.workspace.isTrusted && this.read<boolean>('lint.shellcheck.enable', scope) !== false;
+  lintShellcheckEnabled(scope?: vscode.ConfigurationScope, trusted: boolean = vscode.workspace.isTrusted): boolean {
+    return trusted && this.read<boolean>('lint.shellcheck.enable', scope) !== false;
   }
 
   dispose(): void {

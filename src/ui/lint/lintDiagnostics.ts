@@ -42,6 +42,12 @@ interface DocumentState {
 
 interface LoadedConfig { file?: string; config?: HadolintConfig }
 
+/** Whether the workspace is trusted and when it becomes so: `vscode.workspace` itself, or a test's. */
+export interface WorkspaceTrust {
+  readonly isTrusted: boolean;
+  readonly onDidGrantWorkspaceTrust: vscode.Event<void>;
+}
+
 export class LintDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('wharf-lint');
   private readonly states = new Map<string, DocumentState>();
@@ -59,7 +65,7 @@ export class LintDiagnostics implements vscode.Disposable {
   readonly onDidLint = this.didLint.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly config: Config, extensionPath: string, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly config: Config, extensionPath: string, private readonly log: vscode.LogOutputChannel, private readonly trust: WorkspaceTrust = vscode.workspace) {
     this.bundledDocs = readBundledDocs(path.join(extensionPath, 'docs', 'rules'));
     this.disposables.push(
       this.collection, this.idleEmitter, this.didLint,
@@ -76,7 +82,7 @@ export class LintDiagnostics implements vscode.Disposable {
         if (keys.includes('lint.shellcheck.enable')) this.shellcheckPath = null;
         this.relintAll();
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => { this.shellcheckPath = null; this.relintAll(); }),
+      this.trust.onDidGrantWorkspaceTrust(() => { this.shellcheckPath = null; this.relintAll(); }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => { this.configs.clear(); this.relintAll(); }),
       ...this.watchConfigFiles(),
       ...this.watch('**/{.dockerignore,*.dockerignore}', () => { this.dockerignores.clear(); this.relintAll(); }),
@@ -285,7 +291,7 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   private shellcheck(uri: vscode.Uri): string | undefined {
-    if (!this.config.lintShellcheckEnabled(uri)) return undefined;
+    if (!this.config.lintShellcheckEnabled(uri, this.trust.isTrusted)) return undefined;
     if (this.shellcheckPath === null) {
       this.shellcheckPath = findShellcheck();
       this.log.info(this.shellcheckPath ? `lint: ShellCheck found at ${this.shellcheckPath}` : 'lint: no shellcheck on PATH, RUN scripts are not checked by ShellCheck');
