@@ -4,10 +4,13 @@
 // host tier opens (a folder of their own, removed afterwards). Waits end on the awaited state;
 // the deadlines only bound a failure.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { WharfApi } from '../../../src/extension';
+import { isDockerfileName } from '../../../src/ui/lint/findingShape';
+import { LintDiagnostics, type WorkspaceTrust } from '../../../src/ui/lint/lintDiagnostics';
+import { findWorkspaceDockerfiles, lintWorkspaceDockerfiles } from '../../../src/ui/lint/workspaceLint';
 import { wharf } from './explorerSupport';
 
 const OURS = new Set(['wharf', 'shellcheck']);
@@ -126,7 +129,7 @@ describe('Dockerfile lint in the editor', function () {
   });
 
   afterEach(async () => {
-    for (const key of ['lint.enable', 'lint.run', 'lint.ignoredRules', 'lint.severity', 'lint.shellcheck.enable']) await setting(key, undefined);
+    for (const key of ['lint.enable', 'lint.run', 'lint.ignoredRules', 'lint.severity', 'lint.trustedRegistries', 'lint.shellcheck.enable']) await setting(key, undefined);
     rmSync(join(root, '.hadolint.yaml'), { force: true });
     for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && doc.uri.fsPath.startsWith(dir)) await doc.save();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -394,5 +397,164 @@ describe('Dockerfile lint in the editor', function () {
     assert.deepEqual(lintDiagnostics(excluded), [], 'node_modules is not linted');
     assert.deepEqual(lintDiagnostics(ignoreFile), [], 'a .dockerignore is not a Dockerfile');
     assert.ok(result.problems >= 6);
+  });
+  it('wharf.lint.trustedRegistries: FROM outside the listed registries is DL3026; empty allows any', async () => {
+    const uri = fixture('Dockerfile', 'FROM busybox:1.36\nFROM ghcr.io/acme/app:1.0\nFROM registry.example.com/x:1\n');
+    await open(uri);
+    await api.lint.diagnostics.idle();
+    assert.deepEqual(codes(uri).filter((c) => c === 'DL3026'), [], 'no registry list, no DL3026');
+    await setting('lint.trustedRegistries', ['ghcr.io']);
+    const listed = await diagnosticsWhere(uri, 'DL3026 for docker.io and registry.example.com', (d) => d.filter((x) => summary(x).startsWith('DL3026')).length === 2);
+    assert.deepEqual(listed.filter((d) => summary(d).startsWith('DL3026')).map(summary), ['DL3026@0:5-0:12/Error', 'DL3026@2:5-2:25/Error']);
+    assert.match(find(listed, 'DL3026').message, /docker\.io is not trusted/);
+    await setting('lint.trustedRegistries', ['ghcr.io', 'docker.io']);
+    const hub = await diagnosticsWhere(uri, 'DL3026 only for registry.example.com', (d) => d.filter((x) => summary(x).startsWith('DL3026')).length === 1);
+    assert.deepEqual(hub.filter((d) => summary(d).startsWith('DL3026')).map(summary), ['DL3026@2:5-2:25/Error']);
+    await setting('lint.trustedRegistries', undefined);
+    await diagnosticsWhere(uri, 'no DL3026 again', () => !codes(uri).includes('DL3026'));
+  });
+
+  describe('Lint Workspace Dockerfiles, driven with a token of the test\'s own', () => {
+    /** Dockerfile-like files under the workspace folder, found by walking it (node_modules aside). */
+    function walk(dirPath: string): string[] {
+      return readdirSync(dirPath, { withFileTypes: true }).flatMap((entry) => {
+        const full = join(dirPath, entry.name);
+        if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : walk(full);
+        return entry.isFile() && isDockerfileName(entry.name) ? [full] : [];
+      });
+    }
+
+    /** lintNow of the extension's own linter, noting each file it is asked for. */
+    function recording(after?: (count: number) => void): { linted: string[]; lintNow: (uri: vscode.Uri) => Promise<vscode.Diagnostic[]> } {
+      const linted: string[] = [];
+      return {
+        linted,
+        lintNow: async (uri) => {
+          linted.push(uri.fsPath);
+          const result = await api.lint.diagnostics.lintNow(uri);
+          after?.(linted.length);
+          return result;
+        },
+      };
+    }
+
+    it('lints every Dockerfile-like file of the workspace into Problems, except under node_modules', async () => {
+      // One folder: its ignore files apply to the Dockerfiles beside them.
+      const caseDir = join(dir, `case${++n}`);
+      const write = (name: string, text: string): vscode.Uri => {
+        const path = join(caseDir, name);
+        mkdirSync(join(path, '..'), { recursive: true });
+        writeFileSync(path, text);
+        return vscode.Uri.file(path);
+      };
+      const files = [
+        write(join('web', 'Dockerfile'), 'FROM busybox\n'),
+        write('worker.Containerfile', 'FROM busybox:latest\n'),
+        write('Containerfile.ci', 'FROM busybox:1.36\nRUN cd /tmp && echo hi\n'),
+        write('dockerfile', 'FROM busybox\n'),
+        write(join('context', 'Dockerfile'), 'FROM busybox\n'),
+        write(join('generated', 'Dockerfile'), 'FROM busybox\n'),
+      ];
+      // A build context's ignore file says what `docker build` sends, not which Dockerfiles exist;
+      // the search reads no .gitignore either.
+      write('.dockerignore', 'context\n');
+      write('.gitignore', 'generated/\n');
+      const vendored = write(join('node_modules', 'dep', 'Dockerfile'), 'FROM busybox\n');
+      for (const uri of files) assert.deepEqual(lintDiagnostics(uri), [], `${uri.fsPath} not linted before`);
+
+      const expected = walk(root).filter((f) => !f.split('/').includes('node_modules')).sort();
+      assert.ok(expected.length >= files.length + 2, 'the walk sees the fixtures and the workspace\'s own Dockerfiles');
+      const found = (await findWorkspaceDockerfiles()).map((u) => u.fsPath);
+      assert.deepEqual([...found].sort(), expected, 'the search finds what the walk finds');
+
+      const spy = recording();
+      const cts = new vscode.CancellationTokenSource();
+      const announced: string[] = [];
+      const result = await lintWorkspaceDockerfiles(spy, cts.token, (uri, total) => { assert.equal(total, expected.length); announced.push(uri.fsPath); });
+      cts.dispose();
+      assert.equal(result.cancelled, false);
+      assert.equal(result.found, expected.length);
+      assert.equal(result.files, expected.length);
+      assert.deepEqual(announced, found, 'each file announced before it is linted, in the search\'s order');
+      assert.deepEqual(spy.linted, found);
+      assert.equal(result.problems, found.reduce((n, f) => n + lintDiagnostics(vscode.Uri.file(f)).length, 0), 'the problems counted are the ones in Problems');
+      assert.deepEqual(files.map((u) => [basename(u.fsPath), codes(u)]), [
+        ['Dockerfile', ['DL3006']],
+        ['worker.Containerfile', ['DL3007']],
+        ['Containerfile.ci', ['DL3003']],
+        ['dockerfile', ['DL3006']],
+        ['Dockerfile', ['DL3006']],
+        ['Dockerfile', ['DL3006']],
+      ]);
+      assert.deepEqual(lintDiagnostics(vendored), [], 'node_modules is not linted');
+      assert.ok(!spy.linted.includes(vendored.fsPath));
+    });
+
+    it('cancelling stops before the next file: the files after it stay out of Problems', async () => {
+      const later = [fixture(join('one', 'Dockerfile'), 'FROM busybox\n'), fixture(join('two', 'Dockerfile'), 'FROM busybox\n')];
+      const found = (await findWorkspaceDockerfiles()).map((u) => u.fsPath);
+      // The workspace's own Dockerfiles sort before this suite's folder, so two of them go first.
+      assert.ok(later.every((u) => found.indexOf(u.fsPath) >= 2), `fixtures after the first two: ${found.join(', ')}`);
+      const cts = new vscode.CancellationTokenSource();
+      const spy = recording((count) => { if (count === 2) cts.cancel(); });
+      const result = await lintWorkspaceDockerfiles(spy, cts.token);
+      cts.dispose();
+      assert.equal(result.cancelled, true);
+      assert.equal(result.found, found.length);
+      assert.equal(result.files, 2);
+      assert.deepEqual(spy.linted, found.slice(0, 2));
+      await api.lint.diagnostics.idle();
+      for (const uri of later) assert.deepEqual(lintDiagnostics(uri), [], `${uri.fsPath} not linted after the cancel`);
+    });
+
+    it('a token cancelled before the start lints nothing', async () => {
+      const uri = fixture('Dockerfile', 'FROM busybox\n');
+      const cts = new vscode.CancellationTokenSource();
+      cts.cancel();
+      const spy = recording();
+      const result = await lintWorkspaceDockerfiles(spy, cts.token);
+      cts.dispose();
+      assert.deepEqual(result, { found: 0, files: 0, problems: 0, cancelled: true });
+      assert.deepEqual(spy.linted, []);
+      assert.deepEqual(lintDiagnostics(uri), []);
+    });
+  });
+
+  it('ShellCheck follows the workspace trust: off while untrusted (setting on), on once trust is granted', async () => {
+    // The host tier opens a trusted workspace and cannot open an untrusted one, so this linter
+    // gets a trust state the test controls; the ShellCheck program is the real one on PATH.
+    const uri = fixture('Dockerfile', 'FROM busybox\nRUN echo $1\n');
+    await setting('lint.shellcheck.enable', true);
+    const granted = new vscode.EventEmitter<void>();
+    const trust: WorkspaceTrust & { isTrusted: boolean } = { isTrusted: false, onDidGrantWorkspaceTrust: granted.event };
+    const linter = new LintDiagnostics(api.config, api.extension.extensionPath, api.log, trust);
+    try {
+      assert.equal(api.config.lintShellcheckEnabled(uri, false), false);
+      assert.equal(api.config.lintShellcheckEnabled(uri, true), true);
+      const untrusted = await linter.lintNow(uri);
+      assert.deepEqual(untrusted.map(summary), ['DL3006@0:5-0:12/Warning'], 'no ShellCheck finding while untrusted');
+
+      const relinted = new Promise<void>((resolve) => {
+        const sub = linter.onDidLint((linted) => { if (linted.toString() === uri.toString()) { sub.dispose(); resolve(); } });
+      });
+      trust.isTrusted = true;
+      granted.fire();
+      await relinted;
+      const trusted = linter.collection.get(uri) ?? [];
+      assert.deepEqual(trusted.map(summary), ['DL3006@0:5-0:12/Warning', 'SC2086@1:9-1:11/Information']);
+      assert.equal(trusted[1].source, 'shellcheck');
+
+      // And back: with trust, the setting alone decides.
+      await setting('lint.shellcheck.enable', false);
+      const deadline = Date.now() + 20_000;
+      while (api.config.lintShellcheckEnabled(uri, true)) {
+        if (Date.now() > deadline) throw new Error('the setting never arrived');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.deepEqual((await linter.lintNow(uri)).map(summary), ['DL3006@0:5-0:12/Warning']);
+    } finally {
+      linter.dispose();
+      granted.dispose();
+    }
   });
 });
