@@ -1,8 +1,9 @@
 // Typed engine errors. Everything that fails in src/docker reaches callers as a WharfError: a
 // stable `code` the UI can branch on, a plain-English `message` (the UI wraps or translates it)
 // and an optional `hint` saying what the user can do about it. The mapping works on the shapes
-// dockerode/docker-modem really produce (captured from dockerd 20.10 and Podman 4.3, see
-// test/unit/docker/errors.test.ts), never on guessed ones.
+// dockerode/docker-modem really produce, never on guessed ones: captured from dockerd 20.10,
+// Podman 4.3, distribution 2.8 and Node 20's sockets and TLS into test/unit/docker/errors.test.ts,
+// and checked live against the real engines in test/engine/errors.test.ts.
 import { registryOf } from './registryAuth';
 
 export type WharfErrorCode =
@@ -81,9 +82,13 @@ export function toWharfError(err: unknown, context: ErrorContext = {}): WharfErr
   const options = (hint?: string): WharfErrorOptions => ({ hint, statusCode, engineMessage, cause: err });
 
   // Deadlines and cancellation come first: an aborted request may also carry a socket code.
-  const timedOut = shape.name === 'DeadlineExceeded' || shape.code === 'ETIMEDOUT' || shape.code === 'ESOCKETTIMEDOUT';
+  // dockerode rejects an aborted request with Node's AbortError whose `cause` is the signal's
+  // reason: a deadline (ours, or AbortSignal.timeout's TimeoutError) is a timeout, not a cancel.
+  const reason = shape.name === 'AbortError' && typeof (err as { cause?: unknown }).cause === 'object' ? (err as { cause: ErrorShape | null }).cause : undefined;
+  const isDeadline = (s?: ErrorShape | null): boolean => !!s && (s.name === 'DeadlineExceeded' || s.name === 'TimeoutError' || s.code === 'ETIMEDOUT' || s.code === 'ESOCKETTIMEDOUT');
+  const timedOut = isDeadline(shape) || isDeadline(reason);
   if (timedOut) {
-    return new WharfError('timeout', `${doing}the engine${where} did not answer in time.`, options('The engine may be overloaded or hung. Check that it responds (for example `docker info` in a terminal), or restart it.'));
+    return new WharfError('timeout', capitalize(`${doing}the engine${where} did not answer in time.`), options('The engine may be overloaded or hung. Check that it responds (for example `docker info` in a terminal), or restart it.'));
   }
   if (shape.name === 'AbortError' || shape.code === 'ABORT_ERR') {
     return new WharfError('cancelled', context.action ? `Cancelled: ${context.action}.` : 'Cancelled.', options());
@@ -97,6 +102,16 @@ export function toWharfError(err: unknown, context: ErrorContext = {}): WharfErr
   }
   if (code === 'EACCES' || code === 'EPERM') {
     return new WharfError('permission', capitalize(`${doing}permission denied on the engine socket${where}.`), options(permissionHint(context.platform ?? process.platform)));
+  }
+  // Node's TLS verification codes (DEPTH_ZERO_SELF_SIGNED_CERT, UNABLE_TO_VERIFY_LEAF_SIGNATURE,
+  // ERR_TLS_CERT_ALTNAME_INVALID, ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED, …) and OpenSSL's
+  // "wrong version number" (https spoken to a plain-http port): the engine was not reached.
+  // connect.ts sharpens these with where the certificates come from.
+  const tlsWords = typeof shape.message === 'string' ? shape.message : '';
+  if (code && (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|^ERR_SSL_|^ERR_TLS_/.test(code) || (code === 'EPROTO' && /SSL routines|wrong version number/i.test(tlsWords)))) {
+    const detail = code === 'EPROTO' ? 'the engine does not speak TLS there' : tlsWords.split('\n')[0].replace(/^[0-9A-F]+:error:[0-9A-F]+:SSL routines:[^:]*:/, '').replace(/:\.\.\/deps\/.*$/, '').trim() || code;
+    return new WharfError('unreachable', capitalize(`${doing}the TLS connection to the engine${where} failed (${detail}).`),
+      options('Check the engine address and port (2376 is TLS, 2375 plain), and that ca.pem, cert.pem and key.pem (DOCKER_CERT_PATH, or the Docker context) belong to this engine.'));
   }
 
   if (statusCode !== undefined) return fromStatus(statusCode, engineMessage ?? '', doing, context, options);
@@ -122,20 +137,34 @@ function fromStatus(status: number, words: string, doing: string, context: Error
     return new WharfError('containerRunning', capitalize(`${doing}the container ${context.object ? `${context.object} ` : ''}is ${paused ? 'paused' : 'running'}.`),
       options(paused ? 'Unpause and stop it first, or remove it with force (which kills it).' : 'Stop it first, or remove it with force (which kills it).'));
   }
-  if (status === 409 && /(is using|being used|must force|must be forced|unable to (remove|delete))/i.test(words) && /image|repository reference/i.test(words)) {
+  // dockerd: "conflict: unable to delete <id> (must be forced) - image is being used by stopped
+  // container <id>", "… (cannot be forced) - image is being used by running container <id>",
+  // "conflict: unable to remove repository reference "<ref>" (must force) - container <id> is using
+  // its referenced image <id>"; Podman: "image <ref> is in use: image used by <id>: image is in
+  // use by a container: consider listing external containers and force-removing image".
+  if (status === 409 && /image is being used by|is using its referenced image|image is referenced in multiple repositories|image used by|image is in use by/i.test(words)) {
     const multi = /referenced in multiple repositories/i.test(words);
     return new WharfError('imageInUse', capitalize(multi
       ? `${doing}the image has several tags; remove the tags one by one.`
       : `${doing}the image ${context.image ? `${context.image} ` : ''}is used by a container.`), options(multi ? 'Remove each tag, or remove by tag instead of by id.' : 'Remove the containers that use it first (stopped ones too).'));
   }
-  if (status === 401 || /unauthorized|authentication required|no basic auth credentials|denied: requested access/i.test(words)) {
-    return new WharfError('authRequired', capitalize(`${doing}the registry requires authentication${context.image ? ` for ${context.image}` : ''}.`), options('Log in to the registry (docker login <registry>), then try again.'));
-  }
-  if (status === 404 && /manifest unknown|manifest for .* not found|repository does not exist|pull access denied|not found: manifest/i.test(words)) {
-    const image = context.image ?? /manifest for (\S+) not found/.exec(words)?.[1];
+  // A 404 from a pull is dockerd's translation of the registry's answer (distribution/errors.go):
+  // "manifest for <ref> not found: manifest unknown: …", "repository <name> not found: name
+  // unknown: …", or for DENIED "pull access denied for <name>, repository does not exist or may
+  // require 'docker login': denied: requested access to the resource is denied". The last one
+  // also says "denied", so this comes before the authentication check: the registry did not say
+  // whether the repository is missing or private, and the hint covers both.
+  if (status === 404 && /manifest unknown|manifest for .* not found|repository does not exist|pull access denied|not found: manifest|repository \S+ not found|name unknown/i.test(words)) {
+    const image = context.image ?? /manifest for (\S+) not found|pull access denied for ([^,\s]+)|repository (\S+) not found/.exec(words)?.slice(1).find(Boolean);
     const registry = image ? registryOf(image) : undefined;
     const message = image ? `Image ${image} not found in registry ${registry}.` : 'Image not found in the registry.';
-    return new WharfError('registryNotFound', message, options('Check the image name and tag, and that you may read that repository.'));
+    const denied = /pull access denied|may require 'docker login'/i.test(words);
+    return new WharfError('registryNotFound', message, options(denied
+      ? 'Check the image name and tag; if the repository is private, log in to the registry (docker login <registry>) and try again.'
+      : 'Check the image name and tag, and that you may read that repository.'));
+  }
+  if (status === 401 || /unauthorized|authentication required|no basic auth credentials|denied: requested access/i.test(words)) {
+    return new WharfError('authRequired', capitalize(`${doing}the registry requires authentication${context.image ? ` for ${context.image}` : ''}.`), options('Log in to the registry (docker login <registry>), then try again.'));
   }
   if (status === 404) {
     const what = words ? lowerFirst(words).replace(/\.$/, '') : `${context.object ?? 'it'} was not found`;
