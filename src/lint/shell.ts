@@ -36,6 +36,8 @@ export interface ShellCommand {
   /** The operator before and after this command ('' at the start or end of the script). */
   before: Separator;
   after: Separator;
+  /** Document offsets of the `after` operator as written (absent at the end of the script). */
+  afterAt?: { start: number; end: number };
 }
 
 export interface ShellScript {
@@ -62,7 +64,8 @@ export function parseRun(run: Instruction, text: string, escape = '\\'): ShellSc
   const end = toOffset(run.getRange().end);
   const start = scriptStart(text, toOffset(run.getInstructionRange().end), end, escape);
   if (start >= end) return { form: 'shell', commands: [] };
-  const exec = parseExecForm(text, start, end, lineIndex);
+  // The builder joins continuation lines before it reads the JSON array.
+  const exec = text[start] === '[' ? parseExecForm(logicalSource(text, start, end, escape, [], lineIndex)) : undefined;
   if (exec) return exec;
   // getHeredocs() is costly in dockerfile-ast: only ask when the text can hold one.
   const heredocs = run instanceof Run && text.slice(start, end).includes('<<') ? run.getHeredocs() : [];
@@ -154,6 +157,7 @@ function shiftScript(script: ShellScript, delta: number): ShellScript {
       words: c.words.map(word),
       assignments: c.assignments.map(word),
       redirects: c.redirects.map((r) => ({ ...r, target: r.target && word(r.target), start: r.start + delta, end: r.end + delta })),
+      ...(c.afterAt && { afterAt: { start: c.afterAt.start + delta, end: c.afterAt.end + delta } }),
     })),
   };
 }
@@ -357,12 +361,14 @@ function logicalSource(text: string, start: number, end: number, escape: string,
 }
 
 /** `RUN ["apt-get", "install"]`: one command, words are the JSON strings. */
-function parseExecForm(text: string, start: number, end: number, toPosition: LineIndex): ShellScript | undefined {
-  let i = start;
+function parseExecForm(source: Source): ShellScript | undefined {
+  const { text, offsets } = source;
+  const end = text.length;
+  let i = 0;
   if (text[i] !== '[') return undefined;
   i++;
   const words: ShellWord[] = [];
-  const skipSpace = () => { while (i < end && /\s|\\/.test(text[i])) i++; };
+  const skipSpace = () => { while (i < end && /\s/.test(text[i])) i++; };
   for (;;) {
     skipSpace();
     if (text[i] === ']') break;
@@ -379,7 +385,9 @@ function parseExecForm(text: string, start: number, end: number, toPosition: Lin
     }
     if (text[i] !== '"') return undefined;
     i++;
-    words.push({ value, start: wordStart, end: i, range: { start: toPosition(wordStart), end: toPosition(i) }, quoted: true, dynamic: false });
+    const from = offsets[wordStart];
+    const to = offsets[i - 1] + 1;
+    words.push({ value, start: from, end: to, range: { start: source.toPosition(from), end: source.toPosition(to) }, quoted: true, dynamic: false });
     skipSpace();
     if (text[i] === ',') { i++; continue; }
     if (text[i] === ']') break;
@@ -407,7 +415,9 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
     return { value, start, end, range: { start: source.toPosition(start), end: source.toPosition(end) }, quoted, dynamic };
   };
 
-  const finish = (after: Separator) => {
+  /** Ends the current command at the operator `after`, `length` characters at logical index `at`. */
+  const finish = (after: Separator, at = -1, length = 0) => {
+    const afterAt = at >= 0 && length > 0 ? { start: offsets[at], end: offsets[at + length - 1] + 1 } : undefined;
     const words = rawWords;
     rawWords = [];
     const reds = redirects;
@@ -423,7 +433,7 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
     const rest = words.slice(k);
     if (rest.length === 1 && !rest[0].quoted && reservedAlone.has(rest[0].value)) rest.length = 0;
     if (rest.length > 0 || assignments.length > 0 || reds.length > 0) {
-      commands.push({ name: rest[0], args: rest.slice(1), words: rest, assignments, redirects: reds, before, after });
+      commands.push({ name: rest[0], args: rest.slice(1), words: rest, assignments, redirects: reds, before, after, ...(afterAt && { afterAt }) });
     }
     before = after;
   };
@@ -446,12 +456,11 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
   while (i < n) {
     const ch = text[i];
     if (ch === ' ' || ch === '\t' || ch === '\r') { i++; continue; }
-    if (ch === '\\' && text[i + 1] === '\n') { i += 2; continue; }
     // A CRLF line end (heredoc bodies keep their CRs) continues the same way.
-    if (ch === '\\' && text[i + 1] === '\r' && text[i + 2] === '\n') { i += 3; continue; }
+    if (continuationAt(i) > 0) { i += continuationAt(i); continue; }
     if (ch === '\n') {
       i++;
-      if (rawWords.length > 0 || redirects.length > 0) finish('\n');
+      if (rawWords.length > 0 || redirects.length > 0) finish('\n', i - 1, 1);
       skipHeredocBodies();
       continue;
     }
@@ -460,16 +469,17 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
       continue;
     }
     const two = text.slice(i, i + 2);
-    if (two === '&&' || two === '||' || two === '|&') { finish(two as Separator); i += 2; continue; }
-    if (two === ';;') { finish(';'); i += 2; continue; }
-    if (ch === ';' || ch === '|' || ch === '(' || ch === ')') { finish(ch as Separator); i++; continue; }
-    if (ch === '&' && text[i + 1] !== '>') { finish('&'); i++; continue; }
+    if (two === '&&' || two === '||' || two === '|&') { finish(two as Separator, i, 2); i += 2; continue; }
+    if (two === ';;') { finish(';', i, 2); i += 2; continue; }
+    if (ch === ';' || ch === '|' || ch === '(' || ch === ')') { finish(ch as Separator, i, 1); i++; continue; }
+    if (ch === '&' && text[i + 1] !== '>') { finish('&', i, 1); i++; continue; }
     // Redirections, with an optional file-descriptor number before them.
     const redirect = (ch === '<' || ch === '>' || ch === '&' || (ch >= '0' && ch <= '9')) && /^(\d*)(<<<|<<-|<<|>>|>&|<&|<>|>\||&>>|&>|>|<)/.exec(text.slice(i, i + 6));
     if (redirect) {
       const opStart = i;
       i += redirect[0].length;
-      while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+      // The target may follow on a continued line (`> \<newline>  /tmp/log`).
+      while (i < n && (text[i] === ' ' || text[i] === '\t' || continuationAt(i) > 0)) i += continuationAt(i) || 1;
       const target = i < n && !/[\n;&|()<>]/.test(text[i]) ? readWord() : undefined;
       const op = redirect[2];
       if ((op === '<<' || op === '<<-') && target) pendingHeredocs.push({ delimiter: target.value, stripTabs: op === '<<-' });
@@ -491,36 +501,37 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
 
   function readWord(): ShellWord {
     const from = i;
+    // Where the word's own text ends: a continuation read last belongs to no word, so the word's
+    // range must stop before it (its end would otherwise be the start of the next line).
+    let to = i;
     let value = '';
     let quoted = false;
     let dynamic = false;
     while (i < n) {
       const c = text[i];
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '<' || c === '>') {
-        if ((c === '<' || c === '>') && text[i + 1] === '(' ) { value += readBalanced(c + '(', ')'); dynamic = true; continue; }
+      const continuation = continuationAt(i);
+      if (continuation > 0) { i += continuation; continue; }
+      if ((c === '<' || c === '>') && text[i + 1] === '(') {
+        value += readBalanced(c + '(', ')');
+        dynamic = true;
+      } else if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '<' || c === '>') {
         break;
-      }
-      if (c === '\\') {
-        if (text[i + 1] === '\n') { i += 2; continue; }
-        if (text[i + 1] === '\r' && text[i + 2] === '\n') { i += 3; continue; }
+      } else if (c === '\\') {
         if (i + 1 < n) value += text[i + 1];
         i += 2;
-        continue;
-      }
-      if (c === "'") {
+      } else if (c === "'") {
         quoted = true;
         const close = text.indexOf("'", i + 1);
         const stop = close < 0 ? n : close;
         value += text.slice(i + 1, stop);
         i = stop + 1;
-        continue;
-      }
-      if (c === '"') {
+      } else if (c === '"') {
         quoted = true;
         i++;
         while (i < n && text[i] !== '"') {
-          if (text[i] === '\\' && i + 1 < n && '$`"\\\n'.includes(text[i + 1])) {
-            if (text[i + 1] !== '\n') value += text[i + 1];
+          if (continuationAt(i) > 0) i += continuationAt(i);
+          else if (text[i] === '\\' && i + 1 < n && '$`"\\'.includes(text[i + 1])) {
+            value += text[i + 1];
             i += 2;
           } else if (text[i] === '$' || text[i] === '`') {
             const expansion = readExpansion();
@@ -529,19 +540,25 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
           } else value += text[i++];
         }
         i++;
-        continue;
-      }
-      if (c === '$' || c === '`') {
+      } else if (c === '$' || c === '`') {
         const expansion = readExpansion();
         if (expansion.length > 1 || c === '`') dynamic = true;
         value += expansion;
-        continue;
+      } else {
+        value += c;
+        i++;
       }
-      value += c;
-      i++;
+      to = Math.min(i, n);
     }
     if (i > n) i = n;
-    return makeWord(from, i, value, quoted, dynamic);
+    return makeWord(from, to, value, quoted, dynamic);
+  }
+
+  /** The length of a shell line continuation (backslash, newline; CRLF in heredoc bodies) at k. */
+  function continuationAt(k: number): number {
+    if (text[k] !== '\\') return 0;
+    if (text[k + 1] === '\n') return 2;
+    return text[k + 1] === '\r' && text[k + 2] === '\n' ? 3 : 0;
   }
 
   /** Reads $VAR, ${…}, $(…), $((…)) or `…` starting at i and returns it verbatim. */

@@ -23,13 +23,10 @@ export const rule: Rule = {
         const commands = scriptOf(instruction)?.commands ?? [];
         const left = commands.findIndex((c, i) => (c.after === '|' || c.after === '|&') && commands[i + 1] !== undefined);
         if (left < 0) continue;
-        const from = commands[left].words[commands[left].words.length - 1] ?? commands[left].name;
-        const to = commands[left + 1].words[0] ?? commands[left + 1].assignments[0];
-        if (!from || !to) continue;
-        // Point at the pipe itself: the first `|` between the two commands.
-        const pipe = text.indexOf('|', from.end);
-        const usable = pipe >= 0 && pipe < to.start;
-        report({ range: usable ? rangeOf(text, pipe, text[pipe + 1] === '&' ? pipe + 2 : pipe + 1) : rangeOf(text, from.end, to.start) });
+        // Point at the pipe itself, where the script's reader found it (the text between the two
+        // commands may hold continuations and comment lines with a `|` of their own).
+        const pipe = commands[left].afterAt;
+        if (pipe) report({ range: rangeOf(text, pipe.start, pipe.end) });
       }
     }
   },

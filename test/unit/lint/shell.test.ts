@@ -62,6 +62,15 @@ describe('shell', () => {
       assert.deepEqual(values(c[0].assignments), ['V=$(curl -s https://x | jq -r .v)']);
       assert.deepEqual(values(c[2].args), ['-s', 'https://x']);
     });
+    it('ends a word before a line continuation that follows it, and starts one after it', () => {
+      const text = 'apt-get install curl\\\n  git\\\r\n  "j\\\nq" > \\\n  /tmp/log';
+      const [c] = parseShell(text).commands;
+      assert.deepEqual(values(c.args), ['install', 'curl', 'git', 'jq']);
+      assert.deepEqual(c.args.slice(1).map((w) => covered(text, w)), ['curl', 'git', '"j\\\nq"']);
+      assert.deepEqual(c.args[1].range, { start: { line: 0, character: 16 }, end: { line: 0, character: 20 } });
+      assert.deepEqual(c.args[2].range, { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } });
+      assert.equal(covered(text, c.redirects[0].target!), '/tmp/log');
+    });
     it('never throws on unterminated quotes or substitutions', () => {
       for (const s of ['echo "abc', "echo 'x", 'echo $(date', 'echo ${x', 'echo `x', 'a &&', '<<', '>']) {
         assert.doesNotThrow(() => parseShell(s));
@@ -134,6 +143,30 @@ describe('shell', () => {
       assert.equal(scripts[0].script.commands[0].name?.range.start.character, 45);
       assert.equal(scripts[1].onbuild, true);
       assert.deepEqual(scripts[1].script.commands[0].name?.range, { start: { line: 2, character: 12 }, end: { line: 2, character: 16 } });
+    });
+    it('maps heredoc words up to a continuation, not past it', () => {
+      const text = 'FROM debian:12\nRUN <<EOF\napt-get install -y curl\\\n  git\nEOF\n';
+      const [run] = runs(text);
+      const [, , curl, git] = run.script.commands[0].args;
+      assert.deepEqual([covered(text, curl), covered(text, git)], ['curl', 'git']);
+      assert.deepEqual(curl.range, { start: { line: 2, character: 19 }, end: { line: 2, character: 23 } });
+    });
+    it('reads the exec form after joining continuation lines, with either escape character', () => {
+      for (const text of ['FROM debian:12\nRUN ["apt-get", \\\n  # a comment\n  "install"]\n', '# escape=`\nFROM debian:12\nRUN ["apt-get", `\n  # a comment\n  "install"]\n']) {
+        const [run] = runs(text);
+        assert.equal(run.script.form, 'exec', text);
+        assert.deepEqual(values(run.script.commands[0].words), ['apt-get', 'install']);
+        assert.equal(covered(text, run.script.commands[0].args[0]), '"install"');
+      }
+    });
+    it('records where the operator after a command is', () => {
+      const text = 'FROM debian:12\nRUN curl -fsSL https://x \\\n  # not | this one \\\n  |& tar xz && ls\n';
+      const [run] = runs(text);
+      const [curl, tar, ls] = run.script.commands;
+      assert.equal(curl.after, '|&');
+      assert.equal(text.slice(curl.afterAt!.start, curl.afterAt!.end), '|&');
+      assert.equal(text.slice(tar.afterAt!.start, tar.afterAt!.end), '&&');
+      assert.equal(ls.afterAt, undefined);
     });
     it('handles CRLF line endings', () => {
       const text = 'FROM debian:12\r\nRUN apt-get update \\\r\n && apt-get install x\r\n';

@@ -16,5 +16,8 @@ testRule(rule, {
     { code: 'FROM debian:12 AS a\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM debian:12\nRUN a|b\n', errors: [{ line: 4, column: 6, endColumn: 7 }] },
     { code: 'FROM debian:12\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN a | b\n', errors: [{ line: 3, column: 7 }] },
     { code: 'FROM debian:12\nRUN set -e \\\n  && a \\\n  | b\n', errors: [{ line: 4, column: 3, endColumn: 4 }] },
+    // The pipe the shell sees, not one in a comment line inside the continuation.
+    { code: 'FROM debian:12\nRUN curl -fsSL https://x \\\n  # not | this one \\\n  | tar xz\n', errors: [{ line: 4, column: 3, endLine: 4, endColumn: 4 }] },
+    { code: 'FROM debian:12\nRUN curl -fsSL https://x\\\n|& tar xz\n', errors: [{ line: 3, column: 1, endLine: 3, endColumn: 3 }] },
   ],
 });
