@@ -27,6 +27,12 @@ tokenOf.DL3047 = (t) => t === 'wget';
 tokenOf.DL4001 = (t) => t === 'curl' || t === 'wget';
 tokenOf.DL3046 = (t) => /^(-u|--uid=)?\d{6,}$/.test(t);
 tokenOf.DL4006 = (t) => t === '|';
+tokenOf.DL3044 = (t) => /^\$\{?[A-Za-z_]+\}?$/.test(t);
+tokenOf.UndefinedVar = tokenOf.DL3044;
+tokenOf.DL3064 = (t) => /^[A-Z_]+$/.test(t);
+tokenOf.SecretsUsedInArgOrEnv = tokenOf.DL3064;
+tokenOf.ExposeProtoCasing = (t) => t === 'TCP';
+tokenOf.DL3023 = (t) => t === 'build' || t === 'b2';
 // UnknownFlag names the flag without its dashes, the others cover `--flag=value`.
 for (const code of ['DuplicateFlag', 'UnknownFlag', 'DL3029']) tokenOf[code] = (t) => /^(--)?[a-z-]+(=\S*)?$/.test(t);
 
@@ -69,6 +75,11 @@ const documents: Record<string, string> = {
     'FROM \\\n  --platform=linux/amd64 \\\n  debian:latest \\\n  AS \\\n  Build\nENV A=1 \\\n  B=$A\nLABEL \\\n  maintainer=x \\\n' +
     '  org.opencontainers.image.created=now\nEXPOSE 80 \\\n  99999\nWORKDIR \\\n  relative\nUSER \\\n  app\nMAINTAINER \\\n  me\n' +
     'CMD echo \\\n  hi\nHEALTHCHECK \\\n  --interval=5s \\\n  CMD curl -f http://x/\nADD \\\n  --chown=1:1 \\\n  a.tar /x\n',
+  otherArguments:
+    'ARG \\\n  GITHUB_TOKEN=x\nFROM \\\n  --platform=$BUILDPLATFORM \\\n  debian:12 \\\n  AS build\n' +
+    'ENV A=1 \\\n  # c\n  B="${A}-x" \\\n  AWS_SECRET_KEY=$UNDEFINED_THING\nENV LEGACY \\\n  value\n' +
+    'EXPOSE \\\n  80/TCP \\\n  127.0.0.1:80:80\nCOPY \\\n  --from=build \\\n  a.txt b.txt \\\n  /dest\nCOPY --from=build \\\n  a \\\n  rel/dir\n' +
+    'LABEL \\\n  "bad key!"=x \\\n  ok=\\\n"y"\nCMD \\\n  ["a", \\\n  "b"\nFROM build AS b2\nCOPY --from=b2 \\\n  x /y\n',
 };
 
 /** Documents whose RUN scripts are heredocs (only line ends vary for them). */
@@ -95,6 +106,10 @@ const expected: Record<string, Record<string, number>> = {
   pipes: { DL4006: 2 },
   onbuild: { DL3008: 1, DL3016: 1 },
   otherInstructions: { DL3000: 1, DL3011: 1, DL3029: 1, DL3044: 1, DL3066: 1, StageNameCasing: 1 },
+  otherArguments: {
+    DL3021: 1, DL3023: 3, DL3025: 1, DL3044: 1, DL3045: 1, DL3048: 1, DL3064: 2, ExposeInvalidFormat: 1,
+    ExposeProtoCasing: 1, LegacyKeyValueFormat: 1, SecretsUsedInArgOrEnv: 2, UndefinedVar: 2,
+  },
   heredocScript: { DL3008: 3, DL3013: 1, DL3014: 1 },
 };
 
