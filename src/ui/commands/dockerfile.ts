@@ -6,10 +6,9 @@ import { BuildFailed, buildImage } from '../../docker/build';
 import { reportError, requireDocker, type WharfContext } from '../context';
 import { askRunSpec, runWithProgress } from './images';
 import { withCancellableProgress } from './progress';
+import { DOCKERFILE_GLOB, isDockerfileName } from '../lint/findingShape';
 
 type Handler = (...args: unknown[]) => Promise<unknown>;
-
-const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|\.(dockerfile|containerfile)$/i;
 
 export interface DockerfileTools extends vscode.Disposable {
   commands: Record<string, Handler>;
@@ -29,8 +28,9 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
     if (arg instanceof vscode.Uri) return arg;
     if (typeof arg === 'string') return vscode.Uri.file(arg);
     const active = vscode.window.activeTextEditor?.document.uri;
-    if (active && DOCKERFILE_NAME.test(path.basename(active.fsPath))) return active;
-    const found = await vscode.workspace.findFiles('**/{Dockerfile,Dockerfile.*,Containerfile,*.dockerfile}', '**/node_modules/**', 50);
+    if (active && isDockerfileName(path.basename(active.fsPath))) return active;
+    // The same names, in any case, that the linter and the right-click menus know; not `.dockerignore` files.
+    const found = (await vscode.workspace.findFiles(DOCKERFILE_GLOB, '**/node_modules/**', 200)).filter((uri) => isDockerfileName(path.basename(uri.fsPath))).slice(0, 50);
     if (found.length === 0) { void vscode.window.showInformationMessage(vscode.l10n.t('No Dockerfile found in the workspace.')); return undefined; }
     const picked = await ctx.prompts.pick(found.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })), { placeHolder: vscode.l10n.t('Build which Dockerfile?') });
     return picked?.uri;

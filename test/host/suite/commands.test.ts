@@ -2,7 +2,7 @@
 // Only the dialogs are answered by the test hook (Prompts.answerNext); the engine is real and
 // every effect is checked through an independent dockerode client.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -254,6 +254,23 @@ describe('commands on the real engine', function () {
       const diagnostics = buildDiagnostics(vscode.Uri.file(file));
       assert.equal(diagnostics.length, 1);
       assert.equal(diagnostics[0].range.start.line, 2, 'line 3 (RUN false)');
+    });
+
+    it('from the palette, offers the workspace\'s Dockerfiles by any of their names and case, never a .dockerignore', async () => {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      assert.ok(folder, 'the host tier opens a workspace folder');
+      const sub = join(folder.uri.fsPath, uniqueName('pick'));
+      mkdirSync(sub);
+      cleanup.push(async () => rmSync(sub, { recursive: true, force: true }));
+      const names = ['dockerfile', 'api.Containerfile', 'Containerfile.dev', 'web.dockerfile'];
+      for (const name of [...names, 'Dockerfile.dockerignore']) writeFileSync(join(sub, name), `FROM ${TEST_IMAGE}\n`);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      api.prompts.answerNext(undefined); // look at the choices, then cancel
+      assert.equal(await run('wharf.dockerfile.build'), undefined);
+      const question = api.prompts.asked[0];
+      assert.equal(question.kind, 'quickPick');
+      const offered = question.choices.filter((label) => label.includes(sub.slice(folder.uri.fsPath.length + 1)));
+      assert.deepEqual(offered.map((label) => label.split('/').at(-1)).sort(), [...names].sort());
     });
 
     it('Build and Run builds the tag and runs it', async () => {
