@@ -1,7 +1,8 @@
 // Helpers shared by the BuildKit build-check rules (src/lint/rules/<CheckName>.ts): stages as
 // BuildKit sees them, the variables it expands itself, and the predefined build arguments.
 import { Arg, Copy, Env, From, Instruction, Property, Run, type Dockerfile } from 'dockerfile-ast';
-import type { Position, Range } from './rule';
+import type { Range } from './rule';
+import { offsetAt, positionAt } from './syntax/text';
 
 export interface Stage {
   from: From;
@@ -158,43 +159,6 @@ function heredocVariables(text: string, from: number, to: number, escape: string
     });
   }
   return result;
-}
-
-/** Document offset of a position. */
-export function offsetAt(text: string, position: { line: number; character: number }): number {
-  const starts = lineStarts(text);
-  const start = starts[position.line];
-  return start === undefined ? text.length : Math.min(text.length, start + position.character);
-}
-
-/** Position of a document offset. */
-export function positionAt(text: string, offset: number): Position {
-  const starts = lineStarts(text);
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
-}
-
-// Rules ask for offsets in the same document many times in a row: keep the last one's line starts.
-let cachedText: string | undefined;
-let cachedStarts: number[] = [];
-
-function lineStarts(text: string): number[] {
-  if (text !== cachedText) {
-    cachedStarts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) cachedStarts.push(i + 1);
-    cachedText = text;
-  }
-  return cachedStarts;
-}
-
-/** The source text of a range. */
-export function textOf(text: string, range: Range): string {
-  return text.slice(offsetAt(text, range.start), offsetAt(text, range.end));
 }
 
 /** Names an ARG or ENV instruction declares. */

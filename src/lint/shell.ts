@@ -6,6 +6,7 @@
 // and keeps each word's exact document offsets.
 import { Instruction, Onbuild, Run, type Dockerfile } from 'dockerfile-ast';
 import type { Fix, Position, Range } from './rule';
+import { joinContinuations, LineIndex, lineIndexOf } from './syntax/text';
 
 export interface ShellWord {
   /** The word with quotes and backslash escapes removed; expansions are kept verbatim (`$V`). */
@@ -53,19 +54,21 @@ const reservedAlone = new Set(['fi', 'done', 'esac', '}', 'then', 'else', 'do'])
 
 /** Tokenises a shell script given as plain text (offsets are positions in `script`). */
 export function parseShell(script: string): ShellScript {
-  const lineIndex = makeLineIndex(script);
-  return { form: 'shell', commands: tokenize({ text: script, offsets: identityOffsets(0, script.length), toPosition: lineIndex }) };
+  // Its own index: a script is not the document, whose shared index stays in place.
+  const lineIndex = new LineIndex(script);
+  return { form: 'shell', commands: tokenize({ text: script, offsets: identityOffsets(0, script.length), toPosition: (o) => lineIndex.positionAt(o) }) };
 }
 
 /** A RUN instruction's script (shell form, heredoc or exec form), with document ranges. */
 export function parseRun(run: Instruction, text: string, escape = '\\'): ShellScript {
-  const lineIndex = makeLineIndex(text);
-  const toOffset = lineIndex.toOffset;
+  const lineIndex = lineIndexOf(text);
+  const toOffset = (p: Position) => lineIndex.offsetAt(p);
+  const toPosition = (o: number) => lineIndex.positionAt(o);
   const end = toOffset(run.getRange().end);
   const start = scriptStart(text, toOffset(run.getInstructionRange().end), end, escape);
   if (start >= end) return { form: 'shell', commands: [] };
   // The builder joins continuation lines before it reads the JSON array.
-  const exec = text[start] === '[' ? parseExecForm(logicalSource(text, start, end, escape, [], lineIndex)) : undefined;
+  const exec = text[start] === '[' ? parseExecForm(logicalSource(text, start, end, escape, [], toPosition)) : undefined;
   if (exec) return exec;
   // getHeredocs() is costly in dockerfile-ast: only ask when the text can hold one.
   const heredocs = run instanceof Run && text.slice(start, end).includes('<<') ? run.getHeredocs() : [];
@@ -76,7 +79,7 @@ export function parseRun(run: Instruction, text: string, escape = '\\'): ShellSc
     const to = delimiter ? toOffset(delimiter.end) : content ? toOffset(content.end) : -1;
     return from >= 0 ? [{ from, to }] : [];
   });
-  const source = logicalSource(text, start, end, escape, raw, lineIndex);
+  const source = logicalSource(text, start, end, escape, raw, toPosition);
   // `RUN <<EOF` with nothing else on the line: the heredoc body is the script itself.
   const firstLine = source.text.split('\n', 1)[0];
   const onlyHeredoc = /^\s*<<-?\s*(["']?)([A-Za-z0-9_.-]+)\1\s*$/.exec(firstLine);
@@ -88,7 +91,7 @@ export function parseRun(run: Instruction, text: string, escape = '\\'): ShellSc
     const bodySource: Source = {
       text: text.slice(bodyStart, bodyEnd),
       offsets: identityOffsets(bodyStart, bodyEnd),
-      toPosition: lineIndex,
+      toPosition,
     };
     return { form: 'shell', commands: tokenize(bodySource) };
   }
@@ -112,9 +115,9 @@ export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
   if (cached && cached.text === text) return cached.scripts;
   const result: RunScript[] = [];
   const escape = dockerfile.getEscapeCharacter();
-  const lineIndex = makeLineIndex(text);
+  const lineIndex = lineIndexOf(text);
   const scriptOf = (run: Instruction): ShellScript => {
-    const offset = lineIndex.toOffset(run.getRange().start);
+    const offset = lineIndex.offsetAt(run.getRange().start);
     const known = scriptOfRun.get(run);
     if (known && known.offset === offset && known.escape === escape) return known.script;
     if (known && known.escape === escape) {
@@ -244,38 +247,7 @@ export function argsAfterSubcommand(command: ShellCommand, valueFlags: readonly 
   return positionalArgs(command, valueFlags).slice(1);
 }
 
-/** Document range for an offset span, using the script's line index. */
-export function rangeOf(text: string, start: number, end: number): Range {
-  const index = makeLineIndex(text);
-  return { start: index(start), end: index(end) };
-}
-
 // ---------------------------------------------------------------------------------------------
-
-type LineIndex = ((offset: number) => Position) & { toOffset(p: Position): number };
-
-// Rules parse every RUN of one document in turn: keep the last document's line index.
-let lastText: string | undefined;
-let lastIndex: LineIndex | undefined;
-
-function makeLineIndex(text: string): LineIndex {
-  if (text === lastText && lastIndex) return lastIndex;
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  const toPosition = ((offset: number): Position => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
-  }) as LineIndex;
-  toPosition.toOffset = (p: Position) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
-  lastText = text;
-  lastIndex = toPosition;
-  return toPosition;
-}
 
 /**
  * Where a RUN's script starts: after the keyword, whitespace, line continuations and flags
@@ -310,54 +282,9 @@ function scriptStart(text: string, from: number, end: number, escape: string): n
   return Math.min(i, end);
 }
 
-/**
- * Joins Dockerfile continuation lines (escape char + newline) and drops the comment and empty
- * lines Docker removes inside a continued instruction. Offsets inside `raw` spans (heredoc bodies)
- * are copied verbatim.
- */
-function logicalSource(text: string, start: number, end: number, escape: string, raw: { from: number; to: number }[], toPosition: LineIndex): Source {
-  let out = '';
-  const offsets: number[] = [];
-  let i = start;
-  let atLineStart = false;
-  while (i < end) {
-    const span = raw.length > 0 ? raw.find((r) => r.from === i) : undefined;
-    if (span) {
-      for (let j = span.from; j < Math.min(span.to, end); j++) { out += text[j]; offsets.push(j); }
-      i = Math.max(span.to, i + 1);
-      atLineStart = false;
-      continue;
-    }
-    if (atLineStart) {
-      // A comment line or blank line inside a continued instruction is removed by the builder.
-      let j = i;
-      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (text[j] === '#' || text[j] === '\n' || text[j] === '\r') {
-        while (j < end && text[j] !== '\n') j++;
-        if (j < end) { i = j + 1; continue; }
-        i = end;
-        break;
-      }
-      atLineStart = false;
-    }
-    const ch = text[i];
-    if (ch === escape) {
-      let j = i + 1;
-      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (text[j] === '\r') j++;
-      if (text[j] === '\n' || j >= end) {
-        i = j + 1;
-        atLineStart = true;
-        continue;
-      }
-    }
-    if (ch === '\r' && text[i + 1] === '\n') { i++; continue; }
-    out += ch;
-    offsets.push(i);
-    i++;
-  }
-  offsets.push(Math.min(i, end));
-  return { text: out, offsets, toPosition };
+/** The script text as the builder joins it (see joinContinuations), with document positions. */
+function logicalSource(text: string, start: number, end: number, escape: string, raw: { from: number; to: number }[], toPosition: (offset: number) => Position): Source {
+  return { ...joinContinuations(text, start, end, escape, raw), toPosition };
 }
 
 /** `RUN ["apt-get", "install"]`: one command, words are the JSON strings. */

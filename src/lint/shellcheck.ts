@@ -11,7 +11,7 @@ import { DockerfileParser, From, Onbuild, Run, Shell, type Dockerfile } from 'do
 import { applyConfiguration, byPosition, lint, type LintOptions } from './lint';
 import { readPragmas } from './pragmas';
 import type { Finding, Fix, Severity } from './rule';
-import { offsetAt, positionAt } from './syntax/text';
+import { joinContinuations, LineIndex, offsetAt, positionAt } from './syntax/text';
 import { jsonArray } from './syntax/builder';
 
 export interface RunScript {
@@ -120,7 +120,8 @@ function scriptOf(text: string, run: Run, escape: string): Omit<RunScript, 'shel
     }
     return { script: text.slice(start, end).replace(/\r\n/g, '\n'), offsets: crlfAware(text, start, end) };
   }
-  return logical(text, start, end, escape);
+  const joined = joinContinuations(text, start, end, escape);
+  return { script: joined.text, offsets: joined.offsets };
 }
 
 /** Where the script starts after RUN's `--mount=…` flags. */
@@ -142,39 +143,6 @@ function crlfAware(text: string, from: number, to: number): number[] {
   for (let i = from; i < to; i++) if (!(text[i] === '\r' && text[i + 1] === '\n')) offsets.push(i);
   offsets.push(to);
   return offsets;
-}
-
-/** The script after the builder joins continuation lines and drops comment lines inside them. */
-function logical(text: string, start: number, end: number, escape: string): Omit<RunScript, 'shell'> {
-  let script = '';
-  const offsets: number[] = [];
-  let atLineStart = false;
-  let i = start;
-  while (i < end) {
-    if (atLineStart) {
-      let j = i;
-      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (text[j] === '#' || text[j] === '\n' || text[j] === '\r') {
-        while (j < end && text[j] !== '\n') j++;
-        i = j + 1;
-        continue;
-      }
-      atLineStart = false;
-    }
-    const ch = text[i];
-    if (ch === escape) {
-      let j = i + 1;
-      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (text[j] === '\r') j++;
-      if (j >= end || text[j] === '\n') { i = j + 1; atLineStart = true; continue; }
-    }
-    if (ch === '\r' && text[i + 1] === '\n') { i++; continue; }
-    script += ch;
-    offsets.push(i);
-    i++;
-  }
-  offsets.push(Math.min(i, end));
-  return { script, offsets };
 }
 
 interface ShellcheckComment {
@@ -224,10 +192,9 @@ function runOnce(binary: string, dir: string, shell: string, indexes: number[], 
 
 function toFinding(text: string, script: RunScript | undefined, comment: ShellcheckComment): Finding | undefined {
   if (!script) return undefined;
-  const lineStarts = [0];
-  for (let i = script.script.indexOf('\n'); i >= 0; i = script.script.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lines = new LineIndex(script.script);
   const toDocument = (line: number, column: number, isEnd: boolean): number => {
-    const scriptOffset = Math.min(script.script.length, (lineStarts[line - 1] ?? script.script.length) + column - 1);
+    const scriptOffset = lines.offsetAt({ line: line - 1, character: column - 1 });
     if (isEnd && scriptOffset > 0) return script.offsets[scriptOffset - 1] + 1;
     return script.offsets[scriptOffset];
   };

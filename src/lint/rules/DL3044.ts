@@ -1,15 +1,14 @@
 // DL3044: within one ENV instruction every value is expanded with the variables as they were
 // before that ENV, so `ENV A=1 B=$A` gives B the old (usually empty) A.
 import { Arg, Env } from 'dockerfile-ast';
-import type { Position, Rule } from '../rule';
+import type { Rule } from '../rule';
+import { lineIndexOf } from '../syntax/text';
 
 export const rule: Rule = {
   meta: { code: 'DL3044', severity: 'error', source: 'hadolint', description: 'Do not refer to an environment variable within the same `ENV` statement where it is defined.' },
   check({ dockerfile, text, report }) {
     const known = new Set<string>();
-    const lineStarts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-    const offset = (p: Position) => lineStarts[p.line] + p.character;
+    const lines = lineIndexOf(text);
     for (const instruction of dockerfile.getInstructions()) {
       if (instruction instanceof Arg) {
         for (const p of instruction.getProperties()) known.add(p.getName());
@@ -21,11 +20,11 @@ export const rule: Rule = {
           for (const [j, other] of pairs.entries()) {
             const range = other.getValueRange();
             if (j === i || !range) continue;
-            const start = offset(range.start);
-            const at = findReference(text.slice(start, offset(range.end)), name);
+            const start = lines.offsetAt(range.start);
+            const at = findReference(text.slice(start, lines.offsetAt(range.end)), name);
             if (at === undefined) continue;
             report({
-              range: { start: positionAt(lineStarts, start + at.index), end: positionAt(lineStarts, start + at.index + at.length) },
+              range: { start: lines.positionAt(start + at.index), end: lines.positionAt(start + at.index + at.length) },
               message: `Do not refer to the environment variable \`${name}\` within the same \`ENV\` statement where it is defined.`,
             });
           }
@@ -43,10 +42,4 @@ function findReference(value: string, name: string): { index: number; length: nu
   const candidates = [braced >= 0 ? { index: braced, length: name.length + 3 } : undefined, bare ? { index: bare.index, length: name.length + 1 } : undefined]
     .filter((c): c is { index: number; length: number } => c !== undefined);
   return candidates.sort((a, b) => a.index - b.index)[0];
-}
-
-function positionAt(lineStarts: number[], offset: number): Position {
-  let line = 0;
-  while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
-  return { line, character: offset - lineStarts[line] };
 }

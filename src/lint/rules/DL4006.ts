@@ -3,7 +3,8 @@
 // as it should. Non-POSIX shells (PowerShell, cmd) have no pipefail and are not checked.
 import { Run, Shell } from 'dockerfile-ast';
 import { scriptLookup } from '../packages';
-import { baseName, rangeOf } from '../shell';
+import { baseName } from '../shell';
+import { rangeOfOffsets } from '../syntax/text';
 import type { Rule } from '../rule';
 
 const nonPosixShells = new Set(['pwsh', 'powershell', 'cmd']);
@@ -26,7 +27,7 @@ export const rule: Rule = {
         // Point at the pipe itself, where the script's reader found it (the text between the two
         // commands may hold continuations and comment lines with a `|` of their own).
         const pipe = commands[left].afterAt;
-        if (pipe) report({ range: rangeOf(text, pipe.start, pipe.end) });
+        if (pipe) report({ range: rangeOfOffsets(text, pipe.start, pipe.end) });
       }
     }
   },

@@ -1,7 +1,7 @@
 // LegacyKeyValueFormat: `ENV key value` (and `LABEL key value`) sets one variable to the rest of
 // the line, which is easy to misread and cannot set several; `key=value` is the current form.
 import { Env, Label, type Property } from 'dockerfile-ast';
-import { textOf } from '../buildkit';
+import { textOf } from '../syntax/text';
 import type { Fix, Rule } from '../rule';
 
 export const rule: Rule = {

@@ -1,7 +1,7 @@
 // RedundantTargetPlatform: a stage already builds for $TARGETPLATFORM; saying so with
 // `FROM --platform=$TARGETPLATFORM` adds nothing and suggests a difference that is not there.
 import { From } from 'dockerfile-ast';
-import { offsetAt } from '../buildkit';
+import { offsetAt } from '../syntax/text';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {

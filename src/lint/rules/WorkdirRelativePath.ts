@@ -2,7 +2,8 @@
 // left set, so the result changes when the base image does. An absolute WORKDIR earlier in the
 // stage (or in the stage it builds on) anchors it.
 import { Workdir } from 'dockerfile-ast';
-import { stagesOf, textOf } from '../buildkit';
+import { stagesOf } from '../buildkit';
+import { textOf } from '../syntax/text';
 import type { Rule } from '../rule';
 
 /** Absolute POSIX or Windows paths, and paths starting with a variable (unknown until build). */
