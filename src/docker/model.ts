@@ -34,6 +34,7 @@ export interface ContainerModel {
   command: string;
   state: ContainerState;
   health?: HealthState;
+  /** Epoch ms: whole seconds from the list, exact once an inspect (an event) has given it. */
   createdAt: number;
   /** When the current run started (running/paused/restarting), if known. */
   startedAt?: number;

@@ -1,5 +1,7 @@
 // Engine answers → model objects. Two sources per kind (the list answer and the inspect answer)
-// must produce equal models for the same object, or every event would look like a change.
+// must produce equal models for the same object, or every event would look like a change. The
+// one exception, a container's createdAt (exact from inspect, whole seconds in the list), is
+// reconciled by the store.
 import type { ContainerModel, ContainerState, HealthState, ImageModel, MountSummary, NetworkModel, PortBinding, VolumeModel } from './model';
 import { parseStatusText } from './statusText';
 
@@ -117,8 +119,10 @@ export function containerFromInspect(c: Json): ContainerModel {
     // The list answer's wording: arguments with a space in single quotes.
     command: [String(c.Path ?? ''), ...args.map((arg) => (arg.includes(' ') ? `'${arg}'` : arg))].join(' ').trim(),
     state,
-    // The list answer has whole seconds; truncate so both sources agree.
-    createdAt: Math.floor((parseTime(c.Created) ?? 0) / 1000) * 1000,
+    // Exact (to the millisecond; the engine gives nanoseconds). The list answer has only whole
+    // seconds, which cannot order containers created within one second: the store keeps this
+    // time over a list row of the same second (store.ts withKnownTimes), so they never churn.
+    createdAt: parseTime(c.Created) ?? 0,
     ports: sortPorts(ports),
     mounts: mountsOf(c.Mounts),
     labels: labelsOf(c.Config?.Labels),

@@ -414,11 +414,15 @@ export class DockerEngineStore implements EngineStore {
 
   /**
    * The list has only estimated times; keep the ones we already know (exact, or an earlier
-   * estimate) while they agree with the estimate, so a resync does not churn every row.
+   * estimate) while they agree with the estimate, so a resync does not churn every row. The
+   * creation time an inspect gave (exact) is kept while the list's whole second agrees with it:
+   * it orders containers created within one second.
    */
-  private withKnownTimes(fresh: ContainerModel): ContainerModel {
-    const known = this.containerMap.get(fresh.id);
-    if (!known || known.state !== fresh.state || known.exitCode !== fresh.exitCode) return fresh;
+  private withKnownTimes(listed: ContainerModel): ContainerModel {
+    const known = this.containerMap.get(listed.id);
+    if (!known) return listed;
+    const fresh = known.createdAt !== listed.createdAt && Math.floor(known.createdAt / 1000) * 1000 === listed.createdAt ? { ...listed, createdAt: known.createdAt } : listed;
+    if (known.state !== fresh.state || known.exitCode !== fresh.exitCode) return fresh;
     const tolerance = (fresh.timesToleranceMs ?? 0) + 2000;
     const close = (a?: number, b?: number): boolean => a === b || (a !== undefined && b !== undefined && Math.abs(a - b) <= tolerance);
     if (!close(known.startedAt, fresh.startedAt) || !close(known.finishedAt, fresh.finishedAt)) return fresh;

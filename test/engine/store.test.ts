@@ -175,6 +175,37 @@ describe('engine store (dockerd)', function () {
     await waitFor('network gone', () => !store.networks().some((n) => n.id === network.id));
   });
 
+  it('keeps the exact creation time an inspect gives (list rows have whole seconds), across resyncs and without churn', async () => {
+    // Two containers created one after the other within the same second: the list's `Created`
+    // cannot order them, the engine's inspect can. Pairs are made until one shares a second
+    // (the first almost always does); how long creating takes never decides the outcome.
+    let pair: [Docker.Container, Docker.Container] | undefined;
+    for (let attempt = 0; attempt < 20 && !pair; attempt++) {
+      const first = await make('first');
+      const second = await make('second');
+      const rows = await docker.listContainers({ all: true, filters: { id: [first.id, second.id] } });
+      if (rows.length === 2 && rows[0].Created === rows[1].Created) pair = [first, second];
+    }
+    assert.ok(pair, 'no two containers created within one second in 20 attempts');
+    const [first, second] = pair;
+    const exact = async (c: Docker.Container): Promise<number> => Date.parse((await c.inspect()).Created);
+    const [firstAt, secondAt] = [await exact(first), await exact(second)];
+    assert.ok(secondAt > firstAt, 'the engine knows which came first');
+    await waitFor('both created in the store', () => store.container(first.id) && store.container(second.id));
+    assert.equal(store.container(first.id)!.createdAt, firstAt);
+    assert.equal(store.container(second.id)!.createdAt, secondAt);
+    const mark = changes.length;
+    await store.refresh(); // the list's rows say only the second
+    assert.equal(store.container(first.id)!.createdAt, firstAt);
+    assert.equal(store.container(second.id)!.createdAt, secondAt);
+    const touched = changes.slice(mark).flat().filter((c) => c.kind === 'container').flatMap((c) => [...c.added, ...c.updated, ...c.removed]);
+    assert.ok(!touched.includes(first.id) && !touched.includes(second.id), `a resync must not churn them: ${touched.join(', ')}`);
+    // A later inspect (start) keeps the same exact time.
+    await second.start();
+    await waitFor('running in store', () => store.container(second.id)?.state === 'running');
+    assert.equal(store.container(second.id)!.createdAt, secondAt);
+  });
+
   it('coalesces a burst into few change notifications', async () => {
     const before = changes.length;
     const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => make(`burst${i}`)));
