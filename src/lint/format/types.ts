@@ -7,7 +7,7 @@ export interface FileResult {
   findings: Finding[];
 }
 
-/** A finding in the CLI's JSON contract: 1-based lines and columns, end inclusive of the token. */
+/** A finding in the CLI's JSON contract: 1-based lines and columns; the end is the column just past the token (exclusive), as in SARIF. */
 export interface JsonFinding {
   file: string;
   line: number;

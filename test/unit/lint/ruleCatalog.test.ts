@@ -36,4 +36,14 @@ describe('lint rule catalogue', () => {
     });
     assert.deepEqual(thin, []);
   });
+
+  it('every docs page states the severity its rule reports', () => {
+    const wrong = allRules.flatMap((rule) => {
+      const text = readFileSync(join(root, 'docs/rules', `${rule.meta.code}.md`), 'utf8');
+      const stated = /\*\*Severity:\*\* ([a-z]+)|default severity: ([a-z]+)/.exec(text);
+      const severity = stated?.[1] ?? stated?.[2];
+      return severity === rule.meta.severity ? [] : [`${rule.meta.code}: docs say ${severity ?? 'nothing'}, rule reports ${rule.meta.severity}`];
+    });
+    assert.deepEqual(wrong, []);
+  });
 });

@@ -35,5 +35,10 @@ testRule(rule, {
       errors: [{ line: 2, column: 3, endColumn: 13 }],
       output: 'FROM alpine:3\n  LABEL org.opencontainers.image.authors="ops@example.com"\n',
     },
+    {
+      code: 'FROM alpine:3\nMAINTAINER "Jane Doe"\n',
+      errors: [{ line: 2, column: 1 }],
+      output: 'FROM alpine:3\nLABEL org.opencontainers.image.authors="Jane Doe"\n',
+    },
   ],
 });
