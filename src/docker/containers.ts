@@ -39,7 +39,7 @@ export async function runContainer(docker: Docker, spec: RunSpec, options: RunOp
     container = await create();
   } catch (err) {
     if (!isNoSuchImage(err)) throw err;
-    await pullImage(docker, spec.image, { onProgress: options.onPullProgress, signal: options.signal, auth: options.auth });
+    await pullImage(docker, spec.image, { onProgress: options.onPullProgress, signal: options.signal, auth: options.auth, deadlineMs: options.deadlineMs });
     pulled = true;
     container = await create();
   }
@@ -58,23 +58,47 @@ export async function startContainer(docker: Docker, id: string, options: Reques
   await engineRequest(`start container ${id}`, (abortSignal) => docker.getContainer(id).start({ abortSignal }), options);
 }
 
-/** The deadline must outlast the stop grace period, or Wharf would give up before the engine does. */
-function graceDeadline(options: RequestOptions, timeoutSeconds: number | undefined): RequestOptions {
-  const grace = (timeoutSeconds ?? 10) * 1000;
-  return { ...options, deadlineMs: (options.deadlineMs ?? 30_000) + grace };
-}
+/** What the engine waits when neither the caller nor the container sets a stop timeout. */
+const ENGINE_DEFAULT_STOP_SECONDS = 10;
+/** A container with StopTimeout -1 is waited for without limit; Wharf still gives up after this. */
+const UNLIMITED_STOP_CAP_SECONDS = 600;
 
 /** `t` only when given: the engine then uses the container's own StopTimeout (10 s by default). */
 function grace(timeoutSeconds: number | undefined): { t?: number } {
   return timeoutSeconds === undefined ? {} : { t: timeoutSeconds };
 }
 
+/**
+ * The grace period the engine will wait before it kills: the caller's timeout, else the
+ * container's own StopTimeout (`docker run --stop-timeout`), else the engine's 10 s.
+ */
+export function stopGraceSeconds(timeoutSeconds: number | undefined, containerStopTimeout: number | undefined | null): number {
+  const seconds = timeoutSeconds ?? containerStopTimeout ?? ENGINE_DEFAULT_STOP_SECONDS;
+  return seconds < 0 ? UNLIMITED_STOP_CAP_SECONDS : seconds;
+}
+
+/**
+ * The deadline must outlast the grace period, or Wharf would give up before the engine does.
+ * Without a caller's timeout the container's own StopTimeout decides, so it is read first (one
+ * inspect; if that fails the stop itself reports why).
+ */
+async function graceDeadline(docker: Docker, id: string, options: RequestOptions, timeoutSeconds: number | undefined): Promise<RequestOptions> {
+  let own: number | undefined;
+  if (timeoutSeconds === undefined) {
+    // Its own default deadline: the caller's deadlineMs is for the stop beyond the grace period.
+    own = await inspectContainer(docker, id, { signal: options.signal }).then((info) => (info.Config as { StopTimeout?: number } | undefined)?.StopTimeout, () => undefined);
+  }
+  return { ...options, deadlineMs: (options.deadlineMs ?? 30_000) + stopGraceSeconds(timeoutSeconds, own) * 1000 };
+}
+
 export async function stopContainer(docker: Docker, id: string, options: RequestOptions & { timeoutSeconds?: number } = {}): Promise<void> {
-  await engineRequest(`stop container ${id}`, (abortSignal) => docker.getContainer(id).stop({ ...grace(options.timeoutSeconds), abortSignal }), graceDeadline(options, options.timeoutSeconds));
+  const deadline = await graceDeadline(docker, id, options, options.timeoutSeconds);
+  await engineRequest(`stop container ${id}`, (abortSignal) => docker.getContainer(id).stop({ ...grace(options.timeoutSeconds), abortSignal }), deadline);
 }
 
 export async function restartContainer(docker: Docker, id: string, options: RequestOptions & { timeoutSeconds?: number } = {}): Promise<void> {
-  await engineRequest(`restart container ${id}`, (abortSignal) => docker.getContainer(id).restart({ ...grace(options.timeoutSeconds), abortSignal }), graceDeadline(options, options.timeoutSeconds));
+  const deadline = await graceDeadline(docker, id, options, options.timeoutSeconds);
+  await engineRequest(`restart container ${id}`, (abortSignal) => docker.getContainer(id).restart({ ...grace(options.timeoutSeconds), abortSignal }), deadline);
 }
 
 export async function killContainer(docker: Docker, id: string, options: RequestOptions & { killSignal?: string } = {}): Promise<void> {

@@ -12,6 +12,7 @@ export type WharfErrorCode =
   | 'notFound'
   | 'conflictName'
   | 'imageInUse'
+  | 'inUse'
   | 'containerRunning'
   | 'authRequired'
   | 'timeout'
@@ -147,6 +148,16 @@ function fromStatus(status: number, words: string, doing: string, context: Error
     return new WharfError('imageInUse', capitalize(multi
       ? `${doing}the image has several tags; remove the tags one by one.`
       : `${doing}the image ${context.image ? `${context.image} ` : ''}is used by a container.`), options(multi ? 'Remove each tag, or remove by tag instead of by id.' : 'Remove the containers that use it first (stopped ones too).'));
+  }
+  // A volume or network a container still uses. dockerd: 409 "remove <name>: volume is in use -
+  // [<ids>]" and 403 "error while removing network: network <name> id <id> has active endpoints";
+  // Podman: 409 "volume <name> is being used by the following container(s): <ids>: volume is
+  // being used" (Podman 4.3 removes a network with attached containers instead of refusing).
+  if ((status === 409 || status === 403) && /volume is in use|volume is being used|has active endpoints/i.test(words)) {
+    const volume = /volume/i.test(words) && !/has active endpoints/i.test(words);
+    return new WharfError('inUse', capitalize(`${doing}the ${volume ? 'volume' : 'network'} is in use by a container.`), options(volume
+      ? 'Remove the containers that use it first (stopped ones too); the volume keeps its data until it is removed.'
+      : 'Disconnect or remove the containers attached to it first.'));
   }
   // A 404 from a pull is dockerd's translation of the registry's answer (distribution/errors.go):
   // "manifest for <ref> not found: manifest unknown: …", "repository <name> not found: name

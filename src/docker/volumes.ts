@@ -25,12 +25,36 @@ export async function removeVolume(docker: Docker, name: string, options: Reques
   await engineRequest(`remove volume ${name}`, (abortSignal) => docker.getVolume(name).remove({ force: options.force ?? false, abortSignal }), options);
 }
 
+/** The label Docker (API 1.42+, Engine 23+) puts on the volumes it creates without a name. */
+export const ANONYMOUS_VOLUME_LABEL = 'com.docker.volume.anonymous';
+
 /**
- * What a volume prune would delete: volumes no container (running or not) refers to. Engines
- * before API 1.42 prune named volumes too; newer ones only anonymous ones unless asked.
+ * Whether a volume prune on an engine speaking this API version spares named volumes. From API
+ * 1.42 Docker prunes only anonymous volumes unless `all=true`; before it (and on Podman, whose
+ * compatible API reports 1.41) every unused volume goes.
+ */
+export function pruneSparesNamedVolumes(apiVersion: string | undefined): boolean {
+  const match = /^v?(\d+)\.(\d+)/.exec(apiVersion ?? '');
+  if (!match) return false;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  return major > 1 || (major === 1 && minor >= 42);
+}
+
+/**
+ * What a volume prune would delete: volumes no container (running or not) refers to, and, where
+ * the engine spares named volumes, only the anonymous ones, so the confirmation lists exactly
+ * what goes.
  */
 export async function previewVolumePrune(docker: Docker, options: PruneOptions = {}): Promise<Docker.VolumeInspectInfo[]> {
-  return listVolumes(docker, { ...options, danglingOnly: true });
+  const unused = await listVolumes(docker, { ...options, danglingOnly: true });
+  // The negotiated version connect() pinned the client to (docker-modem keeps it; its types omit it).
+  return volumesPruneRemoves(unused, (docker.modem as unknown as { version?: string }).version);
+}
+
+/** Of the unused volumes, those a prune at this API version deletes. */
+export function volumesPruneRemoves<V extends { Labels?: Record<string, string> | null }>(unused: readonly V[], apiVersion: string | undefined): V[] {
+  if (!pruneSparesNamedVolumes(apiVersion)) return [...unused];
+  return unused.filter((volume) => volume.Labels != null && ANONYMOUS_VOLUME_LABEL in volume.Labels);
 }
 
 export async function pruneVolumes(docker: Docker, options: PruneOptions = {}): Promise<PruneResult> {

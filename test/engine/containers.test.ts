@@ -120,6 +120,19 @@ describe('containers (engine)', function () {
     assert.equal((await docker.getContainer(id).inspect()).State.Status, 'exited');
   });
 
+  it('stop without a timeout waits out the container\'s own StopTimeout instead of giving up at the 10 s default', async function () {
+    this.timeout(60_000);
+    // sleep as PID 1 has no TERM handler, so the engine waits the full grace period and then kills.
+    const container = await docker.createContainer({ Image: TEST_IMAGE, name: uniqueName('graceful'), Cmd: ['sleep', '3600'], StopTimeout: 14 } as Docker.ContainerCreateOptions);
+    const id = created.add(container.id);
+    await startContainer(docker, id);
+    const began = Date.now();
+    // 3 s beyond the grace: before, Wharf allowed 3 + 10 s and failed with a timeout at 13 s.
+    await stopContainer(docker, id, { deadlineMs: 3_000 });
+    assert.ok(Date.now() - began >= 13_000, 'the engine waited the container\'s grace period');
+    assert.equal((await docker.getContainer(id).inspect()).State.Status, 'exited');
+  });
+
   it('kill delivers the chosen signal, SIGKILL by default', async () => {
     const { id: trapping } = await runContainer(docker, {
       image: TEST_IMAGE, name: uniqueName('trap'), command: ['sh', '-c', 'trap "exit 7" TERM; while true; do sleep 0.1; done'],

@@ -31,6 +31,10 @@ describe("containers: the user's model (engine)", function () {
     const { id, pulled } = await runContainer(docker, { image: reference, name: uniqueName('pulled') }, { onPullProgress: (p) => progress.push(p) });
     containers.push(id);
     assert.equal(pulled, true);
+    // The engine's progress lines reached the caller before the end, not just a final 100 (the
+    // image's one layer is the local test image's, so the engine reports no layer transfer).
+    const before = progress.slice(0, -1);
+    assert.ok(before.some((p) => /^Pulling from /.test(p.status)), `the engine's progress before the end: ${JSON.stringify(before)}`);
     assert.equal(progress.at(-1)?.percent, 100);
     const info = await docker.getContainer(id).inspect();
     assert.equal(info.Config.Image, reference);

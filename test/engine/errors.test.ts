@@ -60,6 +60,37 @@ for (const [engine, host] of [['dockerd', undefined], ['Podman', podmanHost]] as
       assert.equal(wharf.hint, 'Choose another name, or remove or rename the container that has it.');
     });
 
+    it('removing a volume or a network a container uses: inUse (Podman removes the network anyway)', async () => {
+      const volume = uniqueName('heldvol');
+      await docker.createVolume({ Name: volume });
+      const network = await docker.createNetwork({ Name: uniqueName('heldnet') });
+      const user = await docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sleep', '600'], HostConfig: { Binds: [`${volume}:/data`], NetworkMode: network.id } });
+      containers.unshift(user.id);
+      try {
+        await user.start();
+        const vol = await mapped(docker.getVolume(volume).remove(), { action: `remove volume ${volume}` });
+        assert.equal(vol.raw.statusCode, 409);
+        assert.equal(vol.wharf.code, 'inUse', vol.wharf.message);
+        assert.equal(vol.wharf.message, `Could not remove volume ${volume}: the volume is in use by a container.`);
+        assert.match(vol.wharf.hint ?? '', /Remove the containers that use it first/);
+        if (engine === 'dockerd') {
+          const net = await mapped(docker.getNetwork(network.id).remove(), { action: `remove network ${network.id}` });
+          assert.equal(net.raw.statusCode, 403);
+          assert.equal(net.wharf.code, 'inUse', net.wharf.message);
+          assert.equal(net.wharf.message, `Could not remove network ${network.id}: the network is in use by a container.`);
+        } else {
+          // Podman 4.3 does not refuse: it disconnects the container and removes the network.
+          // Wharf's Remove Network confirmation names the attached containers for this reason.
+          await docker.getNetwork(network.id).remove();
+          await assert.rejects(docker.getNetwork(network.id).inspect(), (err: { statusCode?: number }) => err.statusCode === 404);
+        }
+      } finally {
+        await user.remove({ force: true }).catch(() => undefined);
+        await docker.getVolume(volume).remove().catch(() => undefined);
+        await network.remove().catch(() => undefined);
+      }
+    });
+
     it('removing an image a container uses, by id and by its only tag: imageInUse', async () => {
       // An image of our own with one tag (a commit), so that removing the shared test image's
       // tags can never happen here.

@@ -86,6 +86,8 @@ describe('images (engine)', function () {
     assert.match(digest ?? '', /^sha256:[0-9a-f]{64}$/);
     const tags = await fetch(`http://${registryAddress()}/v2/wharf-test/busybox/tags/list`).then((r) => r.json() as Promise<{ tags: string[] }>);
     assert.ok(tags.tags.includes(reference.split(':').pop()!), JSON.stringify(tags));
+    const beforeEnd = pushed.slice(0, -1);
+    assert.ok(beforeEnd.some((p) => p.layers >= 2 && p.percent < 100), `per-layer push progress before the end: ${JSON.stringify(beforeEnd)}`);
     assert.equal(pushed.at(-1)?.percent, 100);
     assert.ok(pushed.at(-1)!.layers >= 2, JSON.stringify(pushed.at(-1)));
 

@@ -65,9 +65,12 @@ describe('engine store (dockerd)', function () {
     assert.equal(state.status, 'connected');
     if (state.status === 'connected') {
       assert.equal(state.engine.kind, 'docker');
-      assert.equal(state.engine.apiVersion, '1.41');
-      assert.equal(state.defaultRuntime, 'runc');
-      assert.ok(state.runtimes.some((r) => r.name === 'runc' && r.isDefault));
+      // Compared with what this engine itself says, so the test holds on any dockerd version.
+      const [version, info] = await Promise.all([docker.version(), docker.info()]);
+      assert.equal(state.engine.apiVersion, version.ApiVersion);
+      assert.equal(state.defaultRuntime, info.DefaultRuntime);
+      assert.deepEqual(state.runtimes.map((r) => r.name).sort(), Object.keys(info.Runtimes ?? {}).sort());
+      assert.deepEqual(state.runtimes.filter((r) => r.isDefault).map((r) => r.name), [info.DefaultRuntime]);
     }
   });
 
@@ -296,6 +299,34 @@ describe('engine store (dockerd)', function () {
     await refreshing;
     assert.equal(store.container(doomed.id), undefined, 'the late list brought back a destroyed container');
     assert.ok(store.container(newcomer.id), 'the late list dropped a container created meanwhile');
+  });
+
+  it('never lets a late inspect answer bring back a container destroyed meanwhile', async () => {
+    // The create event makes the store inspect the new container; that answer is held until the
+    // container has been destroyed and the store has had its destroy event.
+    const inspectPath = /\/containers\/[0-9a-f]{64}\/json/;
+    proxy.hold((request) => inspectPath.test(request.path));
+    const destroyed = new Set<string>();
+    const events = (await docker.getEvents({ filters: { type: ['container'], event: ['destroy'] } })) as NodeJS.ReadableStream & { destroy(): void };
+    events.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) destroyed.add((JSON.parse(line) as { id: string }).id);
+    });
+    try {
+      const fleeting = await docker.createContainer({ Image: TEST_IMAGE, name: uniqueName('fleeting') });
+      created.push(fleeting.id);
+      await waitFor('inspect sent', () => proxy.requests.some((r) => r.path.includes(`/containers/${fleeting.id}/json`)));
+      await new Promise((resolve) => setTimeout(resolve, 50)); // let the engine answer into the hold
+      await fleeting.remove({ force: true });
+      await waitFor('destroy event out', () => destroyed.has(fleeting.id));
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the store's own stream has it too
+      proxy.release();
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the held flush and the next one
+      assert.equal(store.container(fleeting.id), undefined, 'the late inspect brought back a destroyed container');
+      const shown = changes.flat().filter((c) => c.kind === 'container' && (c.added.includes(fleeting.id) || c.updated.includes(fleeting.id)));
+      assert.deepEqual(shown, [], 'a destroyed container was shown, even briefly');
+    } finally {
+      events.destroy();
+    }
   });
 
   it('times out a hung engine instead of hanging', async () => {

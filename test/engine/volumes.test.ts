@@ -36,7 +36,7 @@ describe('volumes (engine)', function () {
     await createVolume(docker, { name });
     const container = await docker.createContainer({ Image: TEST_IMAGE, name: uniqueName('holder'), HostConfig: { Binds: [`${name}:/data`] } });
     containers.push(container.id);
-    await assert.rejects(removeVolume(docker, name), (err) => isWharfError(err) && err.statusCode === 409);
+    await assert.rejects(removeVolume(docker, name), (err) => isWharfError(err, 'inUse'));
     assert.equal(await volumeExists(name), true);
   });
 

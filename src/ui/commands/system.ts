@@ -128,8 +128,14 @@ export function systemCommands(ctx: WharfContext): Record<string, Handler> {
       if (ids.length === 0) return [];
       const store = ctx.sessions.current.store;
       const names = ids.map((id) => store.networks().find((n) => n.id === id)?.name ?? id);
+      // Docker refuses while containers are attached, but Podman disconnects them and removes the
+      // network anyway: the confirmation names them so neither engine surprises anyone.
+      const attached = store.containers().filter((c) => c.networks.some((n) => names.includes(n))).map((c) => c.name);
+      const detail = attached.length > 0
+        ? vscode.l10n.t('Attached containers: {0}. Docker refuses to remove a network containers are attached to; Podman disconnects them first.', attached.join(', '))
+        : vscode.l10n.t('No container is attached to it.');
       const remove = vscode.l10n.t('Remove');
-      if (await ctx.prompts.warningModal(vscode.l10n.t('Remove {0}?', names.join(', ')), vscode.l10n.t('Containers must be disconnected from a network before it can be removed.'), [remove]) !== remove) return [];
+      if (await ctx.prompts.warningModal(vscode.l10n.t('Remove {0}?', names.join(', ')), detail, [remove]) !== remove) return [];
       const done: string[] = [];
       await forEach(vscode.l10n.t('Removing networks'), ids, async (id) => { await removeNetwork(requireDocker(ctx), id); done.push(id); }, (id, err) => reportError(ctx, `remove network ${id}`, err));
       return done;

@@ -199,10 +199,23 @@ describe('commands on the real engine', function () {
     await run('wharf.network.inspect', network.id);
     assert.ok(api.inspect.isOpen('network', network.id));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // A container attached to the network: the confirmation names it, and declining keeps both.
+    const attachedName = uniqueName('attached');
+    const attached = await engine().createContainer({ Image: TEST_IMAGE, name: attachedName, Cmd: ['sleep', '600'], HostConfig: { NetworkMode: network.id } });
+    cleanup.push(() => removeQuietly(attached.id));
+    await until(api, 'attached container in store', () => api.sessions.current.store.container(attached.id)?.networks.length === 1);
+    api.prompts.answerNext(undefined);
+    assert.deepEqual(await run('wharf.network.remove', network.id), []);
+    assert.match(api.prompts.asked.at(-1)?.message ?? '', new RegExp(`Attached containers: ${attachedName}\\.`));
+    await engine().getNetwork(network.id).inspect();
+    await removeQuietly(attached.id);
+    await until(api, 'attached container gone from store', () => !api.sessions.current.store.container(attached.id));
     api.prompts.answerNext('Remove Volume', 'Remove');
     assert.deepEqual(await run('wharf.volume.remove', volume), [volume]);
     assert.deepEqual(await run('wharf.network.remove', network.id), [network.id]);
+    assert.match(api.prompts.asked.at(-1)?.message ?? '', /No container is attached to it\./);
     await assert.rejects(engine().getVolume(volume).inspect());
+    await assert.rejects(engine().getNetwork(network.id).inspect());
   });
 
   it('Show Logs and Attach Shell open terminals named after the container', async () => {

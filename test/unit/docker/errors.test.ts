@@ -179,6 +179,32 @@ const captured: Case[] = [
     message: 'The image wharf-test/busybox:latest is used by a container.',
   },
   {
+    what: 'dockerd 409: removing a volume a container uses',
+    err: modemError(409, 'conflict', `remove data: volume is in use - [${CONTAINER_ID}]`),
+    context: { action: 'remove volume data' },
+    code: 'inUse',
+    message: 'Could not remove volume data: the volume is in use by a container.',
+    hint: /Remove the containers that use it first \(stopped ones too\)/,
+    statusCode: 409,
+  },
+  {
+    what: 'Podman 409: removing a volume a container uses (its own wording)',
+    err: modemError(409, 'conflict', `volume data is being used by the following container(s): ${PODMAN_ID}: volume is being used`,
+      { cause: 'volume is being used', message: `volume data is being used by the following container(s): ${PODMAN_ID}: volume is being used`, response: 409 }),
+    context: { action: 'remove volume data' },
+    code: 'inUse',
+    message: 'Could not remove volume data: the volume is in use by a container.',
+  },
+  {
+    what: 'dockerd 403: removing a network with attached containers',
+    err: modemError(403, undefined, `error while removing network: network web id ${CONTAINER_ID} has active endpoints`),
+    context: { action: 'remove network web' },
+    code: 'inUse',
+    message: 'Could not remove network web: the network is in use by a container.',
+    hint: 'Disconnect or remove the containers attached to it first.',
+    statusCode: 403,
+  },
+  {
     what: 'dockerd 409: removing a running container',
     err: modemError(409, undefined, `You cannot remove a running container ${CONTAINER_ID}. Stop the container before attempting removal or force remove`),
     context: { object: 'web' },
@@ -202,8 +228,8 @@ const captured: Case[] = [
   {
     what: 'dockerd 409: a volume in use is not an image in use',
     err: modemError(409, 'conflict', 'remove wharf-images-v1: volume is in use - [93e060b409f0b8890d8f9c6df708989407fac47cda5cf6f1fe036ea160445a3d]'),
-    code: 'engine',
-    message: 'The engine answered with an error (HTTP 409). The engine said: remove wharf-images-v1: volume is in use - [93e060b409f0b8890d8f9c6df708989407fac47cda5cf6f1fe036ea160445a3d]',
+    code: 'inUse',
+    message: 'The volume is in use by a container.',
   },
 
   // ---- registries (pull answers are streams: docker-modem leaves json null) ---------------
