@@ -119,6 +119,19 @@ describe('images (engine)', function () {
     await assert.rejects(pullImage(docker, reference, { signal: controller.signal }), (err) => isWharfError(err, 'cancelled'));
   });
 
+  it('pull can be cancelled while the engine streams its progress', async () => {
+    const reference = `${registryAddress()}/wharf-test/busybox:${uniqueName('midcancel')}`;
+    const id = await buildOwnImage(reference, `wharf.test=${uniqueName('l')}`);
+    cleanup.push(reference, id);
+    await pushImage(docker, reference);
+    await docker.getImage(id).remove({ force: true });
+    const controller = new AbortController();
+    const seen: OverallProgress[] = [];
+    await assert.rejects(pullImage(docker, reference, { signal: controller.signal, onProgress: (p) => { seen.push(p); controller.abort(); } }), (err) => isWharfError(err, 'cancelled'));
+    assert.ok(seen.length >= 1, 'the engine had started answering');
+    assert.ok(seen.every((p) => p.percent < 100), `no completion reported after the cancel: ${JSON.stringify(seen)}`);
+  });
+
   it('prune preview lists dangling images by label; prune removes exactly those', async () => {
     const label = `wharf.test.prune=${uniqueName('iprune')}`;
     const tag = `${uniqueName('dangle')}:v1`;
