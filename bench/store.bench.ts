@@ -55,11 +55,19 @@ function newStore(host = `unix://${socket}`): DockerEngineStore {
 }
 
 /** Resolves (with the epoch ms) as soon as a store change makes `check` true; checks once at once. */
-function whenStore(store: DockerEngineStore, check: () => boolean, clock: () => number): Promise<number> {
-  return new Promise((resolve) => {
+/** A store that never gets there is a broken store: the benchmark says so instead of hanging. */
+const WHEN_STORE_LIMIT_MS = 60_000;
+
+function whenStore(store: DockerEngineStore, check: () => boolean, clock: () => number, what = 'the expected state'): Promise<number> {
+  return new Promise((resolve, reject) => {
     if (check()) return resolve(clock());
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`the store did not reach ${what} within ${WHEN_STORE_LIMIT_MS / 1000} s`));
+    }, WHEN_STORE_LIMIT_MS);
     const subscription = store.onDidChange(() => {
       if (!check()) return;
+      clearTimeout(timer);
       subscription.dispose();
       resolve(clock());
     });
@@ -150,7 +158,7 @@ async function measureEvents(ids: readonly string[]): Promise<LatencyFigures> {
       const want: ContainerModel['state'] = starting ? 'running' : 'exited';
       const action = starting ? 'start' : 'die';
       const event = watcher.next((e) => e.type === 'container' && e.id === id && e.action === action);
-      const reflected = whenStore(store, () => store.container(id)?.state === want, epochMs);
+      const reflected = whenStore(store, () => store.container(id)?.state === want, epochMs, `${id.slice(0, 12)} ${want}`);
       await api(socket, 'POST', `/containers/${id}/${starting ? 'start' : 'stop?t=0'}`);
       const returned = epochMs();
       const [seen, at] = await Promise.all([event, reflected]);
@@ -213,7 +221,7 @@ async function measureBurst(): Promise<BurstFigures> {
     const lastReturned = performance.now();
     // Nothing else changes the engine now, so this list is the state the store must reach.
     const listed = await api<Summary[]>(socket, 'GET', '/containers/json?all=1');
-    const converged = await whenStore(store, () => sameAsEngine(store, listed), () => performance.now());
+    const converged = await whenStore(store, () => sameAsEngine(store, listed), () => performance.now(), 'the engine\'s list after the burst');
     const final = isDeepStrictEqual(new Set(store.containers().map((c) => c.id)), new Set(listed.map((c) => c.Id)));
     if (!final) throw new Error('store and engine lists differ after converging');
     return { convergeMs: Math.max(0, converged - lastReturned), burstMs: lastReturned - start, storeCount: store.containers().length, engineCount: listed.length };
