@@ -259,6 +259,10 @@ export class DockerEngineStore implements EngineStore {
       isStream: true,
     }, signal), { deadlineMs: this.deadlineMs, signal: session.abort.signal });
     session.stream = stream;
+    // A remote engine that vanishes without closing the connection (a dropped VPN, a suspended
+    // host) would leave this TCP stream open and silent for ever: keepalive probes let the OS
+    // notice and end it, which starts the reconnect. A no-op on unix sockets and pipes.
+    (stream as Readable & { socket?: { setKeepAlive?(enable: boolean, initialDelayMs: number): unknown } }).socket?.setKeepAlive?.(true, 30_000);
     const splitter = new JsonLineSplitter((event) => {
       if (this.session !== session) return;
       for (const touch of touchesOf(event)) this.enqueue(touch);
