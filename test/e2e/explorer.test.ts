@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import type Docker from 'dockerode';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { rawDocker, TEST_IMAGE } from '../engine/env';
-import { openWharf, openWorkbench, screenshot, widenSideBar, type Workbench } from './workbench';
+import { chooseFromContextMenu, openWharf, openWorkbench, screenshot, widenSideBar, type Workbench } from './workbench';
 
 const HTML_LABEL = '<img src=x onerror=alert(1)>';
 const suffix = `${process.pid.toString(36)}${Date.now().toString(36).slice(-3)}`;
@@ -23,23 +23,6 @@ function row(page: Page, name: string): Locator {
 /** Moves the pointer where no hover or tooltip covers the views (the editor area). */
 async function pointerAway(page: Page): Promise<void> {
   await page.mouse.move(640, 789); // the status bar's empty middle
-}
-
-async function rightClickItem(page: Page, target: Locator, item: RegExp, shot?: string): Promise<void> {
-  const menu = page.locator('.context-view .monaco-menu');
-  // A menu or hover left open by an earlier step would swallow the right-click.
-  if (await menu.isVisible()) {
-    await page.keyboard.press('Escape');
-    await menu.waitFor({ state: 'hidden' });
-  }
-  await target.click({ button: 'right' });
-  await menu.waitFor({ state: 'visible' });
-  const entry = menu.getByRole('menuitem', { name: item }).first();
-  await entry.waitFor({ state: 'visible' });
-  await entry.hover();
-  if (shot) await screenshot(page, shot);
-  await entry.click();
-  await menu.waitFor({ state: 'hidden' });
 }
 
 function inspectFrame(page: Page): FrameLocator {
@@ -102,7 +85,7 @@ describe('explorer in the workbench', function () {
     await pointerAway(page);
     await screenshot(page, 'explorer-tree');
 
-    await rightClickItem(page, target, /^Stop$/, 'explorer-context-menu');
+    await chooseFromContextMenu(page, target, /^Stop$/, () => screenshot(page, 'explorer-context-menu'));
     // busybox's sleep as PID 1 ignores SIGTERM: the engine kills it after its 10 s stop timeout.
     await target.locator('.codicon-vm-outline').waitFor({ state: 'visible', timeout: 60_000 });
     assert.equal((await container.inspect()).State.Status, 'exited');
@@ -110,7 +93,7 @@ describe('explorer in the workbench', function () {
 
   it('Inspect opens a panel showing the id, and an HTML label as text', async () => {
     const { page } = wb;
-    await rightClickItem(page, row(page, name), /^Inspect Container$/);
+    await chooseFromContextMenu(page, row(page, name), /^Inspect Container$/);
     const tab = page.locator('.tabs-container .tab', { hasText: `Inspect ${name}` });
     await tab.waitFor({ state: 'visible' });
     const frame = inspectFrame(page);
@@ -131,7 +114,7 @@ describe('explorer in the workbench', function () {
   it('Remove asks for confirmation and the container is gone', async () => {
     const { page } = wb;
     const target = row(page, name);
-    await rightClickItem(page, target, /^Remove Container/);
+    await chooseFromContextMenu(page, target, /^Remove Container/);
     // The workbench normally shows a modal dialog; the smoke-test driver this bed needs refuses
     // modal dialogs, so Wharf asks the same question as a quick pick there.
     const dialog = page.locator('.monaco-dialog-box');

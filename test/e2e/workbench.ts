@@ -91,12 +91,35 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Right-clicks `target` and picks `item` (its label) from the workbench's context menu. */
-export async function contextMenu(page: Page, target: Locator, item: string | RegExp): Promise<void> {
-  await target.click({ button: 'right' });
+/**
+ * Right-clicks `target` and chooses `item` from the workbench's context menu; resolves once the
+ * menu has closed, which the workbench does when it starts the chosen action.
+ *
+ * The entry is chosen the way a keyboard user does: pointed at (which focuses it), then Enter.
+ * A mouse click is not reliable here: VS Code's menu attaches an entry's mouseup handler on a
+ * 100 ms timer after the menu renders (menu.ts, to ignore the release of the click that opened
+ * it). A person never clicks that fast; a test does, and on a loaded machine the renderer handles
+ * the queued input before the late timer, so the click is silently dropped and the menu stays
+ * open (measured: a click sent as soon as the menu showed was dropped 28 times in 29 while the
+ * handler was missing, never once it was there). The menu's Enter handler exists from the start,
+ * and focus is a state the page shows. `beforeChoose` runs with the entry highlighted (for a
+ * screenshot of the open menu).
+ */
+export async function chooseFromContextMenu(page: Page, target: Locator, item: string | RegExp, beforeChoose?: () => Promise<unknown>): Promise<void> {
   const menu = page.locator('.context-view .monaco-menu');
+  // A menu left open by an earlier step would take the right-click.
+  if (await menu.isVisible()) {
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+  }
+  await target.click({ button: 'right' });
   await menu.waitFor({ state: 'visible' });
-  await menu.getByRole('menuitem', { name: item }).first().click();
+  const entry = menu.getByRole('menuitem', { name: item }).first();
+  await entry.hover();
+  await page.waitForFunction((element) => element === document.activeElement, await entry.elementHandle());
+  await beforeChoose?.();
+  await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden' });
 }
 
 /** A tree row in a Wharf view, by (part of) its aria-label. */
