@@ -1,6 +1,7 @@
 // Where the engine tier finds the real engines the harness (scripts/test.mjs) started.
 // Tests read these; they never start or stop engines themselves.
 import Docker from 'dockerode';
+import { createServer, type AddressInfo } from 'node:net';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -30,4 +31,19 @@ export function rawDocker(host = dockerHost()): Docker {
 /** A name unique to this run, so tests never collide with each other or leftovers. */
 export function uniqueName(prefix: string): string {
   return `wharf-test-${prefix}-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/**
+ * A TCP port on 127.0.0.1 that nothing listens on right now, for a test to publish or serve on:
+ * never a fixed number, so two runs can share a machine.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

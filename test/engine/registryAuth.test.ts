@@ -4,23 +4,11 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isWharfError } from '../../src/docker/errors';
 import { pullImage, pushImage, tagImage } from '../../src/docker/images';
-import { rawDocker, TEST_IMAGE, uniqueName } from './env';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+import { freePort, rawDocker, TEST_IMAGE, uniqueName } from './env';
 
 describe('registry authentication (engine)', function () {
   const docker = rawDocker();

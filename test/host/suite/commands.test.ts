@@ -8,10 +8,9 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { WharfApi } from '../../../src/extension';
 import { buildDiagnostics } from '../../../src/ui/commands/dockerfile';
-import { containerState, engine, makeContainer, removeQuietly, TEST_IMAGE, uniqueName, until, wharf } from './explorerSupport';
+import { containerState, engine, freePort, makeContainer, removeQuietly, TEST_IMAGE, uniqueName, until, wharf } from './explorerSupport';
 
 describe('commands on the real engine', function () {
-  this.timeout(90_000);
   let api: WharfApi;
   const cleanup: Array<() => Promise<unknown>> = [];
   const run = <T>(command: string, ...args: unknown[]): Thenable<T> => vscode.commands.executeCommand<T>(command, ...args);
@@ -32,14 +31,15 @@ describe('commands on the real engine', function () {
   it('Run image makes a fresh running container with the name, env and ports asked for', async () => {
     const name = uniqueName('run');
     cleanup.push(() => removeQuietly(name));
-    runAnswers(name, '127.0.0.1:18080:80', 'MODE=test GREETING=hello world');
+    const port = await freePort();
+    runAnswers(name, `127.0.0.1:${port}:80`, 'MODE=test GREETING=hello world');
     const id = await run<string>('wharf.image.run', TEST_IMAGE);
     assert.ok(id, 'the command returns the new id');
     const info = await engine().getContainer(id).inspect();
     assert.equal(info.Name, `/${name}`);
     assert.equal(info.State.Status, 'running');
     assert.ok(info.Config.Env.includes('MODE=test') && info.Config.Env.includes('GREETING=hello world'));
-    assert.deepEqual(info.HostConfig.PortBindings['80/tcp'], [{ HostIp: '127.0.0.1', HostPort: '18080' }]);
+    assert.deepEqual(info.HostConfig.PortBindings['80/tcp'], [{ HostIp: '127.0.0.1', HostPort: String(port) }]);
     assert.match(api.prompts.asked[0].message, /fresh container/, 'the flow says Run makes a fresh container');
   });
 
@@ -133,10 +133,11 @@ describe('commands on the real engine', function () {
   });
 
   it('Open published port builds the loopback URL of the published port', async () => {
-    const id = await makeContainer(uniqueName('port'), { cmd: ['httpd', '-f', '-p', '80'], ports: { '80/tcp': '18081' } });
+    const port = await freePort();
+    const id = await makeContainer(uniqueName('port'), { cmd: ['httpd', '-f', '-p', '80'], ports: { '80/tcp': String(port) } });
     cleanup.push(() => removeQuietly(id));
-    await until(api, 'ports in store', () => api.sessions.current.store.container(id)?.ports.some((p) => p.hostPort === 18081));
-    assert.equal(await run('wharf.container.openPort', id), 'http://127.0.0.1:18081');
+    await until(api, 'ports in store', () => api.sessions.current.store.container(id)?.ports.some((p) => p.hostPort === port));
+    assert.equal(await run('wharf.container.openPort', id), `http://127.0.0.1:${port}`);
   });
 
   it('Tag adds a reference, Remove image removes it again', async () => {
@@ -166,7 +167,8 @@ describe('commands on the real engine', function () {
   });
 
   it('Pull of a missing image reports the engine error and resolves without a result', async () => {
-    const registry = process.env.WHARF_TEST_REGISTRY ?? '127.0.0.1:9';
+    const registry = process.env.WHARF_TEST_REGISTRY;
+    assert.ok(registry, 'WHARF_TEST_REGISTRY is not set: the harness did not start the local registry');
     assert.equal(await run('wharf.image.pull', `${registry}/${uniqueName('nope')}:1`), undefined);
   });
 

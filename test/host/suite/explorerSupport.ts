@@ -1,12 +1,13 @@
 // Shared by the explorer's host suites: the activated extension's API, a raw dockerode client to
-// set up and observe state independently of Wharf, and waits that end on the awaited condition
-// (a generous deadline only bounds a failure; passing never depends on timing).
+// set up and observe state independently of Wharf, and waits that end on the awaited state
+// (test/engine/waitFor.ts: its limit only bounds a hang; passing never depends on timing).
 import type Docker from 'dockerode';
 import * as vscode from 'vscode';
 import type { WharfApi } from '../../../src/extension';
-import { rawDocker, TEST_IMAGE, uniqueName } from '../../engine/env';
+import { freePort, rawDocker, TEST_IMAGE, uniqueName } from '../../engine/env';
+import { waitFor } from '../../engine/waitFor';
 
-export { TEST_IMAGE, uniqueName };
+export { freePort, TEST_IMAGE, uniqueName };
 
 export async function wharf(): Promise<WharfApi> {
   const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'wharf' && e.packageJSON?.publisher === 'wharf');
@@ -23,18 +24,9 @@ export function engine(): Docker {
   return rawDocker(host);
 }
 
-/** Resolves once `check` returns a truthy value; rechecks on every store change (and every 50 ms). */
-export async function until<T>(api: WharfApi, what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise<void>((resolve) => {
-      const sub = api.sessions.current.store.onDidChange(() => { sub.dispose(); resolve(); });
-      setTimeout(() => { sub.dispose(); resolve(); }, 50);
-    });
-  }
+/** Resolves once `check` returns a truthy value; asks again on every store change. */
+export function until<T>(api: WharfApi, what: string, check: () => T | undefined | false | Promise<T | undefined | false>): Promise<T> {
+  return waitFor(what, check, { wake: (resume) => api.sessions.current.store.onDidChange(resume) });
 }
 
 /** Creates (and by default starts) a busybox container named `name` on the private engine. */
