@@ -18,8 +18,9 @@ function testFiles(dir: string): string[] {
 export function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
-    // Inside a real workbench: activation, engine round trips and UI refreshes take seconds.
-    timeout: 60_000,
+    // A hang detector only: every wait inside a test ends on its state and has its own limit
+    // (test/engine/waitFor.ts, 60 s), so one test may hold a few of those on a loaded machine.
+    timeout: 300_000,
     // The extension host's console is forwarded to the page (codeAutomationLog) without a TTY.
     color: false,
     reporter: 'spec',

@@ -2,6 +2,8 @@
 // package.json promises: the Wharf view container with its views, every command, and its log.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { WharfApi } from '../../../src/extension';
+import { waitFor } from '../../engine/waitFor';
 
 const EXTENSION_ID = 'wharf.wharf';
 
@@ -66,14 +68,12 @@ describe('test bed', () => {
   });
 
   it('connects Wharf to that engine', async () => {
-    const api = wharf().exports as { sessions: { current: { store: { connection: { status: string; message?: string } } } } };
-    const deadline = Date.now() + 30_000;
-    let connection = api.sessions.current.store.connection;
-    while (connection.status !== 'connected' && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 200));
-      connection = api.sessions.current.store.connection;
-    }
-    assert.equal(connection.status, 'connected', `engine connection: ${JSON.stringify(connection)}`);
+    const api = wharf().exports as WharfApi;
+    const connection = () => api.sessions.current.store.connection;
+    await waitFor('the engine connection', () => connection().status === 'connected', {
+      wake: (resume) => api.sessions.current.store.onDidChange(resume),
+      detail: () => JSON.stringify(connection()),
+    });
   });
 
   it('opens the workspace folder the harness prepared, with its Dockerfile', async () => {

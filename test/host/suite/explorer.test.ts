@@ -8,7 +8,6 @@ import type { ContainerTreeNode } from '../../../src/ui/tree/containersTree';
 import { engine, makeContainer, removeQuietly, TEST_IMAGE, uniqueName, until, wharf } from './explorerSupport';
 
 describe('explorer: tree providers on the real engine', function () {
-  this.timeout(60_000);
   let api: WharfApi;
   const cleanup: Array<() => Promise<unknown>> = [];
 

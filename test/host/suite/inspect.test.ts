@@ -6,7 +6,6 @@ import type { WharfApi } from '../../../src/extension';
 import { engine, makeContainer, removeQuietly, uniqueName, until, wharf } from './explorerSupport';
 
 describe('inspect panels on the real engine', function () {
-  this.timeout(60_000);
   let api: WharfApi;
   const cleanup: Array<() => Promise<unknown>> = [];
   before(async () => { api = await wharf(); });

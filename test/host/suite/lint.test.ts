@@ -1,8 +1,8 @@
 // The Dockerfile linter in the real editor: diagnostics as documents open, change and close;
 // .hadolint.yaml and wharf.lint.* settings; every kind of quick fix applied through the editor's
 // own code-action command; the lint commands. Fixtures are written into the workspace folder the
-// host tier opens (a folder of their own, removed afterwards). Waits end on the awaited state;
-// the deadlines only bound a failure.
+// host tier opens (a folder of their own, removed afterwards). Waits end on the awaited state
+// (test/engine/waitFor.ts); their limit only bounds a hang.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -11,6 +11,7 @@ import type { WharfApi } from '../../../src/extension';
 import { isDockerfileName } from '../../../src/ui/lint/findingShape';
 import { LintDiagnostics, type WorkspaceTrust } from '../../../src/ui/lint/lintDiagnostics';
 import { findWorkspaceDockerfiles, lintWorkspaceDockerfiles } from '../../../src/ui/lint/workspaceLint';
+import { waitFor } from '../../engine/waitFor';
 import { wharf } from './explorerSupport';
 
 const OURS = new Set(['wharf', 'shellcheck']);
@@ -28,29 +29,17 @@ function lintDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 
 const codes = (uri: vscode.Uri) => lintDiagnostics(uri).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
 
-async function diagnosticsWhere(uri: vscode.Uri, what: string, check: (d: vscode.Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const current = lintDiagnostics(uri);
-    if (check(current)) return current;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; diagnostics now: ${current.map(summary).join(', ') || 'none'}`);
-    await new Promise<void>((resolve) => {
-      const sub = vscode.languages.onDidChangeDiagnostics(() => { sub.dispose(); resolve(); });
-      setTimeout(() => { sub.dispose(); resolve(); }, 50);
-    });
-  }
+function diagnosticsWhere(uri: vscode.Uri, what: string, check: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  return waitFor(what, () => { const current = lintDiagnostics(uri); return check(current) && current; }, {
+    wake: (resume) => vscode.languages.onDidChangeDiagnostics(resume),
+    detail: () => `diagnostics ${lintDiagnostics(uri).map(summary).join(', ') || 'none'}`,
+  });
 }
 
 /** Opens through the workbench (not openTextDocument, whose reference outlives the editor). */
 async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
   await vscode.commands.executeCommand('vscode.open', uri);
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (doc) return doc;
-    if (Date.now() > deadline) throw new Error(`${uri.fsPath} did not open`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return waitFor(`${uri.fsPath} to open`, () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()));
 }
 
 async function setText(doc: vscode.TextDocument, text: string): Promise<void> {
@@ -60,14 +49,13 @@ async function setText(doc: vscode.TextDocument, text: string): Promise<void> {
 }
 
 /** The quick fixes offered on a diagnostic's range, once the one titled `title` is among them. */
-async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic, title: string): Promise<vscode.CodeAction[]> {
+function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic, title: string): Promise<vscode.CodeAction[]> {
   // The workbench learns of new diagnostics by message: ask again until ours are part of the answer.
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-    if (actions.some((a) => a.title === title) || Date.now() > deadline) return actions;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  let offered: vscode.CodeAction[] = [];
+  return waitFor(`the quick fix "${title}"`, async () => {
+    offered = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    return offered.some((a) => a.title === title) && offered;
+  }, { detail: () => `offered: ${offered.map((a) => a.title).join('; ') || 'nothing'}` });
 }
 
 async function apply(action: vscode.CodeAction | undefined, what: string): Promise<void> {
@@ -100,7 +88,6 @@ const SAMPLE_FINDINGS = [
 ];
 
 describe('Dockerfile lint in the editor', function () {
-  this.timeout(90_000);
   let api: WharfApi;
   let dir: string;
   let root: string;
@@ -157,12 +144,11 @@ describe('Dockerfile lint in the editor', function () {
     const shown = await vscode.commands.executeCommand(target.path, ...(JSON.parse(target.query) as unknown[]));
     assert.equal(shown, 'preview');
     const previewTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
-    const deadline = Date.now() + 20_000;
-    while (!previewTab()) {
-      if (Date.now() > deadline) throw new Error(`no Markdown preview tab; tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => `${t.label} ${t.input?.constructor.name} ${(t.input as { viewType?: string })?.viewType ?? ''}`).join('; ')}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    assert.match(previewTab()!.label, /DL3006/);
+    const tab = await waitFor('a Markdown preview tab', previewTab, {
+      wake: (resume) => vscode.window.tabGroups.onDidChangeTabs(resume),
+      detail: () => `tabs ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => `${t.label} ${t.input?.constructor.name} ${(t.input as { viewType?: string })?.viewType ?? ''}`).join('; ')}`,
+    });
+    assert.match(tab.label, /DL3006/);
   });
 
   it('editing updates the diagnostics, debounced, to the last text typed', async () => {
@@ -240,11 +226,7 @@ describe('Dockerfile lint in the editor', function () {
     const doc = await open(uri);
     await diagnosticsWhere(uri, 'the first lint', (d) => d.length === SAMPLE_FINDINGS.length);
     await setting('lint.run', 'onSave');
-    const deadline = Date.now() + 20_000;
-    while (api.config.lintRun(uri) !== 'onSave') {
-      if (Date.now() > deadline) throw new Error('the setting never arrived');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitFor('the setting to arrive', () => !(api.config.lintRun(uri) !== 'onSave'), { wake: (resume) => vscode.workspace.onDidChangeConfiguration(resume) });
     await api.lint.diagnostics.idle();
     await setText(doc, 'FROM busybox:1.36\n');
     await api.lint.diagnostics.idle();
@@ -337,11 +319,7 @@ describe('Dockerfile lint in the editor', function () {
     await diagnosticsWhere(uri, 'SC2086 gone', () => !codes(uri).includes('SC2086'));
     assert.equal(doc.lineAt(1).text, 'RUN echo "$1"');
     await setting('lint.shellcheck.enable', false);
-    const deadline = Date.now() + 20_000;
-    while (api.config.lintShellcheckEnabled(uri)) {
-      if (Date.now() > deadline) throw new Error('the setting never arrived');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitFor('the setting to arrive', () => !(api.config.lintShellcheckEnabled(uri)), { wake: (resume) => vscode.workspace.onDidChangeConfiguration(resume) });
     await api.lint.diagnostics.idle();
     // DL3006 proves the new text was linted; SC2086 would come in the same run if ShellCheck ran.
     await setText(doc, 'FROM busybox\nRUN echo $1\n');
@@ -546,11 +524,7 @@ describe('Dockerfile lint in the editor', function () {
 
       // And back: with trust, the setting alone decides.
       await setting('lint.shellcheck.enable', false);
-      const deadline = Date.now() + 20_000;
-      while (api.config.lintShellcheckEnabled(uri, true)) {
-        if (Date.now() > deadline) throw new Error('the setting never arrived');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await waitFor('the setting to arrive', () => !(api.config.lintShellcheckEnabled(uri, true)), { wake: (resume) => vscode.workspace.onDidChangeConfiguration(resume) });
       assert.deepEqual((await linter.lintNow(uri)).map(summary), ['DL3006@0:5-0:12/Warning']);
     } finally {
       linter.dispose();

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { WharfApi } from '../../../src/extension';
 import { createLogsPty } from '../../../src/ui/terminals/logsTerminal';
 import { createShellPty } from '../../../src/ui/terminals/shellTerminal';
+import { waitFor } from '../../engine/waitFor';
 import { engine, makeContainer, removeQuietly, uniqueName, until, wharf } from './explorerSupport';
 
 function collect(pty: vscode.Pseudoterminal): { text: () => string; closed: Promise<number | void> } {
@@ -14,23 +15,20 @@ function collect(pty: vscode.Pseudoterminal): { text: () => string; closed: Prom
   return { text: () => text, closed };
 }
 
-async function waitForText(get: () => string, pattern: RegExp, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!pattern.test(get())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(get())}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+function waitForText(get: () => string, pattern: RegExp, what: string): Promise<boolean> {
+  return waitFor(what, () => pattern.test(get()), { detail: () => JSON.stringify(get()) });
 }
 
 describe('terminals on the real engine', function () {
-  this.timeout(60_000);
   let api: WharfApi;
   const cleanup: Array<() => Promise<unknown>> = [];
   before(async () => { api = await wharf(); });
   afterEach(async () => { for (const undo of cleanup.splice(0).reverse()) await undo(); });
 
   it('Logs shows existing output, follows new lines, and ends lines with CRLF', async () => {
-    const id = await makeContainer(uniqueName('logs'), { cmd: ['sh', '-c', 'echo first; echo oops >&2; sleep 2; echo later; sleep 3600'] });
+    // "later" is written only once the test creates /tmp/go, i.e. after the terminal has shown the
+    // first lines: what arrives then can only have come through following the stream.
+    const id = await makeContainer(uniqueName('logs'), { cmd: ['sh', '-c', 'echo first; echo oops >&2; until test -e /tmp/go; do sleep 1; done; echo later; sleep 3600'] });
     cleanup.push(() => removeQuietly(id));
     const container = await until(api, 'in store', () => api.sessions.current.store.container(id));
     const pty = createLogsPty(api, container);
@@ -39,6 +37,9 @@ describe('terminals on the real engine', function () {
     try {
       await waitForText(out.text, /first\r\n/, 'the first line');
       await waitForText(out.text, /oops/, 'stderr');
+      assert.doesNotMatch(out.text(), /later/);
+      const go = await engine().getContainer(id).exec({ Cmd: ['touch', '/tmp/go'] });
+      await go.start({});
       await waitForText(out.text, /later\r\n/, 'a line written after opening (follow)');
       assert.ok(!/[^\r]\n/.test(out.text()), 'every newline became CRLF');
       assert.ok(out.text().includes("\u001b[31moops"), "stderr tinted");
