@@ -1,6 +1,6 @@
 // Helpers for the e2e tier: Playwright (playwright-core + Debian's Chromium, headless) driving the
-// real VS Code workbench that scripts/lib/e2eTier.mjs serves with Wharf loaded in development mode.
-// The tier passes the workbench URL in WHARF_E2E_URL.
+// real VS Code workbench that scripts/lib/e2eTier.mjs serves, with Wharf loaded in development mode
+// or (for test/e2e/installed) installed from the .vsix. The tier passes its URL in WHARF_E2E_URL.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -83,6 +83,11 @@ export function paneHeader(page: Page, title: string): Locator {
   return page.locator('.part.sidebar .pane-header').filter({ has: page.locator('h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) });
 }
 
+/** Moves the pointer where no hover or tooltip covers the views: the status bar's empty middle. */
+export async function pointerAway(page: Page): Promise<void> {
+  await page.mouse.move(640, 789);
+}
+
 /** Saves a full-window screenshot as test-artifacts/<name>.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true });
@@ -91,12 +96,40 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Right-clicks `target` and picks `item` (its label) from the workbench's context menu. */
+/**
+ * Right-clicks `target` and chooses `item` (its label) from the workbench's context menu with the
+ * keyboard. Not with the mouse: the menu ignores clicks for ~100 ms after it renders (VS Code's
+ * menu.ts arms its mouseup listener on a timer), so a click that comes too soon is silently lost.
+ */
 export async function contextMenu(page: Page, target: Locator, item: string | RegExp): Promise<void> {
-  await target.click({ button: 'right' });
   const menu = page.locator('.context-view .monaco-menu');
+  await target.click({ button: 'right' });
   await menu.waitFor({ state: 'visible' });
-  await menu.getByRole('menuitem', { name: item }).first().click();
+  const wanted = (label: string): boolean => (typeof item === 'string' ? label === item : item.test(label));
+  const labels = await menu.locator('[role=menuitem] .action-label').allInnerTexts();
+  if (!labels.some(wanted)) throw new Error(`no "${String(item)}" in the context menu: ${labels.join(', ')}`);
+  // The menu opens with nothing focused; ArrowDown walks its enabled entries (and wraps).
+  for (let step = 0; step <= labels.length; step++) {
+    await page.keyboard.press('ArrowDown');
+    const focused = menu.locator('[role=menuitem]:focus .action-label');
+    if (wanted(await focused.innerText())) {
+      await page.keyboard.press('Enter');
+      await menu.waitFor({ state: 'hidden' });
+      return;
+    }
+  }
+  throw new Error(`"${String(item)}" is in the context menu but cannot be chosen (disabled?): ${labels.join(', ')}`);
+}
+
+/**
+ * Answers the workspace-trust dialog that a workbench without --disable-workspace-trust shows
+ * when it opens a folder for the first time: trust it, as a user opening their own project does.
+ */
+export async function trustWorkspace(page: Page): Promise<void> {
+  const dialog = page.locator('.monaco-dialog-box').filter({ hasText: /trust the authors/ });
+  await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+  await dialog.getByRole('button', { name: /^Yes, I trust the authors/ }).click();
+  await dialog.waitFor({ state: 'detached' });
 }
 
 /** A tree row in a Wharf view, by (part of) its aria-label. */
