@@ -128,11 +128,34 @@ export function workbenchUrl({ port, folder, extensionPath, testsPath }) {
   return `http://localhost:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
+/** The workbench URL that opens `folder` with only the extensions installed in the server's extensions dir. */
+export function installedWorkbenchUrl({ port, folder }) {
+  return `http://localhost:${port}/?folder=${encodeURIComponent(folder)}`;
+}
+
+/**
+ * Installs a .vsix into `extensionsDir` with the server's own CLI (the same code path as
+ * `code --install-extension`); its logs go to `dataDir`, never to ~/.vscode-server-oss.
+ */
+export async function installExtension({ serverPath, vsix, extensionsDir, dataDir, log = () => {} }) {
+  mkdirSync(extensionsDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true });
+  await run(process.execPath, [
+    join(serverPath, 'out', 'server-main.js'), '--install-extension', vsix, '--force',
+    '--accept-server-license-terms',
+    '--extensions-dir', extensionsDir,
+    '--server-data-dir', join(dataDir, 'server'), '--user-data-dir', join(dataDir, 'user'),
+  ], dataDir, log);
+}
+
 /**
  * Starts server-main.js on 127.0.0.1 and resolves once it answers HTTP. `env` is the server's
  * environment, which the extension host it spawns inherits. `port` 0 picks a free port.
+ * `developmentMode` (the default) is the test bed for the payload of workbenchUrl: the smoke-test
+ * driver honours extensionDevelopmentPath but refuses modal dialogs, and workspace trust is off.
+ * Without it the server is what a user runs: installed extensions only, real dialogs, trust asked.
  */
-export async function startServer({ serverPath, port = 0, dataDir, extensionsDir, env = process.env, log = () => {}, echo = false, readyTimeoutMs = 60000 }) {
+export async function startServer({ serverPath, port = 0, dataDir, extensionsDir, env = process.env, log = () => {}, echo = false, readyTimeoutMs = 60000, developmentMode = true }) {
   const chosen = port || await freePort();
   mkdirSync(join(dataDir, 'server'), { recursive: true });
   mkdirSync(join(dataDir, 'user'), { recursive: true });
@@ -140,7 +163,8 @@ export async function startServer({ serverPath, port = 0, dataDir, extensionsDir
   const args = [
     join(serverPath, 'out', 'server-main.js'),
     '--host', '127.0.0.1', '--port', String(chosen),
-    '--without-connection-token', '--enable-smoke-test-driver', '--disable-workspace-trust',
+    '--without-connection-token',
+    ...(developmentMode ? ['--enable-smoke-test-driver', '--disable-workspace-trust'] : []),
     '--accept-server-license-terms', '--disable-telemetry',
     '--server-data-dir', join(dataDir, 'server'),
     '--user-data-dir', join(dataDir, 'user'),

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import type Docker from 'dockerode';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { rawDocker, TEST_IMAGE } from '../engine/env';
-import { chooseFromContextMenu, openWharf, openWorkbench, screenshot, widenSideBar, type Workbench } from './workbench';
+import { chooseFromContextMenu, openWharf, openWorkbench, pointerAway, screenshot, widenSideBar, type Workbench } from './workbench';
 
 const HTML_LABEL = '<img src=x onerror=alert(1)>';
 const suffix = `${process.pid.toString(36)}${Date.now().toString(36).slice(-3)}`;
@@ -18,11 +18,6 @@ function containersPane(page: Page): Locator {
 
 function row(page: Page, name: string): Locator {
   return containersPane(page).locator('[role=treeitem]').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) });
-}
-
-/** Moves the pointer where no hover or tooltip covers the views (the editor area). */
-async function pointerAway(page: Page): Promise<void> {
-  await page.mouse.move(640, 789); // the status bar's empty middle
 }
 
 function inspectFrame(page: Page): FrameLocator {

@@ -1,6 +1,6 @@
 // Helpers for the e2e tier: Playwright (playwright-core + Debian's Chromium, headless) driving the
-// real VS Code workbench that scripts/lib/e2eTier.mjs serves with Wharf loaded in development mode.
-// The tier passes the workbench URL in WHARF_E2E_URL.
+// real VS Code workbench that scripts/lib/e2eTier.mjs serves, with Wharf loaded in development mode
+// or (for test/e2e/installed) installed from the .vsix. The tier passes its URL in WHARF_E2E_URL.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -83,6 +83,11 @@ export function paneHeader(page: Page, title: string): Locator {
   return page.locator('.part.sidebar .pane-header').filter({ has: page.locator('h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) });
 }
 
+/** Moves the pointer where no hover or tooltip covers the views: the status bar's empty middle. */
+export async function pointerAway(page: Page): Promise<void> {
+  await page.mouse.move(640, 789);
+}
+
 /** Saves a full-window screenshot as test-artifacts/<name>.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true });
@@ -120,6 +125,17 @@ export async function chooseFromContextMenu(page: Page, target: Locator, item: s
   await beforeChoose?.();
   await page.keyboard.press('Enter');
   await menu.waitFor({ state: 'hidden' });
+}
+
+/**
+ * Answers the workspace-trust dialog that a workbench without --disable-workspace-trust shows
+ * when it opens a folder for the first time: trust it, as a user opening their own project does.
+ */
+export async function trustWorkspace(page: Page): Promise<void> {
+  const dialog = page.locator('.monaco-dialog-box').filter({ hasText: /trust the authors/ });
+  await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+  await dialog.getByRole('button', { name: /^Yes, I trust the authors/ }).click();
+  await dialog.waitFor({ state: 'detached' });
 }
 
 /** A tree row in a Wharf view, by (part of) its aria-label. */
