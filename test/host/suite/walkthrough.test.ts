@@ -88,6 +88,8 @@ describe('walkthrough: Get Started with Wharf', function () {
       assert.ok(stepButtons.length > 0, `${step.id} has no button`);
       for (const b of stepButtons) assert.ok(registered.has(b.command), `${step.id}: "${b.label}" runs ${b.command}, which is not registered`);
     }
+    // The buttons' dispatcher runs only the walkthrough's own actions, whatever a link passes it.
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('wharf.walkthrough.showAndRun', 'wharf.prune')), /not a walkthrough action/);
   });
 
   it('connect: checked once the engine is connected; its button shows the Engine view', async () => {
