@@ -11,6 +11,7 @@ import { Prompts } from './ui/prompts';
 import { SessionHolder } from './ui/session';
 import { createStatusBar } from './ui/statusBar';
 import { createViews } from './ui/views';
+import { WalkthroughProgress } from './ui/walkthrough';
 
 /** What activate() returns: the live pieces, for the host tests (and nothing else). */
 export type WharfApi = WharfContext & { lint: Linting };
@@ -21,11 +22,12 @@ export function activate(context: vscode.ExtensionContext): WharfApi {
   const sessions = new SessionHolder(engineSessionFactory((line) => log.info(line)), () => ({ host: config.engineHost, context: config.engineContext }));
   const views = createViews(sessions, config);
   const inspect = new InspectPanels(context.extensionUri, sessions);
-  const ctx: WharfContext = { extension: context, config, sessions, log, prompts: new Prompts(), views, inspect };
+  const walkthrough = new WalkthroughProgress(sessions);
+  const ctx: WharfContext = { extension: context, config, sessions, log, prompts: new Prompts(), views, inspect, walkthrough };
   const lint = createLinting(ctx);
 
   context.subscriptions.push(
-    log, config, sessions, views, inspect, lint,
+    log, config, sessions, views, inspect, walkthrough, lint,
     createStatusBar(sessions, config),
     config.onDidChange((keys) => { if (keys.some((k) => k.startsWith('engine.'))) sessions.restart(); }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => sessions.restart()),

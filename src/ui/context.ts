@@ -1,5 +1,6 @@
 // The one object activate() builds and every command factory receives (rust-analyzer's Ctx):
-// settings, the engine session, the log, the question asker and the trees to reveal in.
+// settings, the engine session, the log, the question asker, the trees to reveal in and the
+// walkthrough's progress.
 import type Docker from 'dockerode';
 import * as vscode from 'vscode';
 import { toWharfError } from '../docker/errors';
@@ -8,6 +9,7 @@ import type { Prompts } from './prompts';
 import type { InspectPanels } from './inspect/inspectPanels';
 import type { SessionHolder } from './session';
 import type { WharfViews } from './views';
+import type { WalkthroughProgress } from './walkthrough';
 
 export interface WharfContext {
   readonly extension: vscode.ExtensionContext;
@@ -17,6 +19,7 @@ export interface WharfContext {
   readonly prompts: Prompts;
   readonly views: WharfViews;
   readonly inspect: InspectPanels;
+  readonly walkthrough: WalkthroughProgress;
 }
 
 /** The connected engine's client, or a user-facing error saying why there is none. */
