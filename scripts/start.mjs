@@ -62,19 +62,25 @@ async function chooseEngine(scratch) {
       about: ['Engine: none reachable, and WHARF_DEMO=0: no demo engine. Wharf shows why it cannot connect; the linter works without one.'],
     };
   }
-  if (process.getuid?.() !== 0) {
-    const why = 'the demo engine is a private dockerd, which needs root';
-    if (demoSetting === '1') throw new Error(`WHARF_DEMO=1, but ${why}: run npm start as root.`);
-    return {
-      env: process.env,
-      about: [`Engine: none reachable, and ${why}. Start your engine (or set DOCKER_HOST) and run npm start again, or run it as root for a demo engine.`],
-    };
+  // Without WHARF_DEMO=1, a demo engine that cannot start is said, not fatal: the server still
+  // serves (Wharf says why it cannot connect, and the linter needs no engine).
+  const withoutDemo = (why) => {
+    if (demoSetting === '1') throw new Error(`WHARF_DEMO=1, but ${why}`);
+    return { env: process.env, about: [`Engine: none reachable, and ${why}.`, 'Start your engine (or set DOCKER_HOST) and run npm start again.'] };
+  };
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return withoutDemo('the demo engine (a private dockerd) needs Linux and root');
+  let demo;
+  try {
+    provision(['demo'], log);
+    log(`starting a throwaway demo engine in ${scratch}`);
+    const t0 = Date.now();
+    demo = await startDemoEngine(join(scratch, 'demo'), `${DEMO_ENGINE_LABEL}=true`, log, { register: stoppers.add });
+    demo.seconds = (Date.now() - t0) / 1000;
+  } catch (e) {
+    if (stoppers.stopping()) throw e;
+    return withoutDemo(`the demo engine could not start: ${e.message}`);
   }
-  provision(['demo'], log);
-  log(`starting a throwaway demo engine in ${scratch}`);
-  const t0 = Date.now();
-  const demo = await startDemoEngine(join(scratch, 'demo'), `${DEMO_ENGINE_LABEL}=true`, log, { register: stoppers.add });
-  log(`demo engine ready in ${((Date.now() - t0) / 1000).toFixed(1)}s: ${demo.images.length} images, Compose project "${DEMO_PROJECT}" (web running, worker paused, migrate exited) and "toolbox"${demo.webUrl ? `; the web site is at ${demo.webUrl}` : ''}`);
+  log(`demo engine ready in ${demo.seconds.toFixed(1)}s: ${demo.images.length} images, Compose project "${DEMO_PROJECT}" (web running, worker paused, migrate exited) and "toolbox"${demo.webUrl ? `; the web site is at ${demo.webUrl}` : ''}`);
   return {
     env: pointedAt(process.env, demo.host),
     about: [
