@@ -58,7 +58,9 @@ async function main() {
   const needsEngine = tiers.some((t) => t !== 'unit');
   if (needsEngine) {
     const t0 = Date.now();
-    const dockerd = await startDockerd(join(scratch, 'd'), log);
+    // The label lets the engine tier check that Wharf reads a daemon's labels (as the Engine view
+    // does for npm start's demo engine, labelled wharf.demo=true).
+    const dockerd = await startDockerd(join(scratch, 'd'), log, { labels: ['wharf.test=true'] });
     stoppers.add(dockerd.stop);
     env.WHARF_TEST_DOCKER_HOST = dockerd.host;
     await buildTestImage(dockerd.socket, scratch);

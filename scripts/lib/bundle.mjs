@@ -36,3 +36,26 @@ export function extensionBuild({ production, outfile = 'dist/extension.js', buil
     plugins: buildKit ? [] : [withoutBuildKit],
   };
 }
+
+/**
+ * What `npm start` needs from src, bundled for plain Node into `outfile` (CommonJS): the engine
+ * probe (the extension's own endpoint resolution) and the demo engine's label name.
+ */
+export function engineProbeBuild({ root, outfile }) {
+  return {
+    stdin: {
+      contents: "export { probeEngine } from './src/docker/engineProbe';\nexport { DEMO_ENGINE_LABEL } from './src/ui/display/engineText';\n",
+      resolveDir: root,
+      loader: 'ts',
+      sourcefile: 'engineProbe-entry.ts',
+    },
+    bundle: true,
+    outfile,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: nodeExternals,
+    plugins: [withoutBuildKit],
+    logLevel: 'warning',
+  };
+}

@@ -70,6 +70,19 @@ async function stopProcess(child, { graceMs = 20000 } = {}) {
   }
 }
 
+/**
+ * `env` with docker clients (Wharf too) pointed at `host` alone (without `host`: at its own
+ * DOCKER_HOST, if any): no docker context or TLS setting of the user's applies.
+ */
+export function pointedAt(env, host) {
+  const pointed = { ...env };
+  if (host) pointed.DOCKER_HOST = host;
+  delete pointed.DOCKER_CONTEXT;
+  delete pointed.DOCKER_TLS_VERIFY;
+  delete pointed.DOCKER_CERT_PATH;
+  return pointed;
+}
+
 /** Unmounts whatever is still mounted below dir (overlay layers, shm, netns) before removal. */
 function unmountBelow(dir) {
   if (!existsSync('/proc/self/mounts')) return;
@@ -82,9 +95,14 @@ function removeTree(dir) {
   try { rmSync(dir, { recursive: true, force: true, maxRetries: 3 }); } catch { /* best effort: a temp folder */ }
 }
 
-// A bridge of our own (a /24 in 10.231/16 picked by pid) keeps the test daemon off docker0.
+// A bridge of our own (a /24 in 10.231/16) keeps a private daemon off docker0. The /24 is picked
+// by pid, skipping those on an interface already: `npm start`'s demo engine and the tests' engine
+// (other processes, other checkouts) may run side by side.
 function createBridge(name) {
-  const third = process.pid % 250 + 1;
+  const shown = spawnSync('ip', ['-4', '-o', 'addr', 'show'], { encoding: 'utf8' }).stdout ?? '';
+  const used = new Set([...shown.matchAll(/inet 10\.231\.(\d+)\./g)].map((m) => Number(m[1])));
+  const third = Array.from({ length: 250 }, (_, i) => ((process.pid + i) % 250) + 1).find((n) => !used.has(n));
+  if (third === undefined) throw new Error('no free /24 left in 10.231.0.0/16 for a private bridge');
   spawnSync('ip', ['link', 'del', name], { stdio: 'ignore' });
   for (const args of [['link', 'add', 'name', name, 'type', 'bridge'], ['addr', 'add', `10.231.${third}.1/24`, 'dev', name], ['link', 'set', name, 'up']]) {
     const r = spawnSync('ip', args, { encoding: 'utf8' });
@@ -93,7 +111,13 @@ function createBridge(name) {
   return () => spawnSync('ip', ['link', 'del', name], { stdio: 'ignore' });
 }
 
-export async function startDockerd(root, log) {
+/**
+ * A private dockerd in `root`. `labels` ("key=value") become the daemon's own labels, which
+ * /info reports: how Wharf tells the tests' engine and `npm start`'s demo engine apart.
+ * `register(stop)` is called as soon as dockerd is spawned, so that a Ctrl-C while it comes up
+ * stops it too; stop() may run more than once.
+ */
+export async function startDockerd(root, log, { labels = [], register = () => {} } = {}) {
   mkdirSync(root, { recursive: true });
   const socket = join(root, 'docker.sock');
   const logFile = join(root, 'dockerd.log');
@@ -102,18 +126,19 @@ export async function startDockerd(root, log) {
   const child = startProcess('dockerd', [
     '--host', `unix://${socket}`, '--data-root', join(root, 'data'), '--exec-root', join(root, 'exec'),
     '--pidfile', join(root, 'docker.pid'), '--ip', '127.0.0.1', '--bridge', bridge, '--iptables=false',
-    '--storage-driver', 'overlay2',
+    '--storage-driver', 'overlay2', ...labels.flatMap((label) => ['--label', label]),
   ], { logFile });
   const stop = async () => {
     await stopProcess(child, { graceMs: 30000 });
     deleteBridge();
     removeTree(root);
   };
+  register(stop);
   try {
     await waitFor('dockerd', async () => (await unixGet(socket, '/_ping')) === 200, { timeoutMs: 60000, child, logFile });
   } catch (e) { await stop(); throw e; }
-  log(`dockerd up on unix://${socket}`);
-  return { host: `unix://${socket}`, socket, logFile, stop };
+  log(`dockerd up on unix://${socket} (bridge ${bridge})`);
+  return { host: `unix://${socket}`, socket, logFile, pid: child.pid, bridge, stop };
 }
 
 export async function startPodman(root, log) {
@@ -163,20 +188,35 @@ export async function startRegistry(root, log) {
   return { address: `127.0.0.1:${port}`, logFile, stop };
 }
 
-/** Builds the FROM-scratch busybox test image in dockerd (no registry is reachable). */
-export async function buildTestImage(socket, root) {
-  const context = join(root, 'test-image');
-  mkdirSync(join(context, 'rootfs', 'bin'), { recursive: true });
-  cpSync('/bin/busybox', join(context, 'rootfs', 'bin', 'busybox'));
-  for (const applet of BUSYBOX_APPLETS) symlinkSync('busybox', join(context, 'rootfs', 'bin', applet));
-  mkdirSync(join(context, 'rootfs', 'tmp'), { recursive: true });
-  writeFileSync(join(context, 'Dockerfile'), 'FROM scratch\nCOPY rootfs/ /\nCMD ["sleep", "3600"]\n');
+/**
+ * Builds the folder `context` (its Dockerfile and `files`) as `tag` in the dockerd at `socket`,
+ * with the classic builder: FROM names a local image, as no registry is reachable.
+ */
+export async function buildImage(socket, context, tag, files) {
   const docker = new Docker({ socketPath: socket });
-  const stream = await docker.buildImage({ context, src: ['Dockerfile', 'rootfs'] }, { t: TEST_IMAGE });
+  const stream = await docker.buildImage({ context, src: ['Dockerfile', ...files] }, { t: tag });
   await new Promise((resolve, reject) => docker.modem.followProgress(stream, (err, out) => {
     const failed = out?.find((m) => m.error);
-    if (err || failed) reject(new Error(`building ${TEST_IMAGE} failed: ${err?.message ?? failed.error}`)); else resolve();
+    if (err || failed) reject(new Error(`building ${tag} failed: ${err?.message ?? failed.error}`)); else resolve();
   }));
+}
+
+/**
+ * Builds a FROM-scratch image holding busybox and `applets` as `tag` (no registry is reachable
+ * to pull one). `dockerfile` is what follows `COPY rootfs/ /`.
+ */
+export async function buildBusyboxImage(socket, context, tag, { dockerfile = 'CMD ["sleep", "3600"]\n', applets = BUSYBOX_APPLETS } = {}) {
+  mkdirSync(join(context, 'rootfs', 'bin'), { recursive: true });
+  cpSync('/bin/busybox', join(context, 'rootfs', 'bin', 'busybox'));
+  for (const applet of applets) symlinkSync('busybox', join(context, 'rootfs', 'bin', applet));
+  mkdirSync(join(context, 'rootfs', 'tmp'), { recursive: true });
+  writeFileSync(join(context, 'Dockerfile'), `FROM scratch\nCOPY rootfs/ /\n${dockerfile}`);
+  await buildImage(socket, context, tag, ['rootfs']);
+}
+
+/** Builds the busybox test image in dockerd. */
+export function buildTestImage(socket, root) {
+  return buildBusyboxImage(socket, join(root, 'test-image'), TEST_IMAGE);
 }
 
 /** Copies an image from one engine to another through the API (save → load). */

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { ensureVSCodeServer, startServer, workbenchUrl } from './vscodeServer.mjs';
 import { launchChromium } from './chromium.mjs';
+import { pointedAt } from './engines.mjs';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const HARD_TIMEOUT_MS = Number(process.env.WHARF_HOST_TIMEOUT_MS ?? 15 * 60_000);
@@ -37,12 +38,8 @@ export function createWorkspace(parent) {
 
 /** The environment of the VS Code server, and so of the extension host running Wharf and the suites. */
 export function serverEnv(env, extra = {}) {
-  const merged = { ...process.env, ...env, ...extra };
   // Wharf itself must talk to the private test engine, never the user's.
-  if (env.WHARF_TEST_DOCKER_HOST) merged.DOCKER_HOST = env.WHARF_TEST_DOCKER_HOST;
-  delete merged.DOCKER_CONTEXT;
-  delete merged.DOCKER_TLS_VERIFY;
-  delete merged.DOCKER_CERT_PATH;
+  const merged = pointedAt({ ...process.env, ...env, ...extra }, env.WHARF_TEST_DOCKER_HOST);
   // No extension gallery: code-server defaults to open-vsx.org, and tests reach loopback only.
   merged.EXTENSIONS_GALLERY = '{}';
   return merged;

@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 
 /**
  * Stops registered with `add` run last-in first-out when `stopAll` is called; SIGINT, SIGTERM and
- * SIGHUP call it and then exit with 130. `stopAll` is idempotent: every caller awaits the same run.
+ * SIGHUP call it and then exit with 130. `stopAll` is idempotent: every caller awaits the same run;
+ * `stopping()` says whether it has begun (a process ending then was stopped, not crashed).
  */
 export function createStoppers(prefix) {
   const stoppers = [];
@@ -24,7 +25,7 @@ export function createStoppers(prefix) {
       stopAll().finally(() => process.exit(130));
     });
   }
-  return { add: (stop) => stoppers.push(stop), stopAll };
+  return { add: (stop) => stoppers.push(stop), stopAll, stopping: () => stopping !== null };
 }
 
 /** Runs a command with the terminal; resolves with its exit code, rejects on failure unless allowFail. */

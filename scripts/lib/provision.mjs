@@ -1,4 +1,5 @@
-// Makes sure the machine has what the selected test tiers need. As root on Debian it installs
+// Makes sure the machine has what the selected test tiers (or `npm start`: 'serve' for the VS Code
+// server, 'demo' for its demo engine) need. As root on Debian it installs
 // missing packages with apt-get; anywhere else it names what to install and fails — a missing
 // component is never a silent skip.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -6,20 +7,24 @@ import { existsSync } from 'node:fs';
 
 /** Debian package → the command (or dpkg check) that proves it is there. */
 const PACKAGES = {
-  'docker.io': { bin: 'dockerd', tiers: ['engine', 'host', 'e2e'] },
-  containerd: { bin: 'containerd', tiers: ['engine', 'host', 'e2e'] },
-  runc: { bin: 'runc', tiers: ['engine', 'host', 'e2e'] },
-  'busybox-static': { file: '/bin/busybox', tiers: ['engine', 'host', 'e2e'] },
+  'docker.io': { bin: 'dockerd', tiers: ['engine', 'host', 'e2e', 'demo'] },
+  containerd: { bin: 'containerd', tiers: ['engine', 'host', 'e2e', 'demo'] },
+  runc: { bin: 'runc', tiers: ['engine', 'host', 'e2e', 'demo'] },
+  'busybox-static': { file: '/bin/busybox', tiers: ['engine', 'host', 'e2e', 'demo'] },
   podman: { bin: 'podman', tiers: ['engine'] },
   'docker-registry': { bin: 'docker-registry', tiers: ['engine'] },
   'apache2-utils': { bin: 'htpasswd', tiers: ['engine'] },
   openssl: { bin: 'openssl', tiers: ['engine'] },
-  iproute2: { bin: 'ip', tiers: ['engine', 'host', 'e2e'] },
+  iproute2: { bin: 'ip', tiers: ['engine', 'host', 'e2e', 'demo'] },
   shellcheck: { bin: 'shellcheck', tiers: ['unit', 'host'] },
   chromium: { bin: 'chromium', tiers: ['host', 'e2e'] },
-  ripgrep: { bin: 'rg', tiers: ['host', 'e2e'] },
-  'libkrb5-dev': { dpkg: 'libkrb5-dev', tiers: ['host', 'e2e'] },
-  'pkg-config': { bin: 'pkg-config', tiers: ['host', 'e2e'] },
+  ripgrep: { bin: 'rg', tiers: ['host', 'e2e', 'serve'] },
+  'libkrb5-dev': { dpkg: 'libkrb5-dev', tiers: ['host', 'e2e', 'serve'] },
+  'pkg-config': { bin: 'pkg-config', tiers: ['host', 'e2e', 'serve'] },
+  // Native modules of the VS Code server (node-pty, …) are built with node-gyp at install.
+  'g++': { bin: 'g++', tiers: ['host', 'e2e', 'serve'] },
+  make: { bin: 'make', tiers: ['host', 'e2e', 'serve'] },
+  python3: { bin: 'python3', tiers: ['host', 'e2e', 'serve'] },
 };
 
 function has(spec) {
@@ -42,10 +47,11 @@ export function provision(tiers, log) {
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (!isRoot || !hasApt) {
+    const testing = tiers.some((t) => !['serve', 'demo'].includes(t));
     throw new Error(
-      `Missing for the ${tiers.join(', ')} tier(s): ${missing.join(' ')}.\n` +
-      `Install them (Debian/Ubuntu: sudo apt-get install -y --no-install-recommends ${missing.join(' ')}) and run again,\n` +
-      'or narrow the run with WHARF_TEST_TIERS=unit.');
+      `Missing for ${tiers.join(', ')}: ${missing.join(' ')}.\n` +
+      `Install them (Debian/Ubuntu: sudo apt-get install -y --no-install-recommends ${missing.join(' ')}) and run again` +
+      (testing ? ',\nor narrow the run with WHARF_TEST_TIERS=unit.' : '.'));
   }
   log(`installing Debian packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

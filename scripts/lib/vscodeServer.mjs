@@ -10,12 +10,11 @@ import { join } from 'node:path';
 export const CODE_SERVER_VERSION = '4.100.3';
 const MARKER = '.wharf-install-complete';
 
-/** Debian packages the install and the server need, with how to see that each is there. */
+/** Debian packages the install and the server need, with how to see that each is there (no browser: serving needs none). */
 const REQUIRED = [
   { pkg: 'ripgrep', ok: () => onPath('rg') },
   { pkg: 'pkg-config', ok: () => onPath('pkg-config') },
   { pkg: 'libkrb5-dev', ok: () => spawnSync('dpkg', ['-s', 'libkrb5-dev'], { stdio: 'ignore' }).status === 0 },
-  { pkg: 'chromium', ok: () => existsSync('/usr/bin/chromium') },
 ];
 
 function onPath(bin) {
@@ -154,8 +153,10 @@ export async function installExtension({ serverPath, vsix, extensionsDir, dataDi
  * `developmentMode` (the default) is the test bed for the payload of workbenchUrl: the smoke-test
  * driver honours extensionDevelopmentPath but refuses modal dialogs, and workspace trust is off.
  * Without it the server is what a user runs: installed extensions only, real dialogs, trust asked.
+ * `register(stop)` is called as soon as the process exists, so that a Ctrl-C while it comes up
+ * stops it too. The result's `exited` settles when the server ends, whoever ended it.
  */
-export async function startServer({ serverPath, port = 0, dataDir, extensionsDir, env = process.env, log = () => {}, echo = false, readyTimeoutMs = 60000, developmentMode = true }) {
+export async function startServer({ serverPath, port = 0, dataDir, extensionsDir, env = process.env, log = () => {}, echo = false, readyTimeoutMs = 60000, developmentMode = true, register = () => {} }) {
   const chosen = port || await freePort();
   mkdirSync(join(dataDir, 'server'), { recursive: true });
   mkdirSync(join(dataDir, 'user'), { recursive: true });
@@ -191,6 +192,7 @@ export async function startServer({ serverPath, port = 0, dataDir, extensionsDir
     clearTimeout(timer);
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already empty */ }
   };
+  register(stop);
 
   const url = `http://localhost:${chosen}/`;
   const deadline = Date.now() + readyTimeoutMs;
@@ -207,5 +209,5 @@ export async function startServer({ serverPath, port = 0, dataDir, extensionsDir
     await new Promise((r) => setTimeout(r, 250));
   }
   log(`VS Code server ${serverVersion(serverPath)} listening on ${url}`);
-  return { url, port: chosen, stop, output: () => tail };
+  return { url, port: chosen, pid: child.pid, stop, exited: exitPromise, output: () => tail };
 }

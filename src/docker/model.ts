@@ -73,7 +73,11 @@ export interface NetworkModel { id: string; name: string; driver: string; scope:
 
 export type ConnectionState =
   | { status: 'connecting'; attempt: number }
-  | { status: 'connected'; engine: EngineInfo; runtimes: RuntimeInfo[]; defaultRuntime?: string }
+  | {
+    status: 'connected'; engine: EngineInfo; runtimes: RuntimeInfo[]; defaultRuntime?: string;
+    /** The daemon's own labels (dockerd --label key=value), e.g. wharf.demo=true on `npm start`'s demo engine. */
+    labels: Record<string, string>;
+  }
   | { status: 'unreachable'; code: string; message: string; hint?: string; retryAt?: number };
 
 export type ObjectKind = 'container' | 'image' | 'volume' | 'network';

@@ -16,6 +16,7 @@ import { JsonLineSplitter, touchesOf, type Touch } from './events';
 import type { ConnectionState, ContainerModel, Disposable, EngineInfo, EngineStore, ImageModel, NetworkModel, ObjectKind, RuntimeInfo, StoreChange, VolumeModel } from './model';
 import { containerFromInspect, containerFromSummary, imageFromInspect, imageFromSummary, networkFrom, volumeFrom } from './normalize';
 import { dial, engineRequest } from './request';
+import { engineLabelsOf, type EngineInfoAnswer } from './system';
 
 export interface StoreOptions {
   endpoint: Endpoint;
@@ -208,7 +209,7 @@ export class DockerEngineStore implements EngineStore {
       await this.openEvents(session);
       const [, info, version] = await Promise.all([
         this.resync(session),
-        this.get<{ Runtimes?: Record<string, { path?: string }>; DefaultRuntime?: string }>(session, '/info', 'read engine info'),
+        this.get<EngineInfoAnswer>(session, '/info', 'read engine info'),
         versionAnswer,
       ]);
       if (this.session !== session) return;
@@ -222,7 +223,7 @@ export class DockerEngineStore implements EngineStore {
       const defaultRuntime = info.DefaultRuntime || undefined;
       const runtimes: RuntimeInfo[] = Object.entries(info.Runtimes ?? {}).map(([name, runtime]) => ({ name, path: runtime?.path, isDefault: name === defaultRuntime }));
       this.attempt = 0;
-      this.setConnection({ status: 'connected', engine: session.engine, runtimes, defaultRuntime });
+      this.setConnection({ status: 'connected', engine: session.engine, runtimes, defaultRuntime, labels: engineLabelsOf(info) });
       this.settleReady?.resolve();
       for (const waiter of this.connectWaiters.splice(0)) waiter.resolve();
     } catch (err) {

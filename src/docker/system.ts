@@ -8,9 +8,11 @@ function withSignal(call: (...args: never[]) => unknown): (abortSignal: AbortSig
   return (abortSignal) => (call as (options: { abortSignal: AbortSignal }) => Promise<unknown>)({ abortSignal });
 }
 
-interface EngineInfoAnswer {
+export interface EngineInfoAnswer {
   Runtimes?: Record<string, { path?: string; runtimeArgs?: string[] }>;
   DefaultRuntime?: string;
+  /** The daemon's labels as "key=value" strings; Podman answers null. */
+  Labels?: unknown;
   [key: string]: unknown;
 }
 
@@ -21,11 +23,28 @@ export function runtimesOf(info: EngineInfoAnswer): RuntimeInfo[] {
     .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name));
 }
 
+/**
+ * The daemon's labels ("key=value" strings in /info, as dockerd --label gives them) as a record;
+ * a label without "=" maps to "", and of a key given twice the later value wins.
+ */
+export function engineLabelsOf(info: EngineInfoAnswer): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const label of Array.isArray(info.Labels) ? info.Labels : []) {
+    if (typeof label !== 'string' || !label) continue;
+    const at = label.indexOf('=');
+    if (at === 0) continue;
+    if (at < 0) labels[label] = '';
+    else labels[label.slice(0, at)] = label.slice(at + 1);
+  }
+  return labels;
+}
+
 export interface SystemInfo {
   /** The engine's full /info answer, for the inspect view. */
   raw: Record<string, unknown>;
   runtimes: RuntimeInfo[];
   defaultRuntime?: string;
+  labels: Record<string, string>;
   containers: number;
   images: number;
   serverVersion: string;
@@ -38,6 +57,7 @@ export async function systemInfo(docker: Docker, options: RequestOptions = {}): 
     raw: info,
     runtimes: runtimesOf(info),
     defaultRuntime: info.DefaultRuntime,
+    labels: engineLabelsOf(info),
     containers: Number(info.Containers ?? 0),
     images: Number(info.Images ?? 0),
     serverVersion: String(info.ServerVersion ?? ''),

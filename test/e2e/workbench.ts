@@ -32,8 +32,8 @@ export function workbenchUrl(): string {
   return url;
 }
 
-/** Launches Chromium, opens the workbench and waits until it has rendered. */
-export async function openWorkbench(): Promise<Workbench> {
+/** Launches Chromium, opens the workbench (the tier's, unless `url` names another) and waits until it has rendered. */
+export async function openWorkbench(url = workbenchUrl()): Promise<Workbench> {
   const browser = await chromium.launch({
     executablePath: process.env.WHARF_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -42,7 +42,7 @@ export async function openWorkbench(): Promise<Workbench> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(UI_TIMEOUT);
-    await page.goto(workbenchUrl());
+    await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     return { browser, page, close: () => browser.close() };
   } catch (e) {

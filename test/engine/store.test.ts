@@ -71,6 +71,9 @@ describe('engine store (dockerd)', function () {
       assert.equal(state.defaultRuntime, info.DefaultRuntime);
       assert.deepEqual(state.runtimes.map((r) => r.name).sort(), Object.keys(info.Runtimes ?? {}).sort());
       assert.deepEqual(state.runtimes.filter((r) => r.isDefault).map((r) => r.name), [info.DefaultRuntime]);
+      // The daemon's labels (the harness's dockerd carries wharf.test=true; npm start's demo engine wharf.demo=true).
+      assert.equal(state.labels['wharf.test'], 'true');
+      assert.equal(Object.keys(state.labels).length, (info.Labels ?? []).length);
     }
   });
 

@@ -17,6 +17,13 @@ describe('system (engine)', function () {
     assert.equal(info.serverVersion, raw.ServerVersion);
   });
 
+  it('info reads the daemon\'s own labels (the harness starts dockerd with --label wharf.test=true)', async () => {
+    const info = await systemInfo(docker);
+    assert.equal(info.labels['wharf.test'], 'true');
+    const raw = (await docker.info()) as { Labels: string[] };
+    assert.deepEqual(Object.entries(info.labels).map(([key, value]) => `${key}=${value}`).sort(), [...raw.Labels].sort());
+  });
+
   it('version names the engine and its API version', async () => {
     const version = await systemVersion(docker);
     assert.match(version.ApiVersion, /^1\.\d+$/);

@@ -2,6 +2,7 @@
 // and the OCI runtimes it offers, the default one marked: the runtimes Run lets users pick.
 import * as vscode from 'vscode';
 import type { StoreChange } from '../../docker/model';
+import { isDemoEngine } from '../display/engineText';
 import type { SessionHolder } from '../session';
 
 export interface EngineFactNode { readonly type: 'fact'; readonly key: string }
@@ -9,7 +10,7 @@ export interface RuntimesNode { readonly type: 'runtimes' }
 export interface RuntimeNode { readonly type: 'runtime'; readonly name: string }
 export type EngineTreeNode = EngineFactNode | RuntimesNode | RuntimeNode;
 
-const FACTS = ['engine', 'version', 'api', 'os', 'endpoint'] as const;
+const FACTS = ['demo', 'engine', 'version', 'api', 'os', 'endpoint'] as const;
 
 export class EngineTreeProvider implements vscode.TreeDataProvider<EngineTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<EngineTreeNode | undefined>();
@@ -43,6 +44,14 @@ export class EngineTreeProvider implements vscode.TreeDataProvider<EngineTreeNod
       item.contextValue = 'runtime';
       return item;
     }
+    if (node.key === 'demo') {
+      const item = new vscode.TreeItem(vscode.l10n.t('Demo engine'), vscode.TreeItemCollapsibleState.None);
+      item.id = 'engine:demo';
+      item.description = vscode.l10n.t('started by npm start, removed when it stops');
+      item.iconPath = new vscode.ThemeIcon('beaker', new vscode.ThemeColor('charts.yellow'));
+      item.tooltip = vscode.l10n.t('A throwaway engine that `npm start` started with sample images and containers. Stopping `npm start` (Ctrl-C) stops it and deletes everything in it.');
+      return item;
+    }
     const labels: Record<string, [string, string, string]> = {
       engine: [vscode.l10n.t('Engine'), engine?.kind === 'podman' ? 'Podman' : 'Docker', 'vm'],
       version: [vscode.l10n.t('Version'), engine?.version ?? '', 'versions'],
@@ -62,7 +71,10 @@ export class EngineTreeProvider implements vscode.TreeDataProvider<EngineTreeNod
   getChildren(node?: EngineTreeNode): EngineTreeNode[] {
     const connection = this.sessions.current.store.connection;
     if (connection.status !== 'connected') return [];
-    if (!node) return [...this.factNodes.values(), this.runtimesNode];
+    if (!node) {
+      const facts = [...this.factNodes.values()].filter((fact) => fact.key !== 'demo' || isDemoEngine(connection.labels));
+      return [...facts, this.runtimesNode];
+    }
     if (node.type === 'runtimes') {
       return connection.runtimes.map((r) => {
         let n = this.runtimeNodes.get(r.name);

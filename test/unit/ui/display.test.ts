@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import type { ContainerModel, ImageModel } from '../../../src/docker/model';
 import { compareContainers, containerContextValue, containerDescription, containerIcon, containerSearchText, containerTooltip, portUrl } from '../../../src/ui/display/containerText';
+import { isDemoEngine } from '../../../src/ui/display/engineText';
 import { escapeMarkdown, formatAge, formatSize, markdownCode } from '../../../src/ui/display/format';
 import { imageTagDescription, isDangling, layerLabel, splitReference } from '../../../src/ui/display/imageText';
 
@@ -102,5 +103,15 @@ describe('formatters', () => {
   it('escapes markdown and fences code spans around backticks', () => {
     assert.equal(escapeMarkdown('<b>*x*</b>'), '\\<b\\>\\*x\\*\\</b\\>');
     assert.equal(markdownCode('a`b'), '``a`b``');
+  });
+});
+
+describe('engine display', () => {
+  it('calls an engine the demo engine only when it carries wharf.demo=true', () => {
+    assert.equal(isDemoEngine({ 'wharf.demo': 'true' }), true);
+    assert.equal(isDemoEngine({ 'wharf.demo': 'false' }), false);
+    assert.equal(isDemoEngine({ 'wharf.test': 'true' }), false);
+    assert.equal(isDemoEngine({}), false);
+    assert.equal(isDemoEngine(undefined), false);
   });
 });
