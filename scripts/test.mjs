@@ -184,7 +184,8 @@ let summary;
 try {
   summary = await main();
 } catch (e) {
-  console.error(`[wharf-test] ${e.stack ?? e}`);
+  // Interrupted, a step fails because its process was stopped: that is no error to report.
+  if (!stoppers.signal()) console.error(`[wharf-test] ${e.stack ?? e}`);
   summary = null;
 } finally {
   await stoppers.stopAll();
