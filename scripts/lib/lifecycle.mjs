@@ -25,10 +25,13 @@ const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 export function onStop(fn) {
   let done = null;
   const stop = () => {
+    // Forgotten only once finished: stopAll() meeting a stop already under way waits for it
+    // in its place instead of tearing down what that stop still needs.
     done ??= (async () => {
-      const i = registered.indexOf(stop);
-      if (i >= 0) registered.splice(i, 1);
-      await fn();
+      try { await fn(); } finally {
+        const i = registered.indexOf(stop);
+        if (i >= 0) registered.splice(i, 1);
+      }
     })();
     return done;
   };
