@@ -125,13 +125,25 @@ interface Interrupt { signal: 'SIGINT' | 'SIGTERM'; toGroup: boolean }
 describe('harness: interrupted during the engine tier', function () {
   this.timeout(120_000);
   let runner: ChildProcess | undefined;
-  let leftovers: Proc[] = [];
+  let runnerExited: Promise<unknown> = Promise.resolve();
+  let before: Proc[] = [];
   let runFolder = '';
+  let bridge = '';
 
-  afterEach(() => {
-    // A failing run of this test must not leak onto the machine either.
-    if (runner?.exitCode === null && runner.pid) { try { process.kill(-runner.pid, 'SIGKILL'); } catch { /* gone */ } }
-    for (const p of leftovers) if (stillAlive(p)) { try { process.kill(p.pid, 'SIGKILL'); } catch { /* gone */ } }
+  afterEach(async function () {
+    // A failing run of this test must not leak onto the machine either: let the runner finish
+    // its own stops first (killing it halfway would strand what it had not reached yet), then
+    // remove whatever is still there.
+    this.timeout(120_000);
+    if (runner && runner.exitCode === null && runner.signalCode === null && runner.pid) {
+      try { process.kill(runner.pid, 'SIGTERM'); } catch { /* gone */ }
+      const gaveUp = await Promise.race([runnerExited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 90_000).unref())]);
+      if (gaveUp) { try { process.kill(-runner.pid, 'SIGKILL'); } catch { /* gone */ } }
+    }
+    const left = [...before.filter(stillAlive), ...(runFolder ? runProcesses(-1, runFolder).filter((p) => !p.zombie) : [])];
+    for (const p of left) { try { process.kill(p.pid, 'SIGKILL'); } catch { /* gone */ } }
+    // Unless a dockerd uses it: once this run let it go, another run may have claimed the name.
+    if (bridge && !allProcesses().some((p) => p.cmdline.includes(`--bridge ${bridge} `))) spawnSync('ip', ['link', 'del', bridge], { stdio: 'ignore' });
     if (runFolder && existsSync(runFolder)) {
       for (const m of readFileSync('/proc/self/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1]).filter((m) => m?.startsWith(`${runFolder}/`))) {
         spawnSync('umount', ['-l', m]);
@@ -139,8 +151,9 @@ describe('harness: interrupted during the engine tier', function () {
       rmSync(runFolder, { recursive: true, force: true });
     }
     runner = undefined;
-    leftovers = [];
+    before = [];
     runFolder = '';
+    bridge = '';
   });
 
   async function interruptEngineTier({ signal, toGroup }: Interrupt): Promise<void> {
@@ -156,17 +169,19 @@ describe('harness: interrupted during the engine tier', function () {
     runner = spawn(process.execPath, [join(root, 'scripts', 'test.mjs')], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const runnerPid = runner.pid!;
     const exited = new Promise<number | string>((r) => runner!.once('exit', (code, sig) => r(code ?? sig ?? 'unknown')));
+    runnerExited = exited;
     const out = new RunnerOutput(runner);
 
     runFolder = (await out.line(/run folder: (\S+)/, exited, 30_000))[1];
-    const [, dockerSocket, bridge] = await out.line(/dockerd up on unix:\/\/(\S+) \(bridge (\S+),/, exited, 60_000);
+    const [, dockerSocket, bridgeName] = await out.line(/dockerd up on unix:\/\/(\S+) \(bridge (\S+),/, exited, 60_000);
+    bridge = bridgeName;
     const [, podmanSocket] = await out.line(/podman API up on unix:\/\/(\S+)/, exited, 60_000);
     await out.line(/── engine tier ──/, exited, 60_000);
     await until('the engine tier\'s mocha starting', () => runProcesses(runnerPid, runFolder).find((p) => p.cmdline.includes('mocha.js') && p.cmdline.includes('out/test/engine')), 30_000);
     const name = `wharf-harness-interrupt-${process.pid}`;
     const containers = [await runContainer(dockerSocket, name), await runContainer(podmanSocket, name)];
 
-    const before = runProcesses(runnerPid, runFolder);
+    before = runProcesses(runnerPid, runFolder);
     const seen = (re: RegExp) => before.some((p) => re.test(p.cmdline));
     for (const [what, re] of [['dockerd', /^dockerd /], ['containerd', /^containerd /], ['a containerd shim', /containerd-shim/],
       ['podman', /^podman .*system service/], ['conmon', /conmon/], ['the registry', /^docker-registry serve/], ['mocha', /mocha\.js/]] as const) {
@@ -185,12 +200,13 @@ describe('harness: interrupted during the engine tier', function () {
     const code = await Promise.race([exited, timeout]);
     assert.equal(code, 128 + constants.signals[signal], `the runner should exit 128 + ${signal}; it said:\n${out.all.slice(-3000)}`);
 
-    leftovers = [...before.filter(stillAlive), ...runProcesses(-1, runFolder).filter((p) => !p.zombie && !before.some((b) => b.pid === p.pid))];
+    const leftovers = [...before.filter(stillAlive), ...runProcesses(-1, runFolder).filter((p) => !p.zombie && !before.some((b) => b.pid === p.pid))];
     assert.deepEqual(leftovers.map((p) => `${p.pid} ${p.cmdline}`), [], `processes the run started outlived it; the runner said:\n${out.all.slice(-3000)}`);
     assert.doesNotMatch(out.all, /outlived their stop/, 'the orderly stops should have reached everything, not the last sweep');
     assert.ok(!existsSync(runFolder), `${runFolder} is left behind`);
     const links = spawnSync('ip', ['-o', 'link'], { encoding: 'utf8' }).stdout;
     assert.ok(!new RegExp(`^\\d+: ${bridge}[:@]`, 'm').test(links), `bridge ${bridge} is left behind`);
+    bridge = '';
     for (const c of containers) if (c.netns) assert.ok(!existsSync(c.netns), `network namespace ${c.netns} is left behind`);
   }
 
