@@ -104,7 +104,12 @@ function createBridge() {
   throw new Error('no free /24 left in 10.231.0.0/16 for a private bridge (see `ip -o link`)');
 }
 
-export async function startDockerd(root, log) {
+/**
+ * A private dockerd in `root`. `labels` ("key=value") become the daemon's own labels, which /info
+ * reports. Its stop is registered with onStop() as soon as there is something to stop; callers
+ * that keep their own list get it through `register(stop)` at the same moment.
+ */
+export async function startDockerd(root, log, { labels = [], register = () => {} } = {}) {
   mkdirSync(root, { recursive: true });
   const stopFolder = onStop(() => removeTree(root));
   const socket = join(root, 'docker.sock');
@@ -113,18 +118,19 @@ export async function startDockerd(root, log) {
   const proc = startProcess('dockerd', [
     '--host', `unix://${socket}`, '--data-root', join(root, 'data'), '--exec-root', join(root, 'exec'),
     '--pidfile', join(root, 'docker.pid'), '--ip', '127.0.0.1', '--bridge', bridge.name, '--iptables=false',
-    '--storage-driver', 'overlay2',
+    '--storage-driver', 'overlay2', ...labels.flatMap((label) => ['--label', label]),
   ], { logFile, graceMs: 30000 });
   const stop = onStop(async () => {
     await proc.stop();
     await bridge.remove();
     await stopFolder();
   });
+  register(stop);
   try {
     await waitFor('dockerd', async () => (await unixGet(socket, '/_ping')) === 200, { timeoutMs: 60000, child: proc.child, logFile });
   } catch (e) { await stop(); throw e; }
   log(`dockerd up on unix://${socket} (bridge ${bridge.name}, ${bridge.address})`);
-  return { host: `unix://${socket}`, socket, logFile, bridge: bridge.name, stop };
+  return { host: `unix://${socket}`, socket, logFile, pid: proc.child.pid, bridge: bridge.name, stop };
 }
 
 export async function startPodman(root, log) {

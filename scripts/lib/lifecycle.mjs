@@ -71,7 +71,7 @@ export function createStoppers(prefix) {
       stopAll().finally(() => process.exit(128 + constants.signals[signal]));
     });
   }
-  return { add: onStop, stopAll, signal: () => received };
+  return { add: onStop, stopAll, stopping: isStopping, signal: () => received };
 }
 
 /** Whether a process group still has a member that has not exited (zombies waiting to be reaped do not count). */

@@ -115,9 +115,11 @@ export function workbenchUrl({ port, folder, extensionPath, testsPath }) {
 
 /**
  * Starts server-main.js on 127.0.0.1 and resolves once it answers HTTP. `env` is the server's
- * environment, which the extension host it spawns inherits. `port` 0 picks a free port.
+ * environment, which the extension host it spawns inherits. `port` 0 picks a free port. Its stop
+ * is registered with onStop() (lifecycle.mjs) as soon as the process exists, and handed to
+ * `register(stop)` then too; the result's `exited` settles when the server ends, whoever ended it.
  */
-export async function startServer({ serverPath, port = 0, dataDir, extensionsDir, env = process.env, log = () => {}, echo = false, readyTimeoutMs = 60000 }) {
+export async function startServer({ serverPath, port = 0, dataDir, extensionsDir, env = process.env, log = () => {}, echo = false, readyTimeoutMs = 60000, register = () => {} }) {
   const chosen = port || await freePort();
   mkdirSync(join(dataDir, 'server'), { recursive: true });
   mkdirSync(join(dataDir, 'user'), { recursive: true });
@@ -143,6 +145,7 @@ export async function startServer({ serverPath, port = 0, dataDir, extensionsDir
   child.stderr.on('data', onOutput);
   let exited = null;
   exitPromise.then((how) => { exited = how; });
+  register(stop);
 
   const url = `http://localhost:${chosen}/`;
   const deadline = Date.now() + readyTimeoutMs;
@@ -159,5 +162,5 @@ export async function startServer({ serverPath, port = 0, dataDir, extensionsDir
     await new Promise((r) => setTimeout(r, 250));
   }
   log(`VS Code server ${serverVersion(serverPath)} listening on ${url}`);
-  return { url, port: chosen, stop, output: () => tail };
+  return { url, port: chosen, pid: child.pid, stop, exited: exitPromise, output: () => tail };
 }
