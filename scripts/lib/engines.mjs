@@ -4,13 +4,16 @@
 //    --iptables=false (published ports go through docker-proxy on 127.0.0.1);
 //  - Podman's Docker-compatible API service with private storage (--root/--runroot);
 //  - a local registry (distribution) on a free 127.0.0.1 port.
-// Every start returns a stop(); callers stop all of them on success, failure and Ctrl-C.
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, openSync, rmSync, symlinkSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+// Each start registers its stop with lifecycle.mjs's onStop() as soon as there is something to
+// stop (a bridge, a process, a folder) and returns it: callers stop them when done, and a run's
+// stopAll() reaches them on failure, Ctrl-C or SIGTERM, even halfway through a start.
+import { spawnSync } from 'node:child_process';
+import { closeSync, cpSync, mkdirSync, openSync, symlinkSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import Docker from 'dockerode';
+import { onStop, removeTree, spawnGroup } from './lifecycle.mjs';
 
 export const TEST_IMAGE = 'wharf-test/busybox:latest';
 const BUSYBOX_APPLETS = ['sh', 'sleep', 'echo', 'cat', 'ls', 'env', 'top', 'ps', 'nc', 'httpd', 'wget', 'true', 'false', 'id', 'hostname', 'kill', 'touch', 'mkdir', 'rm', 'grep', 'head', 'tail', 'date', 'seq', 'printf', 'test', 'uname', 'whoami'];
@@ -51,23 +54,32 @@ async function waitFor(what, check, { timeoutMs, child, logFile }) {
   throw new Error(`${what} did not come up within ${timeoutMs / 1000}s${child?.exitCode !== null && child ? ` (exited with ${child.exitCode})` : ''}.\n${tail}`);
 }
 
-function startProcess(cmd, args, { logFile, env }) {
+function startProcess(cmd, args, { logFile, env, graceMs }) {
   const fd = openSync(logFile, 'a');
-  // detached: its own process group, so Ctrl-C in the terminal reaches us first and we stop it in order.
-  const child = spawn(cmd, args, { stdio: ['ignore', fd, fd], env: { ...process.env, ...env }, detached: true });
-  child.unref();
-  return child;
+  // SIGTERM first: dockerd stops its containers and containerd, Podman and the registry exit cleanly.
+  const proc = spawnGroup(cmd, args, { stdio: ['ignore', fd, fd], env: { ...process.env, ...env }, signal: 'SIGTERM', graceMs });
+  closeSync(fd);
+  proc.child.unref();
+  return proc;
 }
 
-async function stopProcess(child, { graceMs = 20000 } = {}) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  try { process.kill(child.pid, 'SIGTERM'); } catch { return; }
-  const done = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]);
-  if (!done) {
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
-    await Promise.race([exited, sleep(2000)]);
+/**
+ * A /24 in 10.231/16 (never 172.17/16, docker0's) for a private bridge, named after its third
+ * octet, so that the name claims the subnet: `ip link add` fails with "File exists" for the second
+ * of two runs that pick the same one, and that run moves on. Candidates skip subnets and names
+ * already on this machine (`ip -o -4 addr`, `ip -o link`) and start at `start`, so concurrent runs
+ * rarely try the same one first.
+ */
+export function bridgeCandidates(ipAddr, ipLink, start = 0) {
+  const usedNets = new Set([...ipAddr.matchAll(/\binet 10\.231\.(\d+)\./g)].map((m) => Number(m[1])));
+  const usedNames = new Set([...ipLink.matchAll(/^\d+:\s+([^:@\s]+)/gm)].map((m) => m[1]));
+  const out = [];
+  for (let i = 0; i < 250; i++) {
+    const third = (start + i) % 250 + 1;
+    const name = `wharfbr${third}`;
+    if (!usedNets.has(third) && !usedNames.has(name)) out.push({ name, address: `10.231.${third}.1/24` });
   }
+  return out;
 }
 
 /**
@@ -83,81 +95,78 @@ export function pointedAt(env, host) {
   return pointed;
 }
 
-/** Unmounts whatever is still mounted below dir (overlay layers, shm, netns) before removal. */
-function unmountBelow(dir) {
-  if (!existsSync('/proc/self/mounts')) return;
-  const mounts = readFileSync('/proc/self/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1]).filter((m) => m && m.startsWith(dir + '/'));
-  for (const m of mounts.sort((a, b) => b.length - a.length)) spawnSync('umount', ['-l', m], { stdio: 'ignore' });
+function ip(args) {
+  return spawnSync('ip', args, { encoding: 'utf8' });
 }
 
-function removeTree(dir) {
-  unmountBelow(dir);
-  try { rmSync(dir, { recursive: true, force: true, maxRetries: 3 }); } catch { /* best effort: a temp folder */ }
-}
-
-// A bridge of our own (a /24 in 10.231/16) keeps a private daemon off docker0. The /24 is picked
-// by pid, skipping those on an interface already: `npm start`'s demo engine and the tests' engine
-// (other processes, other checkouts) may run side by side.
-function createBridge(name) {
-  const shown = spawnSync('ip', ['-4', '-o', 'addr', 'show'], { encoding: 'utf8' }).stdout ?? '';
-  const used = new Set([...shown.matchAll(/inet 10\.231\.(\d+)\./g)].map((m) => Number(m[1])));
-  const third = Array.from({ length: 250 }, (_, i) => ((process.pid + i) % 250) + 1).find((n) => !used.has(n));
-  if (third === undefined) throw new Error('no free /24 left in 10.231.0.0/16 for a private bridge');
-  spawnSync('ip', ['link', 'del', name], { stdio: 'ignore' });
-  for (const args of [['link', 'add', 'name', name, 'type', 'bridge'], ['addr', 'add', `10.231.${third}.1/24`, 'dev', name], ['link', 'set', name, 'up']]) {
-    const r = spawnSync('ip', args, { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`ip ${args.join(' ')} failed: ${r.stderr}`);
+function createBridge() {
+  const candidates = bridgeCandidates(ip(['-o', '-4', 'addr']).stdout ?? '', ip(['-o', 'link']).stdout ?? '', Math.floor(Math.random() * 250));
+  for (const { name, address } of candidates) {
+    const added = ip(['link', 'add', 'name', name, 'type', 'bridge']);
+    if (added.status !== 0) {
+      if (/exists/i.test(added.stderr)) continue; // another run claimed it since we listed
+      throw new Error(`ip link add name ${name} type bridge failed: ${added.stderr}`);
+    }
+    const remove = onStop(() => { ip(['link', 'del', name]); });
+    for (const args of [['addr', 'add', address, 'dev', name], ['link', 'set', name, 'up']]) {
+      const r = ip(args);
+      if (r.status !== 0) { remove(); throw new Error(`ip ${args.join(' ')} failed: ${r.stderr}`); }
+    }
+    return { name, address, remove };
   }
-  return () => spawnSync('ip', ['link', 'del', name], { stdio: 'ignore' });
+  throw new Error('no free /24 left in 10.231.0.0/16 for a private bridge (see `ip -o link`)');
 }
 
 /**
- * A private dockerd in `root`. `labels` ("key=value") become the daemon's own labels, which
- * /info reports: how Wharf tells the tests' engine and `npm start`'s demo engine apart.
- * `register(stop)` is called as soon as dockerd is spawned, so that a Ctrl-C while it comes up
- * stops it too; stop() may run more than once.
+ * A private dockerd in `root`. `labels` ("key=value") become the daemon's own labels, which /info
+ * reports. Its stop is registered with onStop() as soon as there is something to stop; callers
+ * that keep their own list get it through `register(stop)` at the same moment.
  */
 export async function startDockerd(root, log, { labels = [], register = () => {} } = {}) {
   mkdirSync(root, { recursive: true });
+  const stopFolder = onStop(() => removeTree(root));
   const socket = join(root, 'docker.sock');
   const logFile = join(root, 'dockerd.log');
-  const bridge = `wharf${process.pid % 100000}`;
-  const deleteBridge = createBridge(bridge);
-  const child = startProcess('dockerd', [
+  const bridge = createBridge();
+  const proc = startProcess('dockerd', [
     '--host', `unix://${socket}`, '--data-root', join(root, 'data'), '--exec-root', join(root, 'exec'),
-    '--pidfile', join(root, 'docker.pid'), '--ip', '127.0.0.1', '--bridge', bridge, '--iptables=false',
+    '--pidfile', join(root, 'docker.pid'), '--ip', '127.0.0.1', '--bridge', bridge.name, '--iptables=false',
     '--storage-driver', 'overlay2', ...labels.flatMap((label) => ['--label', label]),
-  ], { logFile });
-  const stop = async () => {
-    await stopProcess(child, { graceMs: 30000 });
-    deleteBridge();
-    removeTree(root);
-  };
+  ], { logFile, graceMs: 30000 });
+  const stop = onStop(async () => {
+    await proc.stop();
+    await bridge.remove();
+    await stopFolder();
+  });
   register(stop);
   try {
-    await waitFor('dockerd', async () => (await unixGet(socket, '/_ping')) === 200, { timeoutMs: 60000, child, logFile });
+    await waitFor('dockerd', async () => (await unixGet(socket, '/_ping')) === 200, { timeoutMs: 60000, child: proc.child, logFile });
   } catch (e) { await stop(); throw e; }
-  log(`dockerd up on unix://${socket} (bridge ${bridge})`);
-  return { host: `unix://${socket}`, socket, logFile, pid: child.pid, bridge, stop };
+  log(`dockerd up on unix://${socket} (bridge ${bridge.name}, ${bridge.address})`);
+  return { host: `unix://${socket}`, socket, logFile, pid: proc.child.pid, bridge: bridge.name, stop };
 }
 
 export async function startPodman(root, log) {
   mkdirSync(root, { recursive: true });
+  const stopFolder = onStop(() => removeTree(root));
   const socket = join(root, 'podman.sock');
   const logFile = join(root, 'podman.log');
   const conf = join(root, 'containers.conf');
   // Without these ulimits, running a container fails here with "error setting rlimit".
   writeFileSync(conf, '[containers]\ndefault_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]\n');
-  const child = startProcess('podman', [
-    '--root', join(root, 'storage'), '--runroot', join(root, 'run'), '--tmpdir', join(root, 'tmp'),
-    'system', 'service', '--time=0', `unix://${socket}`,
-  ], { logFile, env: { CONTAINERS_CONF: conf } });
-  const stop = async () => {
-    await stopProcess(child, { graceMs: 15000 });
-    removeTree(root);
-  };
+  const storage = ['--root', join(root, 'storage'), '--runroot', join(root, 'run'), '--tmpdir', join(root, 'tmp')];
+  const env = { ...process.env, CONTAINERS_CONF: conf };
+  const proc = startProcess('podman', [...storage, 'system', 'service', '--time=0', `unix://${socket}`], { logFile, env, graceMs: 15000 });
+  const stop = onStop(async () => {
+    // Podman has no daemon owning its containers: they (conmon and the container's processes)
+    // outlive the API service unless removed, and their mounts keep the folder busy.
+    spawnSync('podman', [...storage, 'rm', '--all', '--force', '--time', '0'], { env, stdio: 'ignore', timeout: 60000 });
+    spawnSync('podman', [...storage, 'pod', 'rm', '--all', '--force'], { env, stdio: 'ignore', timeout: 60000 });
+    await proc.stop();
+    await stopFolder();
+  });
   try {
-    await waitFor('podman service', async () => (await unixGet(socket, '/_ping')) === 200, { timeoutMs: 60000, child, logFile });
+    await waitFor('podman service', async () => (await unixGet(socket, '/_ping')) === 200, { timeoutMs: 60000, child: proc.child, logFile });
   } catch (e) { await stop(); throw e; }
   log(`podman API up on unix://${socket}`);
   return { host: `unix://${socket}`, socket, logFile, stop };
@@ -165,6 +174,7 @@ export async function startPodman(root, log) {
 
 export async function startRegistry(root, log) {
   mkdirSync(root, { recursive: true });
+  const stopFolder = onStop(() => removeTree(root));
   const port = await freePort();
   const logFile = join(root, 'registry.log');
   const config = join(root, 'config.yml');
@@ -174,15 +184,15 @@ export async function startRegistry(root, log) {
     'storage:', '  filesystem:', `    rootdirectory: ${join(root, 'data')}`, '  delete:', '    enabled: true',
     'http:', `  addr: 127.0.0.1:${port}`, '',
   ].join('\n'));
-  const child = startProcess('docker-registry', ['serve', config], { logFile });
-  const stop = async () => {
-    await stopProcess(child, { graceMs: 5000 });
-    removeTree(root);
-  };
+  const proc = startProcess('docker-registry', ['serve', config], { logFile, graceMs: 5000 });
+  const stop = onStop(async () => {
+    await proc.stop();
+    await stopFolder();
+  });
   try {
     await waitFor('registry', async () => {
       try { return (await fetch(`http://127.0.0.1:${port}/v2/`)).status === 200; } catch { return false; }
-    }, { timeoutMs: 30000, child, logFile });
+    }, { timeoutMs: 30000, child: proc.child, logFile });
   } catch (e) { await stop(); throw e; }
   log(`registry up on 127.0.0.1:${port}`);
   return { address: `127.0.0.1:${port}`, logFile, stop };

@@ -11,6 +11,7 @@ import { format } from 'node:util';
 import { ensureVSCodeServer, startServer, workbenchUrl } from './vscodeServer.mjs';
 import { launchChromium } from './chromium.mjs';
 import { pointedAt } from './engines.mjs';
+import { onStop } from './lifecycle.mjs';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const HARD_TIMEOUT_MS = Number(process.env.WHARF_HOST_TIMEOUT_MS ?? 15 * 60_000);
@@ -59,12 +60,13 @@ export async function runHostTier({ env = {}, artifactsDir = join(root, 'test-ar
   let server;
   let browser;
   let timer;
-  const cleanup = async () => {
+  // Registered now, so that Ctrl-C at any point of the tier reaches it (lifecycle.mjs).
+  const cleanup = onStop(async () => {
     clearTimeout(timer);
     try { await browser?.close(); } catch { /* already closed */ }
     try { await server?.stop(); } catch (e) { log(`stopping the VS Code server: ${e.message}`); }
     rmSync(scratch, { recursive: true, force: true });
-  };
+  });
 
   try {
     const work = (async () => {

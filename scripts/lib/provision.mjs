@@ -1,62 +1,103 @@
-// Makes sure the machine has what the selected test tiers (or `npm start`: 'serve' for the VS Code
-// server, 'demo' for its demo engine) need. As root on Debian it installs
-// missing packages with apt-get; anywhere else it names what to install and fails — a missing
-// component is never a silent skip.
+// Makes sure the machine has what a purpose needs, before anything is started: the test tiers
+// (unit, engine, host, e2e), 'serve' (the VS Code server of `npm start` and the host/e2e tiers)
+// and 'demo' (a private demo dockerd). As root on Debian it installs missing packages with
+// apt-get; anywhere else it names each missing program with its Debian package and fails — a
+// missing component is never a silent skip.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
-/** Debian package → the command (or dpkg check) that proves it is there. */
+const ENGINE = ['engine', 'host', 'e2e', 'demo'];
+
+/** Debian package → the program (or file, or dpkg entry) that proves it is there, and the purposes that need it. */
 const PACKAGES = {
-  'docker.io': { bin: 'dockerd', tiers: ['engine', 'host', 'e2e', 'demo'] },
-  containerd: { bin: 'containerd', tiers: ['engine', 'host', 'e2e', 'demo'] },
-  runc: { bin: 'runc', tiers: ['engine', 'host', 'e2e', 'demo'] },
-  'busybox-static': { file: '/bin/busybox', tiers: ['engine', 'host', 'e2e', 'demo'] },
-  podman: { bin: 'podman', tiers: ['engine'] },
-  'docker-registry': { bin: 'docker-registry', tiers: ['engine'] },
-  'apache2-utils': { bin: 'htpasswd', tiers: ['engine'] },
-  openssl: { bin: 'openssl', tiers: ['engine'] },
-  iproute2: { bin: 'ip', tiers: ['engine', 'host', 'e2e', 'demo'] },
-  shellcheck: { bin: 'shellcheck', tiers: ['unit', 'host'] },
-  chromium: { bin: 'chromium', tiers: ['host', 'e2e'] },
-  ripgrep: { bin: 'rg', tiers: ['host', 'e2e', 'serve'] },
-  'libkrb5-dev': { dpkg: 'libkrb5-dev', tiers: ['host', 'e2e', 'serve'] },
-  'pkg-config': { bin: 'pkg-config', tiers: ['host', 'e2e', 'serve'] },
-  // Native modules of the VS Code server (node-pty, …) are built with node-gyp at install.
-  'g++': { bin: 'g++', tiers: ['host', 'e2e', 'serve'] },
-  make: { bin: 'make', tiers: ['host', 'e2e', 'serve'] },
-  python3: { bin: 'python3', tiers: ['host', 'e2e', 'serve'] },
+  'docker.io': { bin: 'dockerd', for: ENGINE },
+  containerd: { bin: 'containerd', for: ENGINE },
+  runc: { bin: 'runc', for: ENGINE },
+  'busybox-static': { file: '/bin/busybox', for: ENGINE },
+  iproute2: { bin: 'ip', for: ENGINE },
+  podman: { bin: 'podman', for: ['engine'] },
+  // The host tier pushes and pulls against the local registry too.
+  'docker-registry': { bin: 'docker-registry', for: ['engine', 'host'] },
+  'apache2-utils': { bin: 'htpasswd', for: ['engine'] },
+  openssl: { bin: 'openssl', for: ['engine'] },
+  shellcheck: { bin: 'shellcheck', for: ['unit', 'host'] },
+  chromium: { bin: 'chromium', for: ['host', 'e2e'] },
+  // The VS Code server's install: Debian's rg instead of a download, and native modules
+  // (node-pty, kerberos, …) rebuilt with node-gyp.
+  ripgrep: { bin: 'rg', for: ['serve'] },
+  'libkrb5-dev': { dpkg: 'libkrb5-dev', for: ['serve'] },
+  'pkg-config': { bin: 'pkg-config', for: ['serve'] },
+  'g++': { bin: 'g++', for: ['serve'] },
+  make: { bin: 'make', for: ['serve'] },
+  python3: { bin: 'python3', for: ['serve'] },
 };
 
+/**
+ * Purposes that contain others: the host and e2e tiers serve VS Code; the unit tier holds a test
+ * of the harness that starts the engine tier for real.
+ */
+const INCLUDES = { host: ['serve'], e2e: ['serve'], unit: ['engine'] };
+
+export const PURPOSES = ['unit', 'engine', 'host', 'e2e', 'serve', 'demo'];
+
+/** The purposes with everything they contain; an unknown one is an error, not an empty list. */
+export function expandPurposes(purposes) {
+  const all = new Set();
+  const add = (p) => {
+    if (!PURPOSES.includes(p)) throw new Error(`unknown purpose "${p}" (known: ${PURPOSES.join(', ')})`);
+    if (all.has(p)) return;
+    all.add(p);
+    for (const q of INCLUDES[p] ?? []) add(q);
+  };
+  for (const p of purposes) add(p);
+  return all;
+}
+
+/** The Debian packages the purposes need, in a stable order. */
+export function packagesFor(purposes) {
+  const all = expandPurposes(purposes);
+  return Object.entries(PACKAGES).filter(([, spec]) => spec.for.some((p) => all.has(p))).map(([name]) => name);
+}
+
+function onPath(bin) {
+  return (process.env.PATH ?? '').split(delimiter).filter(Boolean).some((dir) => {
+    try { accessSync(join(dir, bin), constants.X_OK); return true; } catch { return false; }
+  });
+}
+
 function has(spec) {
-  if (spec.bin) return spawnSync('sh', ['-c', `command -v ${spec.bin}`], { stdio: 'ignore' }).status === 0;
+  if (spec.bin) return onPath(spec.bin);
   if (spec.file) return existsSync(spec.file);
-  if (spec.dpkg) return spawnSync('dpkg', ['-s', spec.dpkg], { stdio: 'ignore' }).status === 0;
-  return false;
+  return spawnSync('dpkg', ['-s', spec.dpkg], { stdio: 'ignore' }).status === 0;
 }
 
-export function missingPackages(tiers) {
-  return Object.entries(PACKAGES)
-    .filter(([, spec]) => spec.tiers.some((t) => tiers.includes(t)))
-    .filter(([, spec]) => !has(spec))
-    .map(([name]) => name);
+/** What the purposes need and this machine lacks: [{ pkg, what }] (`what` is the missing program or file). */
+export function missingPackages(purposes) {
+  return packagesFor(purposes)
+    .filter((pkg) => !has(PACKAGES[pkg]))
+    .map((pkg) => ({ pkg, what: PACKAGES[pkg].bin ?? PACKAGES[pkg].file ?? `the ${pkg} headers` }));
 }
 
-export function provision(tiers, log) {
-  const missing = missingPackages(tiers);
+/** "dockerd (Debian package docker.io), … Install them with: apt-get install …" */
+export function describeMissing(missing) {
+  const names = missing.map((m) => m.pkg);
+  return `${missing.map((m) => `${m.what} (Debian package ${m.pkg})`).join(', ')}. ` +
+    `Install them with: sudo apt-get install -y --no-install-recommends ${names.join(' ')}`;
+}
+
+export function provision(purposes, log) {
+  const missing = missingPackages(purposes);
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (!isRoot || !hasApt) {
-    const testing = tiers.some((t) => !['serve', 'demo'].includes(t));
-    throw new Error(
-      `Missing for ${tiers.join(', ')}: ${missing.join(' ')}.\n` +
-      `Install them (Debian/Ubuntu: sudo apt-get install -y --no-install-recommends ${missing.join(' ')}) and run again` +
-      (testing ? ',\nor narrow the run with WHARF_TEST_TIERS=unit.' : '.'));
+  if (!isRoot || !onPath('apt-get')) {
+    throw new Error(`Missing for ${purposes.join(', ')}: ${describeMissing(missing)} — then run again.`);
   }
-  log(`installing Debian packages: ${missing.join(' ')}`);
+  const names = missing.map((m) => m.pkg);
+  log(`installing Debian packages: ${names.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
-  const still = missingPackages(tiers);
-  if (still.length) throw new Error(`apt-get finished but these are still missing: ${still.join(' ')}`);
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { stdio: 'inherit', env });
+  const still = missingPackages(purposes);
+  if (still.length) throw new Error(`apt-get finished but these are still missing: ${describeMissing(still)}`);
 }

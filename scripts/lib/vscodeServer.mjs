@@ -1,25 +1,15 @@
 // A real VS Code, offline: the VS Code server (1.100.3) inside the npm package code-server@4.100.3.
 // Installed once per machine into a cache folder outside the repo (keyed by version), following
 // the recipe verified in ENVIRONMENT.md; started per test run on 127.0.0.1.
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, renameSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { onStop, spawnGroup } from './lifecycle.mjs';
+import { describeMissing, missingPackages } from './provision.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 const MARKER = '.wharf-install-complete';
-
-/** Debian packages the install and the server need, with how to see that each is there (no browser: serving needs none). */
-const REQUIRED = [
-  { pkg: 'ripgrep', ok: () => onPath('rg') },
-  { pkg: 'pkg-config', ok: () => onPath('pkg-config') },
-  { pkg: 'libkrb5-dev', ok: () => spawnSync('dpkg', ['-s', 'libkrb5-dev'], { stdio: 'ignore' }).status === 0 },
-];
-
-function onPath(bin) {
-  return spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
-}
 
 export function cacheDir() {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
@@ -31,20 +21,17 @@ function vscodeDir(root) {
 }
 
 /** Runs a command to completion; its output goes to our log only when it fails (installs are chatty). */
-function run(cmd, args, cwd, log, extraEnv = {}) {
-  return new Promise((resolve, reject) => {
-    log(`  $ (${cwd}) ${cmd} ${args.join(' ')}`);
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const keep = (chunk) => { output = (output + chunk.toString()).slice(-20000); };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited with ${code ?? signal}:\n${output}`));
-    });
-  });
+async function run(cmd, args, cwd, log, extraEnv = {}) {
+  log(`  $ (${cwd}) ${cmd} ${args.join(' ')}`);
+  // A group of its own: a Ctrl-C mid-install also stops npm's node-gyp and compiler children.
+  const { child, exited, stop } = spawnGroup(cmd, args, { cwd, env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk) => { output = (output + chunk.toString()).slice(-20000); };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const code = await exited;
+  await stop();
+  if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited with ${code}:\n${output}`);
 }
 
 /**
@@ -54,11 +41,9 @@ function run(cmd, args, cwd, log, extraEnv = {}) {
  * install is never mistaken for a finished one.
  */
 export async function ensureVSCodeServer({ log = () => {} } = {}) {
-  const missing = REQUIRED.filter((r) => !r.ok()).map((r) => r.pkg);
-  if (missing.length) {
-    throw new Error(`The VS Code server needs these Debian packages: ${missing.join(' ')}. ` +
-      `Install them with: apt-get install -y --no-install-recommends ${missing.join(' ')}`);
-  }
+  // Callers provision 'serve' first (installing as root); this only names what is still missing.
+  const missing = missingPackages(['serve']);
+  if (missing.length) throw new Error(`The VS Code server needs ${describeMissing(missing)}`);
   const root = cacheDir();
   if (existsSync(join(root, MARKER))) return vscodeDir(root);
 
@@ -67,6 +52,8 @@ export async function ensureVSCodeServer({ log = () => {} } = {}) {
   const tmp = `${root}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
+  // An interrupted install leaves no half-filled folder behind (the rename below empties tmp).
+  const removeTmp = onStop(() => rmSync(tmp, { recursive: true, force: true }));
   try {
     writeFileSync(join(tmp, 'package.json'), JSON.stringify({ name: 'wharf-vscode-server', private: true }));
     // --ignore-scripts: code-server's postinstall downloads ripgrep from GitHub, unreachable here.
@@ -89,9 +76,8 @@ export async function ensureVSCodeServer({ log = () => {} } = {}) {
     rmSync(root, { recursive: true, force: true });
     mkdirSync(join(root, '..'), { recursive: true });
     renameSync(tmp, root);
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
+  } finally {
+    await removeTmp();
   }
   log(`VS Code server installed in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
   return vscodeDir(root);
@@ -153,8 +139,8 @@ export async function installExtension({ serverPath, vsix, extensionsDir, dataDi
  * `developmentMode` (the default) is the test bed for the payload of workbenchUrl: the smoke-test
  * driver honours extensionDevelopmentPath but refuses modal dialogs, and workspace trust is off.
  * Without it the server is what a user runs: installed extensions only, real dialogs, trust asked.
- * `register(stop)` is called as soon as the process exists, so that a Ctrl-C while it comes up
- * stops it too. The result's `exited` settles when the server ends, whoever ended it.
+ * Its stop is registered with onStop() (lifecycle.mjs) as soon as the process exists, and handed
+ * to `register(stop)` then too; the result's `exited` settles when the server ends, whoever ended it.
  */
 export async function startServer({ serverPath, port = 0, dataDir, extensionsDir, env = process.env, log = () => {}, echo = false, readyTimeoutMs = 60000, developmentMode = true, register = () => {} }) {
   const chosen = port || await freePort();
@@ -171,7 +157,8 @@ export async function startServer({ serverPath, port = 0, dataDir, extensionsDir
     '--user-data-dir', join(dataDir, 'user'),
     '--extensions-dir', extensionsDir,
   ];
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // Its own process group, stopped as one: the server spawns extension hosts and pty hosts.
+  const { child, exited: exitPromise, stop } = spawnGroup(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], signal: 'SIGTERM', graceMs: 5000 });
   let tail = '';
   const onOutput = (chunk) => {
     const text = chunk.toString();
@@ -181,17 +168,7 @@ export async function startServer({ serverPath, port = 0, dataDir, extensionsDir
   child.stdout.on('data', onOutput);
   child.stderr.on('data', onOutput);
   let exited = null;
-  const exitPromise = new Promise((resolve) => child.on('exit', (code, signal) => { exited = code ?? signal; resolve(); }));
-
-  const stop = async () => {
-    if (exited !== null) return;
-    // The server spawns extension hosts and pty hosts: signal the whole process group.
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-    const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000);
-    await exitPromise;
-    clearTimeout(timer);
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already empty */ }
-  };
+  exitPromise.then((how) => { exited = how; });
   register(stop);
 
   const url = `http://localhost:${chosen}/`;
