@@ -129,6 +129,8 @@ describe('npm start without a reachable engine', function () {
   });
 
   after(async () => {
+    // What npm start said is the first thing to read when a step here failed.
+    if (!demo) console.log(`      npm start's output:\n${job?.output ?? '(none)'}`);
     await wb?.close();
     // A failed step leaves npm start running: stop it the way a user would, and wait for it.
     if (job && job.child.exitCode === null && job.child.signalCode === null) {
@@ -140,7 +142,7 @@ describe('npm start without a reachable engine', function () {
 
   it('starts a demo engine, and the workbench at the printed URL shows its containers and says it is a demo', async () => {
     const [, folder] = await job!.waitFor(/temporary folder (\S+) /);
-    const [, bridge] = await job!.waitFor(/dockerd up on unix:\/\/\S+ \(bridge (\S+)\)/);
+    const [, bridge] = await job!.waitFor(/dockerd up on unix:\/\/\S+ \(bridge ([^,\s)]+)/);
     const [, pid] = await job!.waitFor(/a throwaway DEMO engine \(a private dockerd at \S+, pid (\d+)\)/);
     demo = { folder, pid: Number(pid), bridge };
     const [, url] = await job!.waitFor(/^ {2}(http:\/\/localhost:\d+\/\?folder=\S+)$/m);
