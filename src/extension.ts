@@ -7,6 +7,7 @@ import type { WharfContext } from './ui/context';
 import { engineSessionFactory } from './ui/engineSession';
 import { InspectPanels } from './ui/inspect/inspectPanels';
 import { createLinting, type Linting } from './ui/lint';
+import { maskedOutput } from './ui/maskedOutput';
 import { Prompts } from './ui/prompts';
 import { SessionHolder } from './ui/session';
 import { createStatusBar } from './ui/statusBar';
@@ -16,7 +17,7 @@ import { createViews } from './ui/views';
 export type WharfApi = WharfContext & { lint: Linting };
 
 export function activate(context: vscode.ExtensionContext): WharfApi {
-  const log = vscode.window.createOutputChannel('Wharf', { log: true });
+  const log = maskedOutput(vscode.window.createOutputChannel('Wharf', { log: true }));
   const config = new Config();
   const sessions = new SessionHolder(engineSessionFactory((line) => log.info(line)), () => ({ host: config.engineHost, context: config.engineContext }));
   const views = createViews(sessions, config);

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import Docker from 'dockerode';
 import type { EngineInfo, EngineKind } from './model';
 import { WharfError } from './errors';
+import { maskText } from './secrets';
 import { engineRequest, dial, type RequestOptions } from './request';
 
 /** The newest Engine API version Wharf speaks; an older engine lowers it (negotiation). */
@@ -148,7 +149,7 @@ function tlsFromEnvironment(env: NodeJS.ProcessEnv, configDir: string, files: Re
 }
 
 function parseHost(raw: string, source: EndpointSource, tlsFor: () => TlsMaterial | undefined): Endpoint {
-  const bad = (why: string): WharfError => new WharfError('unreachable', `The engine address "${raw}" is not usable: ${why}.`, {
+  const bad = (why: string): WharfError => new WharfError('unreachable', `The engine address "${maskText(raw)}" is not usable: ${why}.`, {
     hint: 'Use unix:///path/to/docker.sock, npipe:////./pipe/docker_engine, tcp://host:port or ssh://user@host.',
   });
   const match = /^([a-z]+):\/\/(.*)$/i.exec(raw);
@@ -179,7 +180,8 @@ function parseHost(raw: string, source: EndpointSource, tlsFor: () => TlsMateria
     if (!url.hostname) throw bad('the host is empty');
     const username = url.username ? decodeURIComponent(url.username) : undefined;
     // URL keeps an IPv6 address in brackets; ssh wants the bare address.
-    return { protocol: 'ssh', host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port ? Number(url.port) : 22, username, url: raw, source };
+    // The URL is shown and logged: a password in it (which ssh never uses here) is masked.
+    return { protocol: 'ssh', host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port ? Number(url.port) : 22, username, url: maskText(raw), source };
   }
   throw bad(`the scheme "${scheme}" is not supported`);
 }
