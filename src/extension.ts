@@ -13,16 +13,21 @@ import { SessionHolder } from './ui/session';
 import { createStatusBar } from './ui/statusBar';
 import { createViews } from './ui/views';
 
-/** What activate() returns: the live pieces, for the host tests (and nothing else). */
+/**
+ * What activate() returns outside production: the live pieces, for the host and e2e tests (which
+ * load Wharf in development mode). An installed Wharf returns nothing: its API would hand any
+ * other extension the test hooks (queued answers to Wharf's confirmations) and the engine client.
+ */
 export type WharfApi = WharfContext & { lint: Linting };
 
-export function activate(context: vscode.ExtensionContext): WharfApi {
+export function activate(context: vscode.ExtensionContext): WharfApi | undefined {
+  const testing = context.extensionMode !== vscode.ExtensionMode.Production;
   const log = maskedOutput(vscode.window.createOutputChannel('Wharf', { log: true }));
   const config = new Config();
   const sessions = new SessionHolder(engineSessionFactory((line) => log.info(line)), () => ({ host: config.engineHost, context: config.engineContext }));
   const views = createViews(sessions, config);
   const inspect = new InspectPanels(context.extensionUri, sessions);
-  const ctx: WharfContext = { extension: context, config, sessions, log, prompts: new Prompts(), views, inspect };
+  const ctx: WharfContext = { extension: context, config, sessions, log, prompts: new Prompts(testing), views, inspect };
   const lint = createLinting(ctx);
 
   context.subscriptions.push(
@@ -34,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): WharfApi {
     ...registerCommands(ctx),
   );
   log.info('Wharf activated');
-  return { ...ctx, lint };
+  return testing ? { ...ctx, lint } : undefined;
 }
 
 export function deactivate(): void {
