@@ -5,6 +5,7 @@ import { registerCommands } from './ui/commands';
 import { Config } from './ui/config';
 import type { WharfContext } from './ui/context';
 import { engineSessionFactory } from './ui/engineSession';
+import { askHostKey } from './ui/hostKeyPrompt';
 import { InspectPanels } from './ui/inspect/inspectPanels';
 import { createLinting, type Linting } from './ui/lint';
 import { maskedOutput } from './ui/maskedOutput';
@@ -24,10 +25,11 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
   const testing = context.extensionMode !== vscode.ExtensionMode.Production;
   const log = maskedOutput(vscode.window.createOutputChannel('Wharf', { log: true }));
   const config = new Config();
-  const sessions = new SessionHolder(engineSessionFactory((line) => log.info(line)), () => ({ host: config.engineHost, context: config.engineContext }));
+  const prompts = new Prompts(testing);
+  const sessions = new SessionHolder(engineSessionFactory((line) => log.info(line), askHostKey(prompts)), () => ({ host: config.engineHost, context: config.engineContext }));
   const views = createViews(sessions, config);
   const inspect = new InspectPanels(context.extensionUri, sessions);
-  const ctx: WharfContext = { extension: context, config, sessions, log, prompts: new Prompts(testing), views, inspect };
+  const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect };
   const lint = createLinting(ctx);
 
   context.subscriptions.push(
