@@ -14,6 +14,7 @@ const PACKAGES = {
   'docker-registry': { bin: 'docker-registry', tiers: ['engine'] },
   'apache2-utils': { bin: 'htpasswd', tiers: ['engine'] },
   openssl: { bin: 'openssl', tiers: ['engine'] },
+  'openssh-server': { file: '/usr/sbin/sshd', tiers: ['engine'] },
   iproute2: { bin: 'ip', tiers: ['engine', 'host', 'e2e'] },
   shellcheck: { bin: 'shellcheck', tiers: ['unit', 'host'] },
   chromium: { bin: 'chromium', tiers: ['host', 'e2e'] },
