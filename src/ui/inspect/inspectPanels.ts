@@ -14,7 +14,7 @@ import type { StoreChange } from '../../docker/model';
 import { inspectNetwork } from '../../docker/networks';
 import { inspectVolume } from '../../docker/volumes';
 import { toWharfError } from '../../docker/errors';
-import { maskInspect } from '../../docker/secrets';
+import { maskInspect, maskText } from '../../docker/secrets';
 import { clipboardText } from '../../webview/inspect/jsonPath';
 import type { HostToPage, InspectKind, PageToHost } from '../../webview/inspect/protocol';
 import type { SessionHolder } from '../session';
@@ -107,7 +107,7 @@ export class InspectPanels implements vscode.Disposable {
       this.showData(entry);
     } catch (err) {
       const wharf = toWharfError(err, { action: `inspect ${entry.kind} ${entry.title}` });
-      this.post(entry, wharf.code === 'notFound' ? { type: 'gone', message: vscode.l10n.t('{0} no longer exists.', entry.title) } : { type: 'error', message: wharf.message });
+      this.post(entry, wharf.code === 'notFound' ? { type: 'gone', message: vscode.l10n.t('{0} no longer exists.', entry.title) } : { type: 'error', message: maskText(wharf.message) });
     }
   }
 
