@@ -5,25 +5,33 @@ import { registerCommands } from './ui/commands';
 import { Config } from './ui/config';
 import type { WharfContext } from './ui/context';
 import { engineSessionFactory } from './ui/engineSession';
+import { askHostKey } from './ui/hostKeyPrompt';
 import { InspectPanels } from './ui/inspect/inspectPanels';
 import { createLinting, type Linting } from './ui/lint';
+import { maskedOutput } from './ui/maskedOutput';
 import { Prompts } from './ui/prompts';
 import { SessionHolder } from './ui/session';
 import { createStatusBar } from './ui/statusBar';
 import { createViews } from './ui/views';
 import { WalkthroughProgress } from './ui/walkthrough';
 
-/** What activate() returns: the live pieces, for the host tests (and nothing else). */
+/**
+ * What activate() returns outside production: the live pieces, for the host and e2e tests (which
+ * load Wharf in development mode). An installed Wharf returns nothing: its API would hand any
+ * other extension the test hooks (queued answers to Wharf's confirmations) and the engine client.
+ */
 export type WharfApi = WharfContext & { lint: Linting };
 
-export function activate(context: vscode.ExtensionContext): WharfApi {
-  const log = vscode.window.createOutputChannel('Wharf', { log: true });
+export function activate(context: vscode.ExtensionContext): WharfApi | undefined {
+  const testing = context.extensionMode !== vscode.ExtensionMode.Production;
+  const log = maskedOutput(vscode.window.createOutputChannel('Wharf', { log: true }));
   const config = new Config();
-  const sessions = new SessionHolder(engineSessionFactory((line) => log.info(line)), () => ({ host: config.engineHost, context: config.engineContext }));
+  const prompts = new Prompts(testing);
+  const sessions = new SessionHolder(engineSessionFactory((line) => log.info(line), askHostKey(prompts)), () => ({ host: config.engineHost, context: config.engineContext }));
   const views = createViews(sessions, config);
   const inspect = new InspectPanels(context.extensionUri, sessions);
   const walkthrough = new WalkthroughProgress(sessions);
-  const ctx: WharfContext = { extension: context, config, sessions, log, prompts: new Prompts(), views, inspect, walkthrough };
+  const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect, walkthrough };
   const lint = createLinting(ctx);
 
   context.subscriptions.push(
@@ -35,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): WharfApi {
     ...registerCommands(ctx),
   );
   log.info('Wharf activated');
-  return { ...ctx, lint };
+  return testing ? { ...ctx, lint } : undefined;
 }
 
 export function deactivate(): void {

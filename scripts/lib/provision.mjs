@@ -19,6 +19,8 @@ const PACKAGES = {
   podman: { bin: 'podman', for: ['engine'] },
   // The host tier pushes and pulls against the local registry too.
   'docker-registry': { bin: 'docker-registry', for: ['engine', 'host'] },
+  // ssh:// engines are tested against a private sshd on loopback.
+  'openssh-server': { file: '/usr/sbin/sshd', for: ['engine'] },
   'apache2-utils': { bin: 'htpasswd', for: ['engine'] },
   openssl: { bin: 'openssl', for: ['engine'] },
   shellcheck: { bin: 'shellcheck', for: ['unit', 'host'] },

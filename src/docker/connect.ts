@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import Docker from 'dockerode';
 import type { EngineInfo, EngineKind } from './model';
 import { WharfError } from './errors';
+import { HostKeyChecker, type AskHostKey } from './knownHosts';
+import { maskText } from './secrets';
 import { engineRequest, dial, type RequestOptions } from './request';
 
 /** The newest Engine API version Wharf speaks; an older engine lowers it (negotiation). */
@@ -29,7 +31,13 @@ export type EndpointAddress =
   | { protocol: 'unix'; socketPath: string }
   | { protocol: 'npipe'; pipePath: string }
   | { protocol: 'tcp'; host: string; port: number; tls?: TlsMaterial }
-  | { protocol: 'ssh'; host: string; port: number; username?: string };
+  | {
+    protocol: 'ssh'; host: string; port: number; username?: string;
+    /** SSH_AUTH_SOCK as resolved: the agent that holds the user's keys. */
+    agent?: string;
+    /** Checks the engine host's key against known_hosts (ssh2 checks none by itself). */
+    hostKeys: HostKeyChecker;
+  };
 
 export type Endpoint = EndpointAddress & {
   /** The URL as the user would write it, for display: "unix:///var/run/docker.sock". */
@@ -55,6 +63,14 @@ export interface ResolveInput {
   homedir?: string;
   platform?: NodeJS.Platform;
   fs?: ResolveFs;
+  /** Asked once about an ssh:// engine's unknown host key; without it such a key is refused. */
+  askHostKey?: AskHostKey;
+}
+
+/** What parsing a host URL needs beyond the URL: where TLS material and ssh trust come from. */
+interface HostSources {
+  tls: () => TlsMaterial | undefined;
+  ssh: (host: string, port: number) => { agent?: string; hostKeys: HostKeyChecker };
 }
 
 const realFs: ResolveFs = {
@@ -79,13 +95,18 @@ export function resolveEndpoint(input: ResolveInput = {}): Endpoint {
   const files = input.fs ?? realFs;
   const configDir = env.DOCKER_CONFIG || path.join(home, '.docker');
 
-  const envTls = (): TlsMaterial | undefined => tlsFromEnvironment(env, configDir, files);
-  if (input.host?.trim()) return parseHost(input.host.trim(), 'setting', envTls);
-  if (input.context?.trim()) return fromContext(input.context.trim(), 'settingContext', env, configDir, platform, home, files);
-  if (env.DOCKER_HOST) return parseHost(env.DOCKER_HOST, 'DOCKER_HOST', envTls);
-  if (env.DOCKER_CONTEXT) return fromContext(env.DOCKER_CONTEXT, 'DOCKER_CONTEXT', env, configDir, platform, home, files);
+  const ssh: HostSources['ssh'] = (host, port) => ({
+    agent: env.SSH_AUTH_SOCK || undefined,
+    hostKeys: new HostKeyChecker({ host, port, homedir: home, readFile: (file) => files.readFile(file), ask: input.askHostKey }),
+  });
+  const fromEnvironment: HostSources = { tls: () => tlsFromEnvironment(env, configDir, files), ssh };
+  const contextSources = (tls: () => TlsMaterial | undefined): HostSources => ({ tls, ssh });
+  if (input.host?.trim()) return parseHost(input.host.trim(), 'setting', fromEnvironment);
+  if (input.context?.trim()) return fromContext(input.context.trim(), 'settingContext', env, configDir, platform, home, files, contextSources);
+  if (env.DOCKER_HOST) return parseHost(env.DOCKER_HOST, 'DOCKER_HOST', fromEnvironment);
+  if (env.DOCKER_CONTEXT) return fromContext(env.DOCKER_CONTEXT, 'DOCKER_CONTEXT', env, configDir, platform, home, files, contextSources);
   const current = currentContext(configDir, files);
-  if (current) return fromContext(current, 'currentContext', env, configDir, platform, home, files);
+  if (current) return fromContext(current, 'currentContext', env, configDir, platform, home, files, contextSources);
   return defaultSocket(env, home, platform, files);
 }
 
@@ -105,11 +126,12 @@ export function contextDigest(name: string): string {
   return createHash('sha256').update(name).digest('hex');
 }
 
-function fromContext(name: string, source: EndpointSource, env: NodeJS.ProcessEnv, configDir: string, platform: NodeJS.Platform, home: string, files: ResolveFs): Endpoint {
+function fromContext(name: string, source: EndpointSource, env: NodeJS.ProcessEnv, configDir: string, platform: NodeJS.Platform, home: string, files: ResolveFs,
+  sources: (tls: () => TlsMaterial | undefined) => HostSources): Endpoint {
   // "default" is the CLI's built-in context: DOCKER_HOST (with its TLS variables) or the
   // platform's socket. Only the context setting reaches here with DOCKER_HOST set.
   if (name === 'default') {
-    const endpoint = env.DOCKER_HOST ? parseHost(env.DOCKER_HOST, source, () => tlsFromEnvironment(env, configDir, files)) : defaultSocket(env, home, platform, files);
+    const endpoint = env.DOCKER_HOST ? parseHost(env.DOCKER_HOST, source, sources(() => tlsFromEnvironment(env, configDir, files))) : defaultSocket(env, home, platform, files);
     return { ...endpoint, context: 'default' };
   }
   const digest = contextDigest(name);
@@ -134,7 +156,7 @@ function fromContext(name: string, source: EndpointSource, env: NodeJS.ProcessEn
   // A context uses TLS when its store holds TLS material (that is how `docker context create
   // --docker "host=…,ca=…,cert=…,key=…"` records it).
   const tls: TlsMaterial | undefined = ca || cert || key ? { ca, cert, key, verify: docker.SkipTLSVerify !== true } : undefined;
-  const endpoint = parseHost(docker.Host, source, () => tls);
+  const endpoint = parseHost(docker.Host, source, sources(() => tls));
   return { ...endpoint, context: name };
 }
 
@@ -147,8 +169,8 @@ function tlsFromEnvironment(env: NodeJS.ProcessEnv, configDir: string, files: Re
   return { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem'), verify };
 }
 
-function parseHost(raw: string, source: EndpointSource, tlsFor: () => TlsMaterial | undefined): Endpoint {
-  const bad = (why: string): WharfError => new WharfError('unreachable', `The engine address "${raw}" is not usable: ${why}.`, {
+function parseHost(raw: string, source: EndpointSource, sources: HostSources): Endpoint {
+  const bad = (why: string): WharfError => new WharfError('unreachable', `The engine address "${maskText(raw)}" is not usable: ${why}.`, {
     hint: 'Use unix:///path/to/docker.sock, npipe:////./pipe/docker_engine, tcp://host:port or ssh://user@host.',
   });
   const match = /^([a-z]+):\/\/(.*)$/i.exec(raw);
@@ -168,7 +190,7 @@ function parseHost(raw: string, source: EndpointSource, tlsFor: () => TlsMateria
     let url: URL;
     try { url = new URL(`http://${rest}`); } catch { throw bad('the host is not valid'); }
     if (!url.hostname) throw bad('the host is empty');
-    const tls = tlsFor() ?? (scheme === 'https' ? { verify: true } : undefined);
+    const tls = sources.tls() ?? (scheme === 'https' ? { verify: true } : undefined);
     const port = url.port ? Number(url.port) : tls ? 2376 : 2375;
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
     return { protocol: 'tcp', host, port, tls, url: `tcp://${url.host.includes(':') ? url.host : `${url.host}:${port}`}`, source };
@@ -179,7 +201,10 @@ function parseHost(raw: string, source: EndpointSource, tlsFor: () => TlsMateria
     if (!url.hostname) throw bad('the host is empty');
     const username = url.username ? decodeURIComponent(url.username) : undefined;
     // URL keeps an IPv6 address in brackets; ssh wants the bare address.
-    return { protocol: 'ssh', host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port ? Number(url.port) : 22, username, url: raw, source };
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const port = url.port ? Number(url.port) : 22;
+    // The URL is shown and logged: a password in it (which ssh never uses here) is masked.
+    return { protocol: 'ssh', host, port, username, ...sources.ssh(host, port), url: maskText(raw), source };
   }
   throw bad(`the scheme "${scheme}" is not supported`);
 }
@@ -237,7 +262,13 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): D
         port: endpoint.port,
         username: endpoint.username,
         version,
-        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+        sshOptions: {
+          agent: endpoint.agent,
+          // ssh2 accepts any host key unless given a verifier. The known key types go first in
+          // the offer, so a host known by its RSA key is not taken for changed by its ED25519 key.
+          hostVerifier: endpoint.hostKeys.verifier,
+          algorithms: { serverHostKey: endpoint.hostKeys.preferredAlgorithms() },
+        },
       } as Docker.DockerOptions);
   }
 }
@@ -278,7 +309,7 @@ export interface EngineConnection {
 export async function readVersion(endpoint: Endpoint, options: RequestOptions = {}): Promise<VersionAnswer> {
   const probe = createClient(endpoint);
   const version = await engineRequest('connect', (signal) => dial<VersionAnswer>(probe, { path: '/version', method: 'GET', statusCodes: { 200: true, 500: 'server error' } }, signal),
-    { deadlineMs: options.deadlineMs ?? 10_000, signal: options.signal }, { endpoint: endpoint.url }).catch((err: unknown) => { throw tlsFailure(endpoint, err) ?? err; });
+    { deadlineMs: options.deadlineMs ?? 10_000, signal: options.signal }, { endpoint: endpoint.url }).catch((err: unknown) => { throw tlsFailure(endpoint, err) ?? hostKeyFailure(endpoint, err) ?? err; });
   if (typeof version !== 'object' || version === null || !version.ApiVersion) {
     throw new WharfError('engine', `The service at ${endpoint.url} does not look like a container engine (no API version in /version).`);
   }
@@ -314,6 +345,16 @@ function tlsFailure(endpoint: Endpoint, err: unknown): WharfError | undefined {
   return undefined;
 }
 
+/**
+ * An ssh:// connection that failed because its host key was refused says why (changed, revoked,
+ * not trusted) with the key's fingerprint, instead of ssh2's "Host denied (verification failed)".
+ */
+function hostKeyFailure(endpoint: Endpoint, err: unknown): WharfError | undefined {
+  if (endpoint.protocol !== 'ssh' || !endpoint.hostKeys.refusal || (err instanceof WharfError && (err.code === 'timeout' || err.code === 'cancelled'))) return undefined;
+  const refusal = endpoint.hostKeys.refusal;
+  return new WharfError('unreachable', refusal.message, { hint: refusal.hint, cause: err });
+}
+
 /** What the UI shows about the engine, from its /version answer. */
 export function engineInfoOf(version: VersionAnswer, apiVersion: string, endpoint: Endpoint): EngineInfo {
   const kind = engineKindOf(version);
@@ -339,7 +380,7 @@ export async function pingApiVersion(endpoint: Endpoint, options: RequestOptions
   const probe = createClient(endpoint);
   const response = await engineRequest('connect', (signal) => dial<NodeJS.ReadableStream & { headers?: Record<string, string | string[] | undefined> }>(probe, {
     path: '/_ping', method: 'GET', statusCodes: { 200: true, 500: 'server error' }, isStream: true,
-  }, signal), { deadlineMs: options.deadlineMs ?? 10_000, signal: options.signal }, { endpoint: endpoint.url }).catch((err: unknown) => { throw tlsFailure(endpoint, err) ?? err; });
+  }, signal), { deadlineMs: options.deadlineMs ?? 10_000, signal: options.signal }, { endpoint: endpoint.url }).catch((err: unknown) => { throw tlsFailure(endpoint, err) ?? hostKeyFailure(endpoint, err) ?? err; });
   response.resume();
   const header = response.headers?.['api-version'];
   const engineApi = Array.isArray(header) ? header[0] : header;

@@ -1,6 +1,7 @@
 // The one place Wharf reads its settings: a typed getter each, and one change event. Nothing else
 // in the extension calls getConfiguration, so defaults and trust rules live here only.
 import * as vscode from 'vscode';
+import { browserHostOf } from './display/containerText';
 
 export type ContainerSort = 'created' | 'name' | 'status';
 export type ContainerGrouping = 'composeProject' | 'none';
@@ -49,9 +50,14 @@ export class Config implements vscode.Disposable {
     return vscode.workspace.getConfiguration(SECTION).update('images.showDangling', show, vscode.ConfigurationTarget.Global);
   }
 
-  /** Host used for "Open in browser" when a port is bound to every address (0.0.0.0 / ::). */
+  /**
+   * Host used for "Open in browser" when a port is bound to every address (0.0.0.0 / ::). It picks
+   * where a link goes, so an untrusted workspace cannot set it; a value that is no host name or IP
+   * address falls back to loopback.
+   */
   get browserHost(): string {
-    return this.read<string>('containers.browserHost') || '127.0.0.1';
+    const value = this.trustedString('containers.browserHost');
+    return (value && browserHostOf(value)) || '127.0.0.1';
   }
 
   get statusBarEnabled(): boolean {

@@ -4,6 +4,7 @@
 import type Docker from 'dockerode';
 import * as vscode from 'vscode';
 import { toWharfError } from '../docker/errors';
+import { maskText } from '../docker/secrets';
 import type { Config } from './config';
 import type { Prompts } from './prompts';
 import type { InspectPanels } from './inspect/inspectPanels';
@@ -45,6 +46,7 @@ export function reportError(ctx: WharfContext, action: string, err: unknown): vo
   const wharf = err instanceof UserFacingError ? err : toWharfError(err, { action });
   if (wharf instanceof Error && 'code' in wharf && (wharf as { code: string }).code === 'cancelled') return;
   ctx.log.error(`${action}: ${wharf.message}${wharf.hint ? ` (${wharf.hint})` : ''}`);
-  const text = wharf.hint ? `${wharf.message} ${wharf.hint}` : wharf.message;
+  // An engine's error can quote the command or URL that failed, secrets and all.
+  const text = maskText(wharf.hint ? `${wharf.message} ${wharf.hint}` : wharf.message);
   void vscode.window.showErrorMessage(vscode.l10n.t('Wharf: {0}', text));
 }

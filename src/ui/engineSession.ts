@@ -4,15 +4,17 @@
 import type Docker from 'dockerode';
 import { createClient, resolveEndpoint, type Endpoint } from '../docker/connect';
 import { toWharfError } from '../docker/errors';
+import type { AskHostKey } from '../docker/knownHosts';
 import type { ConnectionState, EngineStore } from '../docker/model';
 import { createEngineStore } from '../docker/store';
 import type { SessionFactory } from './session';
 
-export function engineSessionFactory(log: (line: string) => void): SessionFactory {
+/** `askHostKey`: asked about an ssh:// engine's unknown host key (once per key and session). */
+export function engineSessionFactory(log: (line: string) => void, askHostKey?: AskHostKey): SessionFactory {
   return (settings) => {
     let endpoint: Endpoint;
     try {
-      endpoint = resolveEndpoint({ host: settings.host, context: settings.context });
+      endpoint = resolveEndpoint({ host: settings.host, context: settings.context, askHostKey });
     } catch (err) {
       const error = toWharfError(err);
       return { store: unreachableStore({ status: 'unreachable', code: error.code, message: error.message, hint: error.hint }), docker: () => undefined, dispose: () => undefined };

@@ -1,7 +1,9 @@
 // Every question Wharf asks the user goes through here. In normal use each call shows the real
 // VS Code dialog. Host tests queue answers (answerNext) so commands run end to end against the
 // real engine without a person clicking; the questions asked are recorded so tests can check
-// what the user would have been told. Only the dialogs are replaced, never the engine.
+// what the user would have been told. Only the dialogs are replaced, never the engine. The hooks
+// work only when Wharf runs in development or test mode: an installed Wharf refuses them (and
+// does not hand out its API at all, see extension.ts).
 import * as vscode from 'vscode';
 
 export interface AskedQuestion { kind: 'warning' | 'quickPick' | 'input' | 'info'; message: string; choices: string[] }
@@ -14,8 +16,12 @@ export class Prompts {
   private queued = false;
   readonly asked: AskedQuestion[] = [];
 
+  /** `testHooks`: whether answerNext may replace the real dialogs (never in production). */
+  constructor(private readonly testHooks: boolean) {}
+
   /** Test hook: the next questions get these answers instead of showing a dialog. */
   answerNext(...answers: QueuedAnswer[]): void {
+    if (!this.testHooks) throw new Error('Wharf answers its questions through real dialogs only (test hooks are off in production).');
     this.queue.push(...answers);
     this.queued = true;
   }
@@ -68,7 +74,7 @@ export class Prompts {
   }
 
   private take(question: AskedQuestion): { queued: boolean; value: QueuedAnswer } {
-    this.asked.push(question);
+    if (this.testHooks) this.asked.push(question);
     if (!this.queued) return { queued: false, value: undefined };
     if (this.queue.length === 0) throw new Error(`No test answer queued for: ${question.message}`);
     return { queued: true, value: this.queue.shift() };

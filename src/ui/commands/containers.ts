@@ -98,11 +98,12 @@ export function containerCommands(ctx: WharfContext): Record<string, Handler> {
     'wharf.container.openPort': async (...args) => {
       const [target] = await containerTargets(ctx, args, vscode.l10n.t('Open a port of which container?'), (c) => c.state === 'running' && publishedPorts(c).length > 0, false);
       if (!target) return undefined;
-      const ports = publishedPorts(target).filter((p) => p.protocol === 'tcp');
+      const ports = publishedPorts(target).filter((p) => p.protocol === 'tcp' && portUrl(p, ctx.config.browserHost) !== undefined);
       if (ports.length === 0) { void vscode.window.showInformationMessage(vscode.l10n.t('{0} publishes no TCP port.', target.name)); return undefined; }
       const port = ports.length === 1 ? ports[0] : (await ctx.prompts.pick(ports.map((p) => ({ label: portLabel(p), description: portUrl(p, ctx.config.browserHost), port: p })), { placeHolder: vscode.l10n.t('Which port?') }))?.port;
       if (!port) return undefined;
       const url = portUrl(port, ctx.config.browserHost);
+      if (!url) return undefined;
       await vscode.env.openExternal(vscode.Uri.parse(url));
       return url;
     },

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BuildFailed, buildImage } from '../../docker/build';
 import { reportError, requireDocker, type WharfContext } from '../context';
+import { maskedOutput } from '../maskedOutput';
 import { askRunSpec, runWithProgress } from './images';
 import { withCancellableProgress } from './progress';
 import { DOCKERFILE_GLOB, isDockerfileName } from '../lint/findingShape';
@@ -22,7 +23,7 @@ export function suggestedTag(contextDir: string): string {
 
 export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
   const diagnostics = vscode.languages.createDiagnosticCollection('wharf-build');
-  const output = vscode.window.createOutputChannel(vscode.l10n.t('Wharf Build'));
+  const output = maskedOutput(vscode.window.createOutputChannel(vscode.l10n.t('Wharf Build')));
 
   const pickDockerfile = async (arg: unknown): Promise<vscode.Uri | undefined> => {
     if (arg instanceof vscode.Uri) return arg;

@@ -1,6 +1,8 @@
 // How a container is shown: label, description, icon, context value and tooltip, as pure
 // functions of the model (lazydocker's split: display strings never talk to the engine).
+import { isIP } from 'node:net';
 import type { ContainerModel, PortBinding } from '../../docker/model';
+import { maskKeyedValue, maskText } from '../../docker/secrets';
 import { containerStatusText } from '../../docker/statusText';
 import { escapeMarkdown, formatAge, markdownCode, shortId } from './format';
 
@@ -40,9 +42,46 @@ export function publishedPorts(container: ContainerModel): PortBinding[] {
   return container.ports.filter((p) => p.hostPort !== undefined && p.hostPort > 0);
 }
 
-/** The address to open for a published port: loopback when bound to every address. */
-export function portUrl(port: PortBinding, wildcardHost: string): string {
-  const ip = !port.hostIp || port.hostIp === '0.0.0.0' || port.hostIp === '::' ? wildcardHost : port.hostIp;
+/** An IPv4 or IPv6 address literal (no zone: "%eth0" has no place in a link). */
+export function isIpLiteral(text: string): boolean {
+  return !text.includes('%') && isIP(text) !== 0;
+}
+
+/** A DNS host name: dot-separated labels of letters, digits and inner hyphens, at most 253 characters. */
+export function isHostName(text: string): boolean {
+  if (text.length === 0 || text.length > 253) return false;
+  let labelStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 46;
+    if (code === 46 /* . */) {
+      const length = i - labelStart;
+      if (length === 0 || length > 63 || text[labelStart] === '-' || text[i - 1] === '-') return false;
+      labelStart = i + 1;
+      continue;
+    }
+    const alnum = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    if (!alnum && code !== 45 /* - */) return false;
+  }
+  return true;
+}
+
+/** wharf.containers.browserHost as written ("[::1]" allowed), or undefined when it is no host name or address. */
+export function browserHostOf(setting: string): string | undefined {
+  const value = setting.trim();
+  const bare = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
+  if (isIpLiteral(bare)) return bare;
+  return bare === value && isHostName(value) ? value : undefined;
+}
+
+/**
+ * The address to open for a published port: `wildcardHost` (a validated setting) when bound to
+ * every address, else the bound address. The engine's HostIp becomes part of a link only when it
+ * is an IP literal; anything else falls back to `wildcardHost`. Undefined for a port no URL can have.
+ */
+export function portUrl(port: PortBinding, wildcardHost: string): string | undefined {
+  if (port.hostPort === undefined || !Number.isInteger(port.hostPort) || port.hostPort < 1 || port.hostPort > 65535) return undefined;
+  const bound = port.hostIp && isIpLiteral(port.hostIp) && port.hostIp !== '0.0.0.0' && port.hostIp !== '::' ? port.hostIp : undefined;
+  const ip = bound ?? wildcardHost;
   const host = ip.includes(':') ? `[${ip}]` : ip;
   return `http://${host}:${port.hostPort}`;
 }
@@ -52,20 +91,21 @@ export function portLabel(port: PortBinding): string {
   return `${host}${port.containerPort}/${port.protocol}`;
 }
 
-/** Markdown for the row's hover; every engine value is escaped or in a code span. */
+/** Markdown for the row's hover; every engine value is escaped or in a code span, secrets masked. */
 export function containerTooltip(container: ContainerModel, status: string, wildcardHost: string, now = Date.now()): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(container.name)}** — ${escapeMarkdown(status)}`, '');
   lines.push(`ID: ${markdownCode(shortId(container.id))}  `);
   lines.push(`Image: ${markdownCode(container.image)}  `);
-  if (container.command) lines.push(`Command: ${markdownCode(container.command)}  `);
+  if (container.command) lines.push(`Command: ${markdownCode(maskText(container.command))}  `);
   if (container.health) lines.push(`Health: ${escapeMarkdown(container.health)}  `);
   lines.push(`Created: ${escapeMarkdown(new Date(container.createdAt).toISOString())} (${escapeMarkdown(formatAge(container.createdAt, now))})  `);
   const ports = container.ports;
   if (ports.length > 0) {
     lines.push('', 'Ports:');
     for (const port of ports) {
-      lines.push(port.hostPort ? `- [${escapeMarkdown(portLabel(port))}](${portUrl(port, wildcardHost)})` : `- ${escapeMarkdown(portLabel(port))}`);
+      const url = portUrl(port, wildcardHost);
+      lines.push(url ? `- [${escapeMarkdown(portLabel(port))}](${url})` : `- ${escapeMarkdown(portLabel(port))}`);
     }
   }
   if (container.mounts.length > 0) {
@@ -78,15 +118,16 @@ export function containerTooltip(container: ContainerModel, status: string, wild
   const labels = Object.entries(container.labels).filter(([key]) => !key.startsWith('com.docker.compose.'));
   if (labels.length > 0) {
     lines.push('', 'Labels:');
-    for (const [key, value] of labels.slice(0, 20)) lines.push(`- ${markdownCode(key)} = ${markdownCode(value)}`);
+    for (const [key, value] of labels.slice(0, 20)) lines.push(`- ${markdownCode(maskText(key))} = ${markdownCode(maskKeyedValue(key, value))}`);
     if (labels.length > 20) lines.push(`- … ${labels.length - 20} more`);
   }
   return lines.join('\n');
 }
 
-/** Text the filter box matches against: name, image, id, state and label values. */
+/** Text the filter box matches against: name, image, id, state and label values as the hover shows them (masked). */
 export function containerSearchText(container: ContainerModel): string {
-  return [container.name, container.image, container.id, container.state, container.composeProject ?? '', ...Object.values(container.labels)].join('\n').toLowerCase();
+  const labels = Object.entries(container.labels).map(([key, value]) => maskKeyedValue(key, value));
+  return [container.name, container.image, container.id, container.state, container.composeProject ?? '', ...labels].join('\n').toLowerCase();
 }
 
 export type SortKey = 'created' | 'name' | 'status';

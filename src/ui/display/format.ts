@@ -41,17 +41,41 @@ export function formatAge(epochMs: number, now = Date.now()): string {
   return `${formatDuration(Math.max(0, now - epochMs))} ago`;
 }
 
-/** Escapes text so markdown shows it literally (engine data is never markup). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (ch) => `\\${ch}`);
+/**
+ * Every character that ends a line for some renderer (CR, LF, VT, FF, NEL, U+2028, U+2029) or is
+ * an invisible control becomes a space: engine text in a hover must stay on its own line, inside
+ * its code span or escaped run, whatever it holds. One pass, no regex.
+ */
+export function singleLine(text: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) {
+      out += `${text.slice(copied, i)} `;
+      copied = i + 1;
+    }
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
-/** Inline code span that survives backticks inside the value. */
+/** Escapes text so markdown shows it literally, on one line (engine data is never markup). */
+export function escapeMarkdown(text: string): string {
+  return singleLine(text).replace(/[\\`*_{}[\]()#+\-.!|<>&~=:]/g, (ch) => `\\${ch}`);
+}
+
+/** Inline code span that survives backticks and line breaks inside the value. */
 export function markdownCode(text: string): string {
-  const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
+  const flat = singleLine(text);
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < flat.length; i++) {
+    run = flat.charCodeAt(i) === 96 ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
   const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`;
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 export function shortId(id: string): string {

@@ -1,5 +1,6 @@
 // How images are shown: grouped by repository, a row per tag. Pure functions of the model.
 import type { ImageModel } from '../../docker/model';
+import { maskText } from '../../docker/secrets';
 import { escapeMarkdown, formatAge, formatSize, markdownCode, shortId } from './format';
 
 export interface ImageRef { repository: string; tag: string }
@@ -37,7 +38,12 @@ export function imageTooltip(image: ImageModel, reference: string | undefined, n
   return lines.join('\n');
 }
 
-/** Layer row text from one history entry: the instruction without the shell wrapper. */
+/** Layer row text from one history entry: the instruction without the shell wrapper, secrets masked. */
 export function layerLabel(createdBy: string): string {
-  return createdBy.replace(/^\/bin\/sh -c #\(nop\)\s*/, '').replace(/^\/bin\/sh -c /, 'RUN ').replace(/\s+/g, ' ').trim() || '<empty>';
+  return maskText(createdBy).replace(/^\/bin\/sh -c #\(nop\)\s*/, '').replace(/^\/bin\/sh -c /, 'RUN ').replace(/\s+/g, ' ').trim() || '<empty>';
+}
+
+/** A layer row's hover: the whole history entry (plain text, shown literally), secrets masked. */
+export function layerTooltip(createdBy: string): string {
+  return maskText(createdBy);
 }

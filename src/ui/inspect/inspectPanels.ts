@@ -2,6 +2,10 @@
 // inspect JSON; while the panel is open, every store change that touches the object re-inspects
 // it and posts the new data, so state and health update live. Strict CSP: scripts only with a
 // fresh nonce, styles only from the extension, nothing else.
+//
+// Secrets never leave the host unasked: the page is given the data masked (src/docker/secrets.ts)
+// until it reports Show secrets ticked, and Copy names a path that is read here from the data the
+// page was given, so no copy, filter or raw view can hold more than the page shows.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { inspectContainer } from '../../docker/containers';
@@ -10,6 +14,8 @@ import type { StoreChange } from '../../docker/model';
 import { inspectNetwork } from '../../docker/networks';
 import { inspectVolume } from '../../docker/volumes';
 import { toWharfError } from '../../docker/errors';
+import { maskInspect, maskText } from '../../docker/secrets';
+import { clipboardText } from '../../webview/inspect/jsonPath';
 import type { HostToPage, InspectKind, PageToHost } from '../../webview/inspect/protocol';
 import type { SessionHolder } from '../session';
 
@@ -21,6 +27,12 @@ interface OpenPanel {
   /** The last message posted, for tests and for re-sending when the page reloads. */
   last?: HostToPage;
   ready: boolean;
+  /** Show secrets, as the page last reported it (off until it says otherwise). */
+  revealed: boolean;
+  /** The engine's answer as it came, and when. Only ever posted masked unless `revealed`. */
+  inspected?: { data: unknown; updatedAt: number };
+  /** The data the page was last given (masked or not): what copies are read from. */
+  given?: unknown;
 }
 
 export class InspectPanels implements vscode.Disposable {
@@ -46,10 +58,12 @@ export class InspectPanels implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
     });
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'wharf.svg');
-    const entry: OpenPanel = { panel, kind, id, title, ready: false };
+    const entry: OpenPanel = { panel, kind, id, title, ready: false, revealed: false };
     this.open.set(key, entry);
     panel.onDidDispose(() => this.open.delete(key));
-    panel.webview.onDidReceiveMessage((message: PageToHost) => this.onMessage(entry, message));
+    panel.webview.onDidReceiveMessage((message: PageToHost) => {
+      this.onMessage(entry, message).catch((err: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t('Wharf: {0}', err instanceof Error ? err.message : String(err))));
+    });
     panel.webview.html = this.html(panel.webview);
     await this.load(entry);
     return panel;
@@ -58,6 +72,21 @@ export class InspectPanels implements vscode.Disposable {
   /** For tests: the last data posted to an object's panel, if its panel is open. */
   lastMessage(kind: InspectKind, id: string): HostToPage | undefined {
     return this.open.get(`${kind}:${id}`)?.last;
+  }
+
+  /**
+   * For tests: handles a message as if the object's page had posted it (the same handler the
+   * webview's messages reach); resolves once its effect (a copy on the clipboard) is done.
+   */
+  async receive(kind: InspectKind, id: string, message: PageToHost): Promise<void> {
+    const entry = this.open.get(`${kind}:${id}`);
+    if (!entry) throw new Error(`no inspect panel is open for ${kind} ${id}`);
+    await this.onMessage(entry, message);
+  }
+
+  /** For tests: whether the object's page has loaded and said it is listening. */
+  isPageReady(kind: InspectKind, id: string): boolean {
+    return this.open.get(`${kind}:${id}`)?.ready === true;
   }
 
   isOpen(kind: InspectKind, id: string): boolean {
@@ -74,11 +103,11 @@ export class InspectPanels implements vscode.Disposable {
     const docker = this.sessions.current.docker();
     if (!docker) { this.post(entry, { type: 'error', message: vscode.l10n.t('Not connected to an engine.') }); return; }
     try {
-      const data = await this.inspect(docker, entry.kind, entry.id);
-      this.post(entry, { type: 'show', kind: entry.kind, title: entry.title, data, updatedAt: Date.now() });
+      entry.inspected = { data: await this.inspect(docker, entry.kind, entry.id), updatedAt: Date.now() };
+      this.showData(entry);
     } catch (err) {
       const wharf = toWharfError(err, { action: `inspect ${entry.kind} ${entry.title}` });
-      this.post(entry, wharf.code === 'notFound' ? { type: 'gone', message: vscode.l10n.t('{0} no longer exists.', entry.title) } : { type: 'error', message: wharf.message });
+      this.post(entry, wharf.code === 'notFound' ? { type: 'gone', message: vscode.l10n.t('{0} no longer exists.', entry.title) } : { type: 'error', message: maskText(wharf.message) });
     }
   }
 
@@ -91,22 +120,43 @@ export class InspectPanels implements vscode.Disposable {
     }
   }
 
+  /** Posts the inspected data, masked unless the page has Show secrets ticked. */
+  private showData(entry: OpenPanel): void {
+    if (!entry.inspected) return;
+    const data = entry.revealed ? entry.inspected.data : maskInspect(entry.inspected.data);
+    entry.given = data;
+    this.post(entry, { type: 'show', kind: entry.kind, title: entry.title, data, revealed: entry.revealed, updatedAt: entry.inspected.updatedAt });
+  }
+
   private post(entry: OpenPanel, message: HostToPage): void {
     entry.last = message;
     if (entry.ready) void entry.panel.webview.postMessage(message);
   }
 
-  private onMessage(entry: OpenPanel, message: PageToHost): void {
+  private async onMessage(entry: OpenPanel, message: PageToHost): Promise<void> {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
+        // A page that reloads (its tab was hidden) asks again: the data, then what happened since.
+        const since = entry.last?.type === 'show' ? undefined : entry.last;
         entry.ready = true;
-        if (entry.last) void entry.panel.webview.postMessage(entry.last);
+        entry.revealed = message.revealed === true;
+        this.showData(entry);
+        if (since) this.post(entry, since);
         break;
-      case 'copy':
-        void vscode.env.clipboard.writeText(message.text).then(() => vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the {0}.', message.what), 2000));
+      }
+      case 'reveal':
+        entry.revealed = message.revealed === true;
+        this.showData(entry);
         break;
+      case 'copy': {
+        const text = clipboardText(entry.given, message.what, message.path);
+        if (text === undefined) return;
+        await vscode.env.clipboard.writeText(text);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the {0}.', message.what), 2000);
+        break;
+      }
       case 'refresh':
-        void this.load(entry);
+        await this.load(entry);
         break;
     }
   }

@@ -6,7 +6,7 @@ import { imageHistory, type ImageLayer } from '../../docker/images';
 import type { ImageModel, StoreChange } from '../../docker/model';
 import type { Config } from '../config';
 import { formatAge, formatSize, shortId } from '../display/format';
-import { imageTagDescription, imageTooltip, isDangling, layerLabel, splitReference, usableTags } from '../display/imageText';
+import { imageTagDescription, imageTooltip, isDangling, layerLabel, layerTooltip, splitReference, usableTags } from '../display/imageText';
 import type { SessionHolder } from '../session';
 
 export type ImageTreeNode = RepositoryNode | ImageTagNode | LayerNode | MessageNode;
@@ -57,7 +57,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<ImageTreeNode
         item.id = `layer:${node.parent.reference ?? node.parent.imageId}:${node.index}`;
         item.description = `${formatSize(layer.size)} · ${formatAge(layer.createdAt)}`;
         item.iconPath = new vscode.ThemeIcon(layer.size > 0 ? 'layers' : 'layers-dot');
-        item.tooltip = layer.createdBy; // plain text: shown literally
+        item.tooltip = layerTooltip(layer.createdBy); // plain text: shown literally
         item.contextValue = 'imageLayer';
         return item;
       }

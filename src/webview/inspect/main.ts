@@ -1,11 +1,13 @@
 // The inspect page: the object's JSON as a collapsible tree with a filter box, copy value / copy
 // path, a raw-JSON toggle and masked secrets. Engine data only ever reaches the DOM through
-// textContent: a label such as <img src=x onerror=…> shows as text.
+// textContent: a label such as <img src=x onerror=…> shows as text. The page never masks: the
+// host gives it masked data unless Show secrets is ticked, and copies by path from that same
+// data (protocol.ts), so the tree, the filter, the raw view and every copy see only what is shown.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { HostToPage, PageToHost } from './protocol';
-import { isEnvPath, maskEnvEntry, maskSecrets, secretEnvName } from './secrets';
+import { MASK } from '../../docker/secrets';
 import { formatPath, matchesFilter } from './jsonPath';
 
 interface VsCodeApi { postMessage(message: PageToHost): void; getState(): unknown; setState(state: unknown): void }
@@ -22,6 +24,7 @@ let revealed = saved.revealed;
 let filter = saved.filter;
 let current: Extract<HostToPage, { type: 'show' }> | undefined;
 let firstShow = expanded.size === 0;
+let secretToggle: (HTMLElement & { checked: boolean; label: string }) | undefined;
 
 const toolbar = document.getElementById('toolbar')!;
 const status = document.getElementById('status')!;
@@ -51,17 +54,19 @@ function buildToolbar(): void {
   rawToggle.label = 'Raw JSON';
   rawToggle.checked = raw;
   rawToggle.addEventListener('change', () => { raw = rawToggle.checked; saveState(); render(); });
-  const secretToggle = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean; label: string };
-  secretToggle.id = 'reveal';
-  secretToggle.label = 'Show secrets';
-  secretToggle.checked = revealed;
-  secretToggle.addEventListener('change', () => { revealed = secretToggle.checked; saveState(); render(); });
+  const reveal = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean; label: string };
+  reveal.id = 'reveal';
+  reveal.label = 'Show secrets';
+  reveal.checked = revealed;
+  // The host answers with the data masked or revealed; the tree redraws when it arrives.
+  reveal.addEventListener('change', () => { revealed = reveal.checked; saveState(); post({ type: 'reveal', revealed }); });
+  secretToggle = reveal;
   const copyAll = document.createElement('vscode-button');
   copyAll.textContent = 'Copy JSON';
   copyAll.setAttribute('secondary', '');
-  copyAll.addEventListener('click', () => { if (current) post({ type: 'copy', text: JSON.stringify(visibleData(), null, 2), what: 'json' }); });
+  copyAll.addEventListener('click', () => { if (current) post({ type: 'copy', what: 'json', path: [] }); });
   const controls = el('div', 'controls');
-  controls.append(search, rawToggle, secretToggle, copyAll);
+  controls.append(search, rawToggle, reveal, copyAll);
   toolbar.append(title, controls);
 }
 
@@ -69,16 +74,12 @@ function post(message: PageToHost): void {
   vscode.postMessage(message);
 }
 
-function visibleData(): unknown {
-  return revealed ? current?.data : maskSecrets(current?.data);
-}
-
 function render(): void {
   content.replaceChildren();
   if (!current) return;
   document.getElementById('title')!.textContent = `${current.kind} ${current.title}`;
   if (raw) {
-    const pre = el('pre', 'raw', JSON.stringify(visibleData(), null, 2));
+    const pre = el('pre', 'raw', JSON.stringify(current.data, null, 2));
     content.append(pre);
     return;
   }
@@ -126,7 +127,7 @@ function renderEntry(key: string | number, value: unknown, path: Path, needle: s
       saveState();
       render();
     });
-    line.append(actions(path, value));
+    line.append(actions(path));
     row.append(line);
     if (open) {
       const children = el('div', 'children');
@@ -138,27 +139,23 @@ function renderEntry(key: string | number, value: unknown, path: Path, needle: s
     return row;
   }
   line.prepend(el('span', 'twisty'));
-  const secret = typeof value === 'string' && isEnvPath(path) ? secretEnvName(value) : undefined;
-  const shown = secret && !revealed ? maskEnvEntry(value as string) : value;
-  const valueSpan = el('span', `value ${typeof value}${secret ? ' secret' : ''}`, typeof shown === 'string' ? JSON.stringify(shown) : String(shown));
-  if (secret && !revealed) valueSpan.title = 'Masked: tick "Show secrets" to reveal';
-  line.append(valueSpan, actions(path, secret && !revealed ? undefined : value));
+  const masked = !current?.revealed && typeof value === 'string' && value.includes(MASK);
+  const valueSpan = el('span', `value ${typeof value}${masked ? ' secret' : ''}`, typeof value === 'string' ? JSON.stringify(value) : String(value));
+  if (masked) valueSpan.title = 'Masked: tick "Show secrets" to reveal';
+  line.append(valueSpan, actions(path));
   row.append(line);
   return row;
 }
 
-function actions(path: Path, value: unknown): HTMLElement {
+function actions(path: Path): HTMLElement {
   const box = el('span', 'actions');
   const copyPath = el('button', 'action', 'path');
   copyPath.title = 'Copy path';
-  copyPath.addEventListener('click', () => post({ type: 'copy', text: formatPath(path), what: 'path' }));
-  box.append(copyPath);
-  if (value !== undefined) {
-    const copyValue = el('button', 'action', 'value');
-    copyValue.title = 'Copy value';
-    copyValue.addEventListener('click', () => post({ type: 'copy', text: typeof value === 'string' ? value : JSON.stringify(value, null, 2), what: 'value' }));
-    box.append(copyValue);
-  }
+  copyPath.addEventListener('click', () => post({ type: 'copy', what: 'path', path }));
+  const copyValue = el('button', 'action', 'value');
+  copyValue.title = 'Copy value';
+  copyValue.addEventListener('click', () => post({ type: 'copy', what: 'value', path }));
+  box.append(copyPath, copyValue);
   return box;
 }
 
@@ -167,6 +164,8 @@ window.addEventListener('message', (event: MessageEvent<HostToPage>) => {
   switch (message.type) {
     case 'show':
       current = message;
+      revealed = message.revealed;
+      if (secretToggle) secretToggle.checked = revealed;
       status.textContent = `Updated ${new Date(message.updatedAt).toLocaleTimeString()}`;
       status.className = '';
       render();
@@ -185,4 +184,4 @@ window.addEventListener('message', (event: MessageEvent<HostToPage>) => {
 });
 
 buildToolbar();
-post({ type: 'ready' });
+post({ type: 'ready', revealed });

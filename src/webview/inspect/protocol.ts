@@ -1,16 +1,29 @@
 // The messages between the inspect panel (extension host) and its page (webview), both ways.
-// Shared as types only: the page never imports the host's code, the host never the page's.
+// The page and the host share only pure modules (these types, jsonPath.ts, src/docker/secrets.ts),
+// never each other's code.
+//
+// Secrets stay on the host: the page is given the inspect data masked unless the user ticked
+// Show secrets, and a copy names a path that the host reads from the data it gave the page. So
+// whatever the page shows, filters or copies holds no secret while Show secrets is off.
 
 export type InspectKind = 'container' | 'image' | 'volume' | 'network';
 
+export type JsonPath = (string | number)[];
+
 export type HostToPage =
-  /** The object's inspect JSON; sent on open and again whenever the engine reports a change. */
-  | { type: 'show'; kind: InspectKind; title: string; data: unknown; updatedAt: number }
+  /**
+   * The object's inspect JSON, masked unless `revealed`; sent on open, again whenever the engine
+   * reports a change, and when the page asks to reveal or mask.
+   */
+  | { type: 'show'; kind: InspectKind; title: string; data: unknown; revealed: boolean; updatedAt: number }
   /** The object no longer exists; the page keeps the last data but says so. */
   | { type: 'gone'; message: string }
   | { type: 'error'; message: string };
 
 export type PageToHost =
-  | { type: 'ready' }
-  | { type: 'copy'; text: string; what: 'value' | 'path' | 'json' }
+  /** The page is listening; `revealed` is the Show secrets state it restored. */
+  | { type: 'ready'; revealed: boolean }
+  | { type: 'reveal'; revealed: boolean }
+  /** Copy the value at `path`, its path, or the whole JSON (path []), as the page was given it. */
+  | { type: 'copy'; what: 'value' | 'path' | 'json'; path: JsonPath }
   | { type: 'refresh' };

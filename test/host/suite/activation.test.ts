@@ -30,6 +30,12 @@ describe('activation', () => {
     assert.ok(ext.exports, 'activate() returned nothing');
   });
 
+  it('returns its API only because it runs in development or test mode: an installed Wharf returns none', () => {
+    const api = wharf().exports as WharfApi;
+    assert.notEqual(api.extension.extensionMode, vscode.ExtensionMode.Production);
+    assert.equal(typeof api.prompts.answerNext, 'function');
+  });
+
   it('contributes the wharf activity-bar container with the containers and images views', () => {
     const contributes = wharf().packageJSON.contributes as Contributes;
     const containers = (contributes.viewsContainers?.activitybar ?? []).map((c) => c.id);

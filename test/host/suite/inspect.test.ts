@@ -1,8 +1,13 @@
-// Inspect panels: the data posted follows the object's live changes, and the page's HTML keeps
-// the strict CSP with a nonce and no engine data in the markup.
+// Inspect panels: the data posted follows the object's live changes, the page's HTML keeps the
+// strict CSP with a nonce and no engine data in the markup, and with Show secrets off nothing the
+// page is given, filters or copies (through the host, onto the real clipboard) holds a secret.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { MASK } from '../../../src/docker/secrets';
 import type { WharfApi } from '../../../src/extension';
+import { matchesFilter } from '../../../src/webview/inspect/jsonPath';
+import type { JsonPath, PageToHost } from '../../../src/webview/inspect/protocol';
+import { waitFor } from '../../engine/waitFor';
 import { engine, makeContainer, removeQuietly, uniqueName, until, wharf } from './explorerSupport';
 
 describe('inspect panels on the real engine', function () {
@@ -54,5 +59,55 @@ describe('inspect panels on the real engine', function () {
     await vscode.commands.executeCommand('wharf.image.inspect', 'wharf-test/busybox:latest');
     const message = api.inspect.lastMessage('image', image.id);
     assert.equal(message?.type === 'show' && (message.data as { Id: string }).Id, image.id);
+  });
+
+  it('keeps secrets masked in what the page is given, filters and copies until Show secrets is ticked', async () => {
+    const secrets = ['hunter2-env', 'tok-flag', 'k-label', 'pw-url'];
+    const id = await makeContainer(uniqueName('secrets'), {
+      start: false,
+      env: [`DB_PASSWORD=${secrets[0]}`, 'MODE=prod'],
+      cmd: ['serve', '--token', secrets[1]],
+      labels: { 'com.example.api-key': secrets[2], upstream: `https://me:${secrets[3]}@example.com` },
+    });
+    cleanup.push(() => removeQuietly(id));
+    await until(api, 'in store', () => api.sessions.current.store.container(id));
+    await api.inspect.show('container', id, 'secrets');
+    // The real page loads in the webview and reports its Show secrets state (off) first.
+    await waitFor('the inspect page to be ready', () => api.inspect.isPageReady('container', id));
+
+    const given = (): { data: unknown; revealed: boolean } => {
+      const message = api.inspect.lastMessage('container', id);
+      assert.equal(message?.type, 'show');
+      return message as { data: unknown; revealed: boolean };
+    };
+    const copy = async (what: 'value' | 'path' | 'json', path: JsonPath): Promise<string> => {
+      await vscode.env.clipboard.writeText('(nothing copied)');
+      await api.inspect.receive('container', id, { type: 'copy', what, path } satisfies PageToHost);
+      return vscode.env.clipboard.readText();
+    };
+    const leaks = (text: string): string[] => secrets.filter((secret) => text.includes(secret));
+
+    assert.equal(given().revealed, false);
+    assert.deepEqual(leaks(JSON.stringify(given().data)), [], 'the page is given masked data');
+    for (const secret of secrets) assert.ok(!matchesFilter(given().data, [], secret), `the filter matches ${secret}`);
+    const parents: JsonPath[] = [[], ['Config'], ['Config', 'Env'], ['Config', 'Labels'], ['Config', 'Cmd'], ['Config', 'Env', 0]];
+    for (const path of parents) {
+      const text = await copy('value', path);
+      assert.notEqual(text, '(nothing copied)', `Copy value of ${path.join('.')} copied something`);
+      assert.deepEqual(leaks(text), [], `Copy value of ${path.join('.') || 'the root'}`);
+    }
+    assert.deepEqual(leaks(await copy('json', [])), [], 'Copy JSON');
+    assert.equal(await copy('value', ['Config', 'Env', 0]), `DB_PASSWORD=${MASK}`);
+    assert.ok((await copy('value', ['Config', 'Labels', 'upstream'])).includes(`me:${MASK}@example.com`));
+
+    await api.inspect.receive('container', id, { type: 'reveal', revealed: true });
+    assert.equal(given().revealed, true);
+    assert.deepEqual(leaks(JSON.stringify(given().data)), secrets, 'Show secrets gives the page the real values');
+    assert.equal(await copy('value', ['Config', 'Env', 0]), `DB_PASSWORD=${secrets[0]}`);
+    assert.deepEqual(leaks(await copy('value', ['Config'])), secrets);
+
+    await api.inspect.receive('container', id, { type: 'reveal', revealed: false });
+    assert.deepEqual(leaks(JSON.stringify(given().data)), []);
+    assert.deepEqual(leaks(await copy('json', [])), []);
   });
 });

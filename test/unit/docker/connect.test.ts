@@ -110,6 +110,15 @@ describe('connect: resolving the engine endpoint', () => {
     assert.deepEqual({ protocol: modem.protocol, host: modem.host, port: modem.port, username: modem.username }, { protocol: 'ssh', host: 'build-box.lan', port: 2222, username: 'deploy' });
   });
 
+  it('an ssh client checks the host key (ssh2 checks none by itself) and uses the agent of the resolved environment', () => {
+    const endpoint = resolve({ DOCKER_HOST: 'ssh://deploy:s3cret@build-box.lan:2222', SSH_AUTH_SOCK: '/tmp/agent.sock' });
+    assert.equal(endpoint.url, 'ssh://deploy:••••••@build-box.lan:2222', 'a password in the URL is never shown');
+    const modem = createClient(endpoint).modem as unknown as { sshOptions: { agent?: string; hostVerifier?: unknown; algorithms?: { serverHostKey?: string[] } } };
+    assert.equal(modem.sshOptions.agent, '/tmp/agent.sock');
+    assert.equal(endpoint.protocol === 'ssh' && modem.sshOptions.hostVerifier, endpoint.protocol === 'ssh' && endpoint.hostKeys.verifier);
+    assert.equal(modem.sshOptions.algorithms?.serverHostKey?.[0], 'ssh-ed25519');
+  });
+
   it('an address without a scheme or with an unknown one is a typed error naming it', () => {
     for (const host of ['/var/run/docker.sock', 'fd://', 'unix://']) {
       assert.throws(() => resolve({ DOCKER_HOST: host }), (err) => isWharfError(err) && err.message.includes(`"${host}"`) && Boolean(err.hint), host);

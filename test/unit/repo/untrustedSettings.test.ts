@@ -1,23 +1,24 @@
 // Repo check: in an untrusted workspace VS Code ignores workspace values of the settings listed in
 // package.json `capabilities.untrustedWorkspaces.restrictedConfigurations`. A setting that picks
-// the engine Wharf talks to, or a program Wharf runs, must be listed there: otherwise a cloned
-// repository's .vscode/settings.json could point Wharf at an engine or make it run a program
-// before anyone trusted it. Every setting is classified below, so a new one forces a decision.
+// the engine Wharf talks to, a program Wharf runs, or where a link Wharf opens points must be
+// listed there: otherwise a cloned repository's .vscode/settings.json could point Wharf at an
+// engine, make it run a program or send "Open in Browser" to a host of its choosing before anyone
+// trusted it. Every setting is classified below, so a new one forces a decision.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..', '..');
 
-type Picks = 'engine' | 'executable' | 'nothing';
+type Picks = 'engine' | 'executable' | 'link' | 'nothing';
 
-/** What each setting chooses. 'executable' includes switches that make Wharf run a program. */
+/** What each setting chooses. 'executable' includes switches that make Wharf run a program; 'link' where a link opened for the user points. */
 const classification: Record<string, Picks> = {
   'wharf.engine.host': 'engine',
   'wharf.engine.context': 'engine',
   'wharf.containers.sortBy': 'nothing',
   'wharf.containers.groupBy': 'nothing',
-  'wharf.containers.browserHost': 'nothing',
+  'wharf.containers.browserHost': 'link',
   'wharf.images.showDangling': 'nothing',
   'wharf.statusBar.enabled': 'nothing',
   'wharf.lint.enable': 'nothing',
@@ -30,7 +31,7 @@ const classification: Record<string, Picks> = {
 
 // Names and descriptions that speak of an engine endpoint or a program: such a setting cannot be
 // classified 'nothing' by oversight.
-const suspectKey = /\.(host|context|socket|path|executable|program|binary|command)$/i;
+const suspectKey = /(host|context|socket|path|executable|program|binary|command)$/i;
 const suspectDescription = /DOCKER_HOST|docker context|socket|\bprogram\b|\bexecutable\b|\bbinary\b|`PATH`/i;
 
 interface Manifest {
@@ -59,9 +60,9 @@ describe('settings restricted in an untrusted workspace', () => {
     assert.deepEqual(Object.keys(properties).sort(), Object.keys(classification).sort());
   });
 
-  it('restricts every setting that picks an engine or a program', () => {
+  it('restricts every setting that picks an engine, a program or a link\'s target', () => {
     const picking = Object.entries(classification).filter(([, picks]) => picks !== 'nothing').map(([key]) => key);
-    assert.ok(picking.length >= 3, 'the engine host, the context and ShellCheck at least');
+    assert.ok(picking.length >= 4, 'the engine host, the context, the browser host and ShellCheck at least');
     assert.deepEqual(picking.filter((key) => !restricted.includes(key)), []);
   });
 

@@ -1,10 +1,11 @@
 // Pure display functions of the explorer: what a row says, its icon, its hover, its menu tokens.
 import * as assert from 'node:assert/strict';
 import type { ContainerModel, ImageModel } from '../../../src/docker/model';
-import { compareContainers, containerContextValue, containerDescription, containerIcon, containerSearchText, containerTooltip, portUrl } from '../../../src/ui/display/containerText';
+import { MASK } from '../../../src/docker/secrets';
+import { browserHostOf, compareContainers, containerContextValue, containerDescription, containerIcon, containerSearchText, containerTooltip, portUrl } from '../../../src/ui/display/containerText';
 import { isDemoEngine } from '../../../src/ui/display/engineText';
-import { escapeMarkdown, formatAge, formatSize, markdownCode } from '../../../src/ui/display/format';
-import { imageTagDescription, isDangling, layerLabel, splitReference } from '../../../src/ui/display/imageText';
+import { escapeMarkdown, formatAge, formatSize, markdownCode, singleLine } from '../../../src/ui/display/format';
+import { imageTagDescription, isDangling, layerLabel, layerTooltip, splitReference } from '../../../src/ui/display/imageText';
 
 const NOW = Date.UTC(2026, 0, 10, 12, 0, 0);
 
@@ -39,6 +40,26 @@ describe('container display', () => {
     assert.equal(portUrl({ containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080 }, '127.0.0.1'), 'http://127.0.0.1:8080');
     assert.equal(portUrl({ containerPort: 80, protocol: 'tcp', hostIp: '127.0.0.2', hostPort: 81 }, '127.0.0.1'), 'http://127.0.0.2:81');
     assert.equal(portUrl({ containerPort: 80, protocol: 'tcp', hostIp: '::', hostPort: 82 }, '::1'), 'http://[::1]:82');
+    assert.equal(portUrl({ containerPort: 80, protocol: 'tcp', hostIp: 'fd00::5', hostPort: 83 }, '127.0.0.1'), 'http://[fd00::5]:83');
+  });
+
+  it('puts the engine\'s HostIp in a link only when it is an IP literal, else uses the browser host', () => {
+    const url = (hostIp: string): string | undefined => portUrl({ containerPort: 80, protocol: 'tcp', hostIp, hostPort: 8080 }, '127.0.0.1');
+    for (const hostile of ['evil.example', '127.0.0.1/x', '1.2.3.4@evil', 'javascript:alert(1)', '127.0.0.1) [x](http://evil', 'fe80::1%eth0', '999.1.1.1', ' 127.0.0.2']) {
+      assert.equal(url(hostile), 'http://127.0.0.1:8080', hostile);
+    }
+    assert.equal(portUrl({ containerPort: 80, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 70000 }, '127.0.0.1'), undefined);
+    assert.equal(portUrl({ containerPort: 80, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: Number.NaN }, '127.0.0.1'), undefined);
+    assert.equal(portUrl({ containerPort: 80, protocol: 'tcp' }, '127.0.0.1'), undefined);
+  });
+
+  it('accepts a host name or an IP address as the browser host, nothing else', () => {
+    for (const [setting, host] of [['localhost', 'localhost'], ['dev-box.lan', 'dev-box.lan'], ['10.0.0.2', '10.0.0.2'], ['::1', '::1'], ['[::1]', '::1'], [' 127.0.0.1 ', '127.0.0.1']]) {
+      assert.equal(browserHostOf(setting), host, setting);
+    }
+    for (const setting of ['', 'evil.com/path', 'user@host', 'host:8080', 'http://x', '-x.com', 'a..b', `${'a'.repeat(64)}.com`, '[evil.com]', 'x y', 'fe80::1%eth0']) {
+      assert.equal(browserHostOf(setting), undefined, setting);
+    }
   });
 
   it('escapes engine data in the markdown hover (a label with HTML stays text)', () => {
@@ -47,6 +68,28 @@ describe('container display', () => {
     assert.ok(!/(^|[^`])<img/.test(md.replace(/`[^`]*`/g, '')), 'no raw HTML outside code spans');
     assert.ok(md.includes('(http://127.0.0.1:8080)'));
     assert.ok(md.includes('`aaaaaaaaaaaa`'), 'short id shown');
+  });
+
+  it('masks secrets in the hover: the command\'s flags, secret labels, URL passwords', () => {
+    const md = containerTooltip(container({
+      command: 'serve --token tok-1 --db=postgres://u:pw-2@db/x',
+      labels: { 'com.example.api-key': 'k-3', upstream: 'https://me:pw-4@h', team: 'payments' },
+    }), 'Up', '127.0.0.1', NOW);
+    for (const secret of ['tok-1', 'pw-2', 'k-3', 'pw-4']) assert.ok(!md.includes(secret), `${secret} in ${md}`);
+    assert.ok(md.includes(MASK));
+    assert.ok(md.includes('`payments`'));
+  });
+
+  it('keeps a hover\'s code spans and escaped text on their line, whatever the engine sends', () => {
+    const hostile = 'x\r\n\n# heading\u2028- item\u2029[link](http://evil)\u0085\u000b\u000c`';
+    const md = containerTooltip(container({ name: hostile, command: hostile, labels: { [hostile]: hostile } }), 'Up', '127.0.0.1', NOW);
+    const breaks = ['\r', '\u2028', '\u2029', '\u0085', '\u000b', '\u000c'];
+    assert.deepEqual(breaks.filter((ch) => md.includes(ch)), [], 'no line break but the tooltip\'s own');
+    const lines = md.split('\n');
+    const plain = containerTooltip(container({ name: 'n', command: 'c', labels: { k: 'v' } }), 'Up', '127.0.0.1', NOW);
+    assert.equal(lines.length, plain.split('\n').length, 'as many lines as a tooltip of plain values');
+    assert.ok(lines.every((line) => !/^\s*#/.test(line)), 'no heading injected');
+    assert.ok(!lines.some((line) => line.startsWith('- item')), 'no list item injected');
   });
 
   it('sorts newest first by default, by name or by state on request', () => {
@@ -61,6 +104,11 @@ describe('container display', () => {
   it('matches the filter on name, image, state and label values', () => {
     const text = containerSearchText(container({ labels: { team: 'Payments' } }));
     for (const needle of ['web', 'nginx', 'running', 'payments']) assert.ok(text.includes(needle), needle);
+  });
+
+  it('never matches the filter on a masked label value', () => {
+    const text = containerSearchText(container({ labels: { 'db.password': 'Hunter2', upstream: 'https://me:Pw-9@h' } }));
+    assert.ok(!text.includes('hunter2') && !text.includes('pw-9'), text);
   });
 });
 
@@ -86,6 +134,11 @@ describe('image display', () => {
     assert.equal(layerLabel('/bin/sh -c #(nop)  CMD ["sleep" "3600"]'), 'CMD ["sleep" "3600"]');
     assert.equal(layerLabel('/bin/sh -c apk add curl'), 'RUN apk add curl');
   });
+
+  it('masks secrets in a layer\'s label and hover', () => {
+    assert.equal(layerLabel('/bin/sh -c #(nop)  ENV API_TOKEN=abc'), `ENV API_TOKEN=${MASK}`);
+    assert.equal(layerTooltip('/bin/sh -c curl -o x https://me:pw@h/f'), `/bin/sh -c curl -o x https://me:${MASK}@h/f`);
+  });
 });
 
 describe('formatters', () => {
@@ -103,6 +156,21 @@ describe('formatters', () => {
   it('escapes markdown and fences code spans around backticks', () => {
     assert.equal(escapeMarkdown('<b>*x*</b>'), '\\<b\\>\\*x\\*\\</b\\>');
     assert.equal(markdownCode('a`b'), '``a`b``');
+    assert.equal(markdownCode('``'), '``` `` ```');
+  });
+
+  it('flattens every line break and control character to a space, in code spans and escaped text', () => {
+    assert.equal(singleLine('a\rb\nc\r\nd\u2028e\u2029f\u0085g\u000bh\u000ci\u0000j\tk\u007fl'), 'a b c  d e f g h i j k l');
+    assert.equal(markdownCode('a\rb\u2028c'), '`a b c`');
+    assert.equal(escapeMarkdown('a\u2029# b'), 'a \\# b');
+    assert.equal(singleLine('plain'), 'plain');
+  });
+
+  it('flattens 256 KB of line breaks and backticks within 1 s', () => {
+    const start = Date.now();
+    markdownCode('`\r\u2028'.repeat(87_382));
+    escapeMarkdown('\n*'.repeat(131_072));
+    assert.ok(Date.now() - start < 1000);
   });
 });
 
