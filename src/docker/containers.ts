@@ -145,6 +145,12 @@ export interface LogOptions extends RequestOptions {
 export interface StreamHandle {
   /** Settles when the stream ends (container stopped, disposed, or failed). */
   readonly done: Promise<void>;
+  /**
+   * Flow control for a reader that is behind: stops reading from the engine until resume(). The
+   * engine keeps what follows (a log follow reads from the log file; a container never blocks on it).
+   */
+  pause(): void;
+  resume(): void;
   dispose(): void;
 }
 
@@ -167,7 +173,7 @@ export async function containerLogs(docker: Docker, id: string, onChunk: (stream
     const buffer = Buffer.isBuffer(payload) ? payload : Buffer.from(String(payload));
     if (info.Config.Tty) onChunk('stdout', buffer);
     else await demuxBuffer(docker, buffer, onChunk);
-    return { done: Promise.resolve(), dispose: () => undefined };
+    return { done: Promise.resolve(), pause: () => undefined, resume: () => undefined, dispose: () => undefined };
   }
   const closer = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, closer.signal]) : closer.signal;
@@ -192,6 +198,8 @@ function streamHandle(stream: NodeJS.ReadableStream, closer: AbortController): S
   });
   return {
     done,
+    pause: () => stream.pause(),
+    resume: () => stream.resume(),
     dispose: () => {
       closer.abort();
       (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
