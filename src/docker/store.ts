@@ -480,7 +480,8 @@ export class DockerEngineStore implements EngineStore {
     if (this.session !== session) return;
     const now = Date.now();
     // Every row is read before anything is merged: an answer that cannot be read changes nothing.
-    const rows = <M>(what: string, answer: unknown, model: (row: never) => M): M[] => readAs(what, answer, isListOfObjects, 'it is not a list of objects', (list: never[]) => list.map(model));
+    // `null` is how a Go engine encodes an empty list it never allocated: nothing, not a fault.
+    const rows = <M>(what: string, answer: unknown, model: (row: never) => M): M[] => readAs(what, answer ?? [], isListOfObjects, 'it is not a list of objects', (list: never[]) => list.map(model));
     const listed = {
       container: rows('list containers', containers, (row) => containerFromSummary(row, now)),
       image: rows('list images', images, imageFromSummary),

@@ -194,11 +194,11 @@ export class SocketProxy {
     };
     client.on('close', end);
     engine.on('close', () => {
-      // What the engine said before it closed still reaches the client first.
+      // What the engine said before it closed still reaches the client first (while it listens).
       if (holding) this.held.push(end);
       else if (this.stalled) this.stalledFlushes.push(end);
-      else if (drip && drip.queue.length > 0) {
-        const waitForDrip = (): void => { if (!drip || drip.queue.length === 0) end(); else setTimeout(waitForDrip, drip.everyMs); };
+      else if (drip && drip.queue.length > 0 && !client.destroyed) {
+        const waitForDrip = (): void => { if (!drip || drip.queue.length === 0 || client.destroyed) end(); else setTimeout(waitForDrip, drip.everyMs); };
         waitForDrip();
       } else end();
     });
