@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './ui/commands';
 import { Config } from './ui/config';
 import type { WharfContext } from './ui/context';
+import { confirmEngineWhenLookedAt } from './ui/engineLiveness';
 import { engineSessionFactory } from './ui/engineSession';
 import { askHostKey } from './ui/hostKeyPrompt';
 import { InspectPanels } from './ui/inspect/inspectPanels';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
   context.subscriptions.push(
     log, config, sessions, views, inspect, walkthrough, lint,
     createStatusBar(sessions, config),
+    confirmEngineWhenLookedAt(sessions, views),
     config.onDidChange((keys) => { if (keys.some((k) => k.startsWith('engine.'))) sessions.restart(); }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => sessions.restart()),
     vscode.commands.registerCommand('wharf.showLog', () => log.show()),

@@ -145,6 +145,12 @@ export interface LogOptions extends RequestOptions {
 export interface StreamHandle {
   /** Settles when the stream ends (container stopped, disposed, or failed). */
   readonly done: Promise<void>;
+  /**
+   * Flow control for a reader that is behind: stops reading from the engine until resume(). The
+   * engine keeps what follows (a log follow reads from the log file; a container never blocks on it).
+   */
+  pause(): void;
+  resume(): void;
   dispose(): void;
 }
 
@@ -167,7 +173,7 @@ export async function containerLogs(docker: Docker, id: string, onChunk: (stream
     const buffer = Buffer.isBuffer(payload) ? payload : Buffer.from(String(payload));
     if (info.Config.Tty) onChunk('stdout', buffer);
     else await demuxBuffer(docker, buffer, onChunk);
-    return { done: Promise.resolve(), dispose: () => undefined };
+    return { done: Promise.resolve(), pause: () => undefined, resume: () => undefined, dispose: () => undefined };
   }
   const closer = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, closer.signal]) : closer.signal;
@@ -192,6 +198,8 @@ function streamHandle(stream: NodeJS.ReadableStream, closer: AbortController): S
   });
   return {
     done,
+    pause: () => stream.pause(),
+    resume: () => stream.resume(),
     dispose: () => {
       closer.abort();
       (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
@@ -360,38 +368,12 @@ export async function execInteractive(docker: Docker, id: string, spec: ExecSpec
   };
 }
 
-export interface StoppedContainer {
-  id: string;
-  name: string;
-  image: string;
-  state: string;
-  status: string;
-}
-
-/** What a container prune would remove (every container that is not running or paused), for a confirmation. */
-export async function previewContainerPrune(docker: Docker, options: PruneOptions = {}): Promise<StoppedContainer[]> {
-  const list = await engineRequest('list stopped containers', (abortSignal) =>
-    docker.listContainers({ all: true, filters: { status: ['created', 'exited', 'dead'], ...labelFilter(options) }, abortSignal }), options);
-  return list.map((c) => ({ id: c.Id, name: (c.Names[0] ?? '').replace(/^\//, ''), image: c.Image, state: c.State, status: c.Status }));
-}
-
+/** For the list calls: only objects with these labels ("key" or "key=value"): a compose project, a test run. */
 export interface PruneOptions extends RequestOptions {
-  /** Only objects with these labels ("key" or "key=value"): a compose project, a test run. */
   labels?: string[];
 }
 
-/** The engine's `label` filter, when the caller scoped the prune. */
+/** The engine's `label` filter, when the caller scoped the list. */
 export function labelFilter(options: PruneOptions): { label?: string[] } {
   return options.labels?.length ? { label: options.labels } : {};
-}
-
-export interface PruneResult {
-  /** Ids (names for volumes, networks) the engine removed. */
-  removed: string[];
-  spaceReclaimed: number;
-}
-
-export async function pruneContainers(docker: Docker, options: PruneOptions = {}): Promise<PruneResult> {
-  const result = await engineRequest('prune containers', (abortSignal) => docker.pruneContainers({ filters: labelFilter(options), abortSignal }), options);
-  return { removed: result.ContainersDeleted ?? [], spaceReclaimed: result.SpaceReclaimed ?? 0 };
 }

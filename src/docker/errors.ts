@@ -19,6 +19,7 @@ export type WharfErrorCode =
   | 'registryNotFound'
   | 'badRequest'
   | 'cancelled'
+  | 'malformedAnswer'
   | 'engine';
 
 export interface WharfErrorOptions {
@@ -42,6 +43,18 @@ export class WharfError extends Error {
     this.statusCode = options.statusCode;
     this.engineMessage = options.engineMessage;
   }
+}
+
+/**
+ * The engine answered, but not with what the API defines: a body that is not JSON, one cut off
+ * before its end, or JSON of the wrong shape (an object where a list belongs). Said plainly, with a
+ * few characters of what came, because the usual cause is something between Wharf and the engine
+ * (a proxy, a crashing engine, a socket that is not an engine's).
+ */
+export function malformedAnswer(action: string, problem: string, received?: string): WharfError {
+  const sample = received === undefined ? '' : ` (it began ${JSON.stringify(received.slice(0, 40))}${received.length > 40 ? '…' : ''})`;
+  return new WharfError('malformedAnswer', capitalize(`the engine's answer to "${action}" could not be read: ${problem}${sample}.`),
+    { hint: 'The engine, or something between it and Wharf, sent what the Docker API does not define. Check the engine\'s log; Wharf asks again on the next change or reconnect.' });
 }
 
 export function isWharfError(err: unknown, code?: WharfErrorCode): err is WharfError {

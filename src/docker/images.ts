@@ -7,7 +7,7 @@ import { ProgressFolder, type OverallProgress } from './progress';
 import { registryOf, resolveRegistryAuth, type RegistryAuth, type ResolveOptions } from './registryAuth';
 import { dial, engineRequest, type RequestOptions } from './request';
 import { readJsonLines, StreamError } from './streams';
-import { labelFilter, type PruneOptions, type PruneResult } from './containers';
+import { labelFilter, type PruneOptions } from './containers';
 
 /** A reference with its tag made explicit: pulling "x" without a tag would fetch every tag. */
 export function withDefaultTag(reference: string): string {
@@ -136,37 +136,4 @@ export async function removeImage(docker: Docker, reference: string, options: Re
     untagged: result.flatMap((r) => (r.Untagged ? [r.Untagged] : [])),
     deleted: result.flatMap((r) => (r.Deleted ? [r.Deleted] : [])),
   };
-}
-
-export interface ImagePrunePreview {
-  images: Array<{ id: string; repoTags: string[]; size: number }>;
-  /** Sum of the images' sizes: an upper bound, since layers may be shared with kept images. */
-  size: number;
-}
-
-/**
- * What an image prune would remove: dangling images, or with `all` every image no container
- * uses (as the engine's prune with dangling=false decides).
- */
-export async function previewImagePrune(docker: Docker, options: PruneOptions & { all?: boolean } = {}): Promise<ImagePrunePreview> {
-  const [images, everything, containers] = await Promise.all([
-    listImages(docker, { ...options, all: false, danglingOnly: !options.all }),
-    // Prune only removes images nothing is built on; the dangling list can include such parents.
-    listImages(docker, { deadlineMs: options.deadlineMs, signal: options.signal, all: true }),
-    engineRequest('list containers', (abortSignal) => docker.listContainers({ all: true, abortSignal }), options),
-  ]);
-  const used = new Set(containers.map((c) => c.ImageID));
-  const parents = new Set(everything.map((i) => i.ParentId).filter((p) => p));
-  const candidates = images.filter((i) => !used.has(i.Id) && !parents.has(i.Id));
-  return {
-    images: candidates.map((i) => ({ id: i.Id, repoTags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'), size: i.Size })),
-    size: candidates.reduce((sum, i) => sum + i.Size, 0),
-  };
-}
-
-export async function pruneImages(docker: Docker, options: PruneOptions & { all?: boolean } = {}): Promise<PruneResult> {
-  const result = await engineRequest('prune images', (abortSignal) =>
-    docker.pruneImages({ filters: { dangling: [options.all ? 'false' : 'true'], ...labelFilter(options) }, abortSignal }), options);
-  const removed = (result.ImagesDeleted ?? []).flatMap((r) => (r.Deleted ? [r.Deleted] : []));
-  return { removed, spaceReclaimed: result.SpaceReclaimed ?? 0 };
 }

@@ -109,4 +109,9 @@ export interface EngineStore extends Disposable {
   refresh(): Promise<void>;
   /** Resolves once connected and the first full load is in (or rejects with the typed error). */
   ready(): Promise<void>;
+  /**
+   * Someone is looking at the engine's state: after a long silence, check (one /_ping) that the
+   * engine still answers, and end the session if not. Sends nothing otherwise. Never rejects.
+   */
+  confirmLive(): Promise<void>;
 }

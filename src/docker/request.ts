@@ -1,7 +1,8 @@
 // One way for every operation to talk to the engine: a deadline on the request (a hung engine
 // must never hang Wharf), an optional caller cancellation, and failures mapped to typed errors.
+import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
-import { toWharfError, type ErrorContext } from './errors';
+import { malformedAnswer, toWharfError, type ErrorContext } from './errors';
 
 /** How long a plain request may take before Wharf gives up on the engine. */
 export const DEFAULT_DEADLINE_MS = 30_000;
@@ -60,14 +61,47 @@ export interface DialOptions {
 }
 
 /**
- * A raw request through dockerode's modem, for the few calls whose dockerode wrapper does not
- * forward an abort signal (image inspect and history, network inspect).
+ * A raw request through dockerode's modem, for the calls whose dockerode wrapper does not forward
+ * an abort signal (image inspect and history, network inspect) and for the store. A JSON answer
+ * (every non-stream request here) is read by Wharf, not by the modem: the modem hands over a
+ * body that is not JSON as a Buffer, as if it were the answer, and waits for ever on one cut off
+ * mid-way. Here both fail at once with a typed `malformedAnswer` error naming `what`.
  */
-export function dial<T>(docker: Docker, request: DialOptions, signal: AbortSignal): Promise<T> {
+export function dial<T>(docker: Docker, request: DialOptions, signal: AbortSignal, what = `${request.method} ${request.path}`): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     docker.modem.dial(
-      { path: request.path, method: request.method, statusCodes: request.statusCodes, options: request.query ?? {}, isStream: request.isStream, abortSignal: signal } as never,
-      (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as T)),
+      // The modem checks the status either way (reading the error body itself); with isStream it
+      // hands over the response instead of its own reading of the body.
+      { path: request.path, method: request.method, statusCodes: request.statusCodes, options: request.query ?? {}, isStream: true, abortSignal: signal } as never,
+      (err: unknown, data: unknown) => {
+        if (err) reject(err);
+        else if (request.isStream) resolve(data as T);
+        else readJson<T>(data as IncomingMessage, what).then(resolve, reject);
+      },
     );
+  });
+}
+
+/** Reads a whole JSON answer; a body cut off or not JSON is a `malformedAnswer`. */
+function readJson<T>(response: IncomingMessage, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let ended = false;
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => {
+      ended = true;
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve(JSON.parse(text) as T);
+      } catch {
+        reject(malformedAnswer(what, text.trim() ? 'it is not JSON' : 'it was empty', text.trim() || undefined));
+      }
+    });
+    // The connection closed before the body's end (Content-Length or the last chunk not reached).
+    const cutOff = (): void => {
+      if (!ended) reject(malformedAnswer(what, `it was cut off after ${chunks.reduce((n, c) => n + c.length, 0)} bytes`));
+    };
+    response.on('error', cutOff);
+    response.on('close', cutOff);
   });
 }

@@ -1,7 +1,21 @@
 // The live model of one engine. It lists everything once per connection, then the /events stream
 // keeps it current: an event re-reads only the object it names, bursts are coalesced into one
 // change notification, and nothing polls. When the stream ends (engine restart, socket gone) it
-// reconnects with capped backoff and resyncs fully.
+// reconnects with capped, jittered backoff (backoff.ts) and resyncs fully.
+//
+// A bad engine costs an object, not the session: an inspect that fails (a 500, a body cut off or
+// not JSON) is logged, the object keeps what the last list or inspect said, and the read is tried
+// again with the next batch of events. A list that cannot be read is a typed `malformedAnswer`
+// failure of the whole load (there is nothing honest to show), retried by the reconnect.
+//
+// A stalled engine (hung, or behind a forwarder whose far side vanished: a suspended VM, a dead
+// ssh tunnel) keeps a unix-socket stream open and silent; TCP keepalive cannot see it there, and
+// the engine sends no heartbeat on /events. Polling would break the promise that an idle Wharf
+// sends no request at all, so the check is made when it matters: confirmLive(), which the UI
+// calls when someone looks (a Wharf view shown, the window focused), sends one /_ping if nothing
+// has been heard from the engine for `livenessSilenceMs`; an engine that does not answer in time
+// ends the session, and the views say so. Left undetected: a forwarder that keeps taking new
+// connections while it silently dropped only the established stream.
 //
 // Ordering without locks: every event, inspect and list is stamped with a generation number.
 // An answer never overrides something that happened after the request was sent: a late inspect
@@ -11,7 +25,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import { createClient, engineInfoOf, negotiateApiVersion, pingApiVersion, readVersion, type Endpoint } from './connect';
-import { toWharfError, WharfError } from './errors';
+import { ReconnectBackoff, RECONNECT_SCHEDULE } from './backoff';
+import { malformedAnswer, toWharfError, WharfError } from './errors';
 import { JsonLineSplitter, touchesOf, type Touch } from './events';
 import type { ConnectionState, ContainerModel, Disposable, EngineInfo, EngineStore, ImageModel, NetworkModel, ObjectKind, RuntimeInfo, StoreChange, VolumeModel } from './model';
 import { containerFromInspect, containerFromSummary, imageFromInspect, imageFromSummary, networkFrom, volumeFrom } from './normalize';
@@ -22,9 +37,13 @@ export interface StoreOptions {
   endpoint: Endpoint;
   /** Deadline of each request (and of the event stream's first byte). */
   deadlineMs?: number;
-  /** First reconnect delay and its cap; the delay doubles in between. */
+  /** First reconnect delay and its cap; the delay doubles in between (see backoff.ts). */
   backoffInitialMs?: number;
   backoffMaxMs?: number;
+  /** How long a connection must stay up before the reconnect delays start from the first again. */
+  backoffStableMs?: number;
+  /** confirmLive() pings the engine only after this long without a word from it. */
+  livenessSilenceMs?: number;
   /** How long to gather a burst of events before applying it. */
   coalesceMs?: number;
   /** At most this many inspects in flight at once. */
@@ -97,8 +116,13 @@ export class DockerEngineStore implements EngineStore {
 
   private connectionState: ConnectionState = { status: 'connecting', attempt: 1 };
   private session?: Session;
-  private attempt = 0;
+  private readonly backoff: ReconnectBackoff;
   private reconnectTimer?: NodeJS.Timeout;
+  /** When the engine last said anything: an event, or the answer to any of the store's reads. */
+  private lastHeardAt = Date.now();
+  private liveCheck?: Promise<void>;
+  /** kind:id → the inspect that failed, how often it was tried since its object's last event, and when. */
+  private readonly unreadable = new Map<string, { touch: Touch; tries: number; failedAt: number }>();
   private disposed = false;
 
   private pending = new Map<string, Touch>();
@@ -111,16 +135,19 @@ export class DockerEngineStore implements EngineStore {
   private connectWaiters: { resolve: () => void; reject: (err: unknown) => void }[] = [];
 
   private readonly deadlineMs: number;
-  private readonly backoffInitialMs: number;
-  private readonly backoffMaxMs: number;
+  private readonly livenessSilenceMs: number;
   private readonly coalesceMs: number;
   private readonly inspectConcurrency: number;
   private readonly log: (line: string) => void;
 
   constructor(private readonly options: StoreOptions) {
     this.deadlineMs = options.deadlineMs ?? 10_000;
-    this.backoffInitialMs = options.backoffInitialMs ?? 250;
-    this.backoffMaxMs = options.backoffMaxMs ?? 15_000;
+    this.backoff = new ReconnectBackoff({
+      initialMs: options.backoffInitialMs ?? RECONNECT_SCHEDULE.initialMs,
+      maxMs: options.backoffMaxMs ?? RECONNECT_SCHEDULE.maxMs,
+      stableMs: options.backoffStableMs ?? RECONNECT_SCHEDULE.stableMs,
+    });
+    this.livenessSilenceMs = options.livenessSilenceMs ?? LIVENESS_SILENCE_MS;
     this.coalesceMs = options.coalesceMs ?? 5;
     this.inspectConcurrency = options.inspectConcurrency ?? 16;
     this.log = options.log ?? (() => undefined);
@@ -171,6 +198,31 @@ export class DockerEngineStore implements EngineStore {
     await connected;
   }
 
+  /**
+   * Someone is looking: if the engine has said nothing for `livenessSilenceMs`, one /_ping checks
+   * that it still answers (an idle engine is silent, so silence alone proves nothing). A ping that
+   * fails ends the session, which reconnects and shows why meanwhile. Otherwise nothing is sent.
+   */
+  confirmLive(): Promise<void> {
+    const session = this.session;
+    if (this.disposed || !session || this.connectionState.status !== 'connected') return Promise.resolve();
+    if (Date.now() - this.lastHeardAt < this.livenessSilenceMs) return Promise.resolve();
+    this.liveCheck ??= (async () => {
+      try {
+        await engineRequest('check that the engine still answers', (signal) => dial<unknown>(session.docker, { path: '/_ping', method: 'GET', statusCodes: { 200: true, 500: 'server error' }, isStream: true }, signal).then((answer) => {
+          (answer as Readable).resume(); // the body ("OK") is not needed, only that it came
+        }), { deadlineMs: this.deadlineMs, signal: session.abort.signal });
+        this.lastHeardAt = Date.now();
+      } catch (err) {
+        this.log(`the engine did not answer the liveness check: ${toWharfError(err).message}`);
+        this.sessionFailed(session, err);
+      } finally {
+        this.liveCheck = undefined;
+      }
+    })();
+    return this.liveCheck;
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
@@ -188,8 +240,7 @@ export class DockerEngineStore implements EngineStore {
 
   private async connect(): Promise<void> {
     if (this.disposed) return;
-    this.attempt += 1;
-    this.setConnection({ status: 'connecting', attempt: this.attempt });
+    this.setConnection({ status: 'connecting', attempt: this.backoff.attempts + 1 });
     const abort = new AbortController();
     const endpoint = this.options.endpoint;
     const requestOptions = { deadlineMs: this.deadlineMs, signal: abort.signal };
@@ -205,6 +256,7 @@ export class DockerEngineStore implements EngineStore {
       session = { docker: createClient(endpoint, { apiVersion }), abort };
       if (this.disposed) { abort.abort(); return; }
       this.session = session;
+      this.unreadable.clear(); // the new session's full load reads everything again
       // The stream first, the lists second: whatever happens during the lists is in the stream.
       await this.openEvents(session);
       const [, info, version] = await Promise.all([
@@ -222,7 +274,8 @@ export class DockerEngineStore implements EngineStore {
       session.engine = engineInfoOf(version, negotiated, endpoint);
       const defaultRuntime = info.DefaultRuntime || undefined;
       const runtimes: RuntimeInfo[] = Object.entries(info.Runtimes ?? {}).map(([name, runtime]) => ({ name, path: runtime?.path, isDefault: name === defaultRuntime }));
-      this.attempt = 0;
+      this.backoff.connected();
+      this.lastHeardAt = Date.now();
       this.setConnection({ status: 'connected', engine: session.engine, runtimes, defaultRuntime, labels: engineLabelsOf(info) });
       this.settleReady?.resolve();
       for (const waiter of this.connectWaiters.splice(0)) waiter.resolve();
@@ -240,7 +293,7 @@ export class DockerEngineStore implements EngineStore {
     this.session = undefined;
     const error = toWharfError(err, { endpoint: this.options.endpoint.url });
     this.log(`engine session ended: ${error.code}: ${error.message}`);
-    const delay = Math.min(this.backoffMaxMs, this.backoffInitialMs * 2 ** Math.max(0, this.attempt - 1));
+    const delay = this.backoff.nextDelayMs();
     this.setConnection({ status: 'unreachable', code: error.code, message: error.message, hint: error.hint, retryAt: Date.now() + delay });
     this.settleReady?.reject(error);
     for (const waiter of this.connectWaiters.splice(0)) waiter.reject(error);
@@ -268,7 +321,10 @@ export class DockerEngineStore implements EngineStore {
       if (this.session !== session) return;
       for (const touch of touchesOf(event)) this.enqueue(touch);
     }, (line) => this.log(`unreadable event: ${line.slice(0, 200)}`));
-    stream.on('data', (chunk: Buffer) => splitter.push(chunk));
+    stream.on('data', (chunk: Buffer) => {
+      this.lastHeardAt = Date.now();
+      splitter.push(chunk);
+    });
     const ended = (err?: unknown): void => {
       splitter.end();
       if (this.session === session) this.sessionFailed(session, err ?? Object.assign(new Error('The engine closed the event stream.'), { code: 'ECONNRESET' }));
@@ -288,6 +344,7 @@ export class DockerEngineStore implements EngineStore {
   private enqueue(touch: Touch): void {
     const key = `${touch.kind}:${touch.id}`;
     if (touch.op === 'destroy') this.destroyedAt.set(key, ++this.generation);
+    this.unreadable.delete(key);
     // The last word on an object wins: create+destroy in one burst is just destroy.
     this.pending.delete(key);
     this.pending.set(key, touch);
@@ -308,27 +365,37 @@ export class DockerEngineStore implements EngineStore {
     this.flushing = true;
     const batch = [...this.pending.values()];
     this.pending = new Map();
+    // Reads that failed before ride along with this batch, a few times at most: an object whose
+    // every inspect fails must not add a request to every future batch.
+    const retries = [...this.unreadable.entries()].filter(([key, entry]) => entry.tries <= UNREADABLE_RETRIES && !batch.some((t) => `${t.kind}:${t.id}` === key));
     const changes = new ChangeSet();
-    try {
-      for (const touch of batch) if (touch.op === 'destroy') this.remove(touch.kind, touch.id, changes);
-      const inspects = batch.filter((touch) => touch.op === 'inspect');
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (next < inspects.length) {
-          const touch = inspects[next++];
-          await this.reread(session, touch, changes);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(this.inspectConcurrency, inspects.length) }, worker));
-    } catch (err) {
-      this.flushing = false;
-      this.emit(changes.toList());
-      this.sessionFailed(session, err);
-      return;
-    }
+    for (const touch of batch) if (touch.op === 'destroy') this.remove(touch.kind, touch.id, changes);
+    const inspects = [...batch.filter((touch) => touch.op === 'inspect'), ...retries.map(([, entry]) => entry.touch)];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < inspects.length) {
+        const touch = inspects[next++];
+        await this.reread(session, touch, changes).catch((err: unknown) => this.unreadableObject(session, touch, err));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.inspectConcurrency, inspects.length) }, worker));
     this.flushing = false;
     this.emit(changes.toList());
     this.scheduleFlush();
+  }
+
+  /**
+   * One object's read failed while the session lives on: the object keeps what the store knew,
+   * and the read is tried again with the next batch. (When the engine itself is gone, the event
+   * stream ends too, and that ends the session.)
+   */
+  private unreadableObject(session: Session, touch: Touch, err: unknown): void {
+    if (this.session !== session || this.disposed) return;
+    const key = `${touch.kind}:${touch.id}`;
+    const error = toWharfError(err);
+    const tries = (this.unreadable.get(key)?.tries ?? 0) + 1;
+    this.unreadable.set(key, { touch, tries, failedAt: ++this.generation });
+    this.log(`could not read ${touch.kind} ${touch.id} (try ${tries}): ${error.code}: ${error.message}`);
   }
 
   /** Inspects one object; applies the answer unless the object was destroyed after we asked. */
@@ -340,6 +407,7 @@ export class DockerEngineStore implements EngineStore {
     const askedAt = ++this.generation;
     const answer = await this.inspect(session, touch);
     if (this.session !== session) return;
+    this.unreadable.delete(`${touch.kind}:${touch.id}`);
     if (answer === NOT_FOUND) {
       // Gone already; its destroy event may be on its way (or was coalesced away).
       if (touch.kind !== 'image' || this.imageMap.has(touch.id)) this.remove(touch.kind, touch.id, changes);
@@ -353,18 +421,19 @@ export class DockerEngineStore implements EngineStore {
   }
 
   private async inspect(session: Session, touch: Touch): Promise<AnyModel | typeof NOT_FOUND> {
+    const read = async <M>(path: string, what: string, model: (answer: never) => M): Promise<M> => readAs(what, await this.get<unknown>(session, path, what), isObject, `it does not describe a ${touch.kind}`, model);
     try {
       switch (touch.kind) {
         case 'container':
-          return containerFromInspect(await this.get(session, `/containers/${touch.id}/json`, 'inspect a container'));
+          return await read(`/containers/${touch.id}/json`, 'inspect a container', containerFromInspect);
         case 'image': {
           const known = this.imageMap.get(touch.id)?.containers ?? -1;
-          return imageFromInspect(await this.get(session, `/images/${touch.id}/json`, 'inspect an image'), known);
+          return await read(`/images/${touch.id}/json`, 'inspect an image', (answer) => imageFromInspect(answer, known));
         }
         case 'volume':
-          return volumeFrom(await this.get(session, `/volumes/${touch.id}`, 'inspect a volume'));
+          return await read(`/volumes/${touch.id}`, 'inspect a volume', volumeFrom);
         case 'network':
-          return networkFrom(await this.get(session, `/networks/${touch.id}`, 'inspect a network'));
+          return await read(`/networks/${touch.id}`, 'inspect a network', networkFrom);
       }
     } catch (err) {
       if ((err as { statusCode?: number }).statusCode === 404) return NOT_FOUND;
@@ -372,11 +441,13 @@ export class DockerEngineStore implements EngineStore {
     }
   }
 
-  private get<T>(session: Session, path: string, what: string, query?: Record<string, unknown>): Promise<T> {
-    return engineRequest(what, (signal) => dial<T>(session.docker, { path, method: 'GET', statusCodes: { 200: true, 404: 'not found', 500: 'server error' }, query }, signal), {
+  private async get<T>(session: Session, path: string, what: string, query?: Record<string, unknown>): Promise<T> {
+    const answer = await engineRequest(what, (signal) => dial<T>(session.docker, { path, method: 'GET', statusCodes: { 200: true, 404: 'not found', 500: 'server error' }, query }, signal, what), {
       deadlineMs: this.deadlineMs,
       signal: session.abort.signal,
     });
+    this.lastHeardAt = Date.now();
+    return answer;
   }
 
   /** Runs a read whose answer is applied with the ordering marks, counting it as in flight. */
@@ -402,18 +473,30 @@ export class DockerEngineStore implements EngineStore {
   private async resyncNow(session: Session): Promise<void> {
     const listedAt = ++this.generation;
     const [containers, images, volumes, networks] = await Promise.all([
-      this.get<unknown[]>(session, '/containers/json?', 'list containers', { all: true }),
-      this.get<unknown[]>(session, '/images/json', 'list images'),
-      this.get<{ Volumes?: unknown[] | null }>(session, '/volumes', 'list volumes'),
-      this.get<unknown[]>(session, '/networks', 'list networks'),
+      this.get<unknown>(session, '/containers/json?', 'list containers', { all: true }),
+      this.get<unknown>(session, '/images/json', 'list images'),
+      this.get<unknown>(session, '/volumes', 'list volumes'),
+      this.get<unknown>(session, '/networks', 'list networks'),
     ]);
     if (this.session !== session) return;
     const now = Date.now();
+    // Every row is read before anything is merged: an answer that cannot be read changes nothing.
+    // `null` is how a Go engine encodes an empty list it never allocated: nothing, not a fault.
+    const rows = <M>(what: string, answer: unknown, model: (row: never) => M): M[] => readAs(what, answer ?? [], isListOfObjects, 'it is not a list of objects', (list: never[]) => list.map(model));
+    const listed = {
+      container: rows('list containers', containers, (row) => containerFromSummary(row, now)),
+      image: rows('list images', images, imageFromSummary),
+      // Podman answers `"Volumes": null` when there are none.
+      volume: rows('list volumes', readAs('list volumes', volumes, isObject, 'it is not an object', (answer: { Volumes?: unknown }) => answer.Volumes ?? []), volumeFrom),
+      network: rows('list networks', networks, networkFrom),
+    };
+    // A full list is as fresh as any inspect asked before it: those reads need no retry.
+    for (const [key, entry] of this.unreadable) if (entry.failedAt < listedAt) this.unreadable.delete(key);
     const changes = new ChangeSet();
-    this.merge('container', (containers ?? []).map((row) => this.withKnownTimes(containerFromSummary(row, now))), listedAt, changes);
-    this.merge('image', (images ?? []).map(imageFromSummary), listedAt, changes);
-    this.merge('volume', (volumes?.Volumes ?? []).map(volumeFrom), listedAt, changes);
-    this.merge('network', (networks ?? []).map(networkFrom), listedAt, changes);
+    this.merge('container', listed.container.map((model) => this.withKnownTimes(model)), listedAt, changes);
+    this.merge('image', listed.image, listedAt, changes);
+    this.merge('volume', listed.volume, listedAt, changes);
+    this.merge('network', listed.network, listedAt, changes);
     this.emit(changes.toList());
   }
 
@@ -512,6 +595,33 @@ export class DockerEngineStore implements EngineStore {
         this.log(`store listener failed: ${String(err)}`);
       }
     }
+  }
+}
+
+/** Silence after which confirmLive() asks the engine (an idle engine may be silent for hours). */
+const LIVENESS_SILENCE_MS = 30_000;
+/** How many later batches a failed read rides along with before it waits for its own object's event. */
+const UNREADABLE_RETRIES = 3;
+
+function isObject(answer: unknown): boolean {
+  return typeof answer === 'object' && answer !== null && !Array.isArray(answer);
+}
+
+function isListOfObjects(answer: unknown): boolean {
+  return Array.isArray(answer) && answer.every(isObject);
+}
+
+/**
+ * Turns one answer into models, or fails with a typed `malformedAnswer`: JSON of the wrong shape,
+ * or fields the model cannot be built from, is named as the engine's fault rather than surfacing
+ * as a TypeError from deep inside normalize.ts.
+ */
+function readAs<A, M>(what: string, answer: unknown, shaped: (answer: unknown) => boolean, problem: string, model: (answer: A) => M): M {
+  if (!shaped(answer)) throw malformedAnswer(what, problem, JSON.stringify(answer));
+  try {
+    return model(answer as A);
+  } catch (err) {
+    throw malformedAnswer(what, `it could not be read (${err instanceof Error ? err.message : String(err)})`, JSON.stringify(answer));
   }
 }
 

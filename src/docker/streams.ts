@@ -1,6 +1,7 @@
 // The engine's streaming answers: JSON-lines progress (pull, push, build, stats) and the
 // multiplexed stdout/stderr framing of logs and exec.
 import { PassThrough, Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import type Docker from 'dockerode';
 
 /** One line of a pull, push or build progress stream, as the engine sends it. */
@@ -109,6 +110,33 @@ export function demux(docker: Docker, source: NodeJS.ReadableStream, onChunk: (s
   stdout.on('data', (data: Buffer) => onChunk('stdout', data));
   stderr.on('data', (data: Buffer) => onChunk('stderr', data));
   docker.modem.demuxStream(source, stdout, stderr);
+}
+
+/**
+ * Turns a container's output bytes into text, one UTF-8 decoder per output. A chunk (a frame of
+ * the multiplexed stream, one read from a TTY) may end inside a multi-byte character: the
+ * dockerd copier cuts lines longer than 16 KiB at a byte count, and a TTY hands over whatever the
+ * process wrote so far. Decoding each chunk alone would turn both halves into U+FFFD; the decoder
+ * keeps the partial bytes until that same output's next chunk. stdout and stderr are decoded
+ * apart because a stderr frame may arrive between the halves of a stdout character.
+ */
+export class OutputDecoder {
+  private readonly decoders: Record<OutputStream, StringDecoder> = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
+
+  constructor(private readonly onText: (stream: OutputStream, text: string) => void) {}
+
+  push(stream: OutputStream, data: Buffer): void {
+    const text = this.decoders[stream].write(data);
+    if (text) this.onText(stream, text);
+  }
+
+  /** The stream ended: an incomplete character left over is shown as U+FFFD, not dropped. */
+  end(): void {
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const rest = this.decoders[stream].end();
+      if (rest) this.onText(stream, rest);
+    }
+  }
 }
 
 /** Demultiplexes a complete (non-follow) answer that dockerode hands over as one Buffer. */

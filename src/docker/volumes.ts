@@ -1,6 +1,6 @@
-// Volume operations. Removing or pruning volumes deletes data, so nothing here is forced by default.
+// Volume operations. Removing volumes deletes data, so nothing here is forced by default.
 import type Docker from 'dockerode';
-import { labelFilter, type PruneOptions, type PruneResult } from './containers';
+import { labelFilter, type PruneOptions } from './containers';
 import { engineRequest, type RequestOptions } from './request';
 
 export async function listVolumes(docker: Docker, options: PruneOptions & { danglingOnly?: boolean } = {}): Promise<Docker.VolumeInspectInfo[]> {
@@ -40,24 +40,8 @@ export function pruneSparesNamedVolumes(apiVersion: string | undefined): boolean
   return major > 1 || (major === 1 && minor >= 42);
 }
 
-/**
- * What a volume prune would delete: volumes no container (running or not) refers to, and, where
- * the engine spares named volumes, only the anonymous ones, so the confirmation lists exactly
- * what goes.
- */
-export async function previewVolumePrune(docker: Docker, options: PruneOptions = {}): Promise<Docker.VolumeInspectInfo[]> {
-  const unused = await listVolumes(docker, { ...options, danglingOnly: true });
-  // The negotiated version connect() pinned the client to (docker-modem keeps it; its types omit it).
-  return volumesPruneRemoves(unused, (docker.modem as unknown as { version?: string }).version);
-}
-
 /** Of the unused volumes, those a prune at this API version deletes. */
 export function volumesPruneRemoves<V extends { Labels?: Record<string, string> | null }>(unused: readonly V[], apiVersion: string | undefined): V[] {
   if (!pruneSparesNamedVolumes(apiVersion)) return [...unused];
   return unused.filter((volume) => volume.Labels != null && ANONYMOUS_VOLUME_LABEL in volume.Labels);
-}
-
-export async function pruneVolumes(docker: Docker, options: PruneOptions = {}): Promise<PruneResult> {
-  const result = await engineRequest('prune volumes', (abortSignal) => docker.pruneVolumes({ filters: labelFilter(options), abortSignal }), options);
-  return { removed: result.VolumesDeleted ?? [], spaceReclaimed: result.SpaceReclaimed ?? 0 };
 }

@@ -48,6 +48,7 @@ function unreachableStore(connection: ConnectionState): EngineStore {
     onDidChange: () => ({ dispose: () => undefined }),
     refresh: () => Promise.reject(new Error(connection.status === 'unreachable' ? connection.message : 'unreachable')),
     ready: () => Promise.reject(new Error(connection.status === 'unreachable' ? connection.message : 'unreachable')),
+    confirmLive: () => Promise.resolve(),
     dispose: () => undefined,
   };
 }

@@ -8,8 +8,14 @@ import * as vscode from 'vscode';
 
 export interface AskedQuestion { kind: 'warning' | 'quickPick' | 'input' | 'info'; message: string; choices: string[] }
 
-/** An answer for the next question: a button title, picked item label(s), typed text, or undefined (cancel). */
-export type QueuedAnswer = string | string[] | undefined;
+/** What a question can be answered with: a button title, picked item label(s), typed text, or undefined (cancel). */
+type Answer = string | string[] | undefined;
+
+/**
+ * An answer for the next question, or a function that gives it once the question is asked (a test
+ * can change the engine at exactly that moment: between what a confirmation showed and the answer).
+ */
+export type QueuedAnswer = Answer | ((question: AskedQuestion) => Answer | Promise<Answer>);
 
 export class Prompts {
   private readonly queue: QueuedAnswer[] = [];
@@ -34,7 +40,7 @@ export class Prompts {
   }
 
   async warningModal(message: string, detail: string, buttons: string[]): Promise<string | undefined> {
-    const answer = this.take({ kind: 'warning', message: `${message}\n${detail}`, choices: buttons });
+    const answer = await this.take({ kind: 'warning', message: `${message}\n${detail}`, choices: buttons });
     if (answer.queued) return buttons.find((b) => b === answer.value);
     try {
       return await vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
@@ -50,7 +56,7 @@ export class Prompts {
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany?: false }): Promise<T | undefined>;
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany: true }): Promise<T[] | undefined>;
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | T[] | undefined> {
-    const answer = this.take({ kind: 'quickPick', message: [options.title, options.placeHolder].filter(Boolean).join('\n'), choices: items.map((i) => i.label) });
+    const answer = await this.take({ kind: 'quickPick', message: [options.title, options.placeHolder].filter(Boolean).join('\n'), choices: items.map((i) => i.label) });
     if (answer.queued) {
       const wanted = Array.isArray(answer.value) ? answer.value : answer.value === undefined ? [] : [answer.value];
       const found = items.filter((i) => wanted.includes(i.label));
@@ -61,7 +67,7 @@ export class Prompts {
   }
 
   async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
-    const answer = this.take({ kind: 'input', message: [options.title, options.prompt].filter(Boolean).join('\n'), choices: [] });
+    const answer = await this.take({ kind: 'input', message: [options.title, options.prompt].filter(Boolean).join('\n'), choices: [] });
     if (answer.queued) {
       const value = Array.isArray(answer.value) ? answer.value[0] : answer.value;
       if (value !== undefined && options.validateInput) {
@@ -73,10 +79,11 @@ export class Prompts {
     return vscode.window.showInputBox(options);
   }
 
-  private take(question: AskedQuestion): { queued: boolean; value: QueuedAnswer } {
+  private async take(question: AskedQuestion): Promise<{ queued: boolean; value: Answer }> {
     if (this.testHooks) this.asked.push(question);
     if (!this.queued) return { queued: false, value: undefined };
     if (this.queue.length === 0) throw new Error(`No test answer queued for: ${question.message}`);
-    return { queued: true, value: this.queue.shift() };
+    const next = this.queue.shift();
+    return { queued: true, value: typeof next === 'function' ? await next(question) : next };
   }
 }

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type Docker from 'dockerode';
 import {
   containerLogs, containerStats, containerTop, createContainer, execCollect, execInteractive, inspectContainer, killContainer,
-  pauseContainer, previewContainerPrune, pruneContainers, renameContainer, restartContainer, runContainer,
+  pauseContainer, renameContainer, restartContainer, runContainer,
   startContainer, stopContainer, streamContainerStats, unpauseContainer,
 } from '../../src/docker/containers';
 import { rawDocker, TEST_IMAGE, uniqueName } from './env';
@@ -265,20 +265,5 @@ describe('containers (engine)', function () {
     assert.match(output, /43 132/);
     assert.match(output, /marker-42/);
     session.dispose();
-  });
-
-  it('prune preview lists the stopped containers; prune removes them and not running ones', async () => {
-    // Scoped by a label: the engine is shared with other suites whose stopped containers must survive.
-    const label = `wharf.test.prune=${uniqueName('prune')}`;
-    const [key, value] = label.split('=');
-    const stopped = created.add(await createContainer(docker, { image: TEST_IMAGE, name: uniqueName('stopped'), labels: { [key]: value } }));
-    const { id: running } = await runContainer(docker, { image: TEST_IMAGE, name: uniqueName('running'), labels: { [key]: value } });
-    created.add(running);
-    const preview = await previewContainerPrune(docker, { labels: [label] });
-    assert.deepEqual(preview.map((c) => c.id), [stopped]);
-    const result = await pruneContainers(docker, { labels: [label] });
-    assert.deepEqual(result.removed, [stopped]);
-    assert.equal((await docker.listContainers({ all: true, filters: { id: [stopped] } })).length, 0);
-    assert.equal((await docker.getContainer(running).inspect()).State.Running, true);
   });
 });

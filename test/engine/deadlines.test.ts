@@ -11,13 +11,14 @@ import Docker from 'dockerode';
 import { buildImage } from '../../src/docker/build';
 import { connectEngine, pingApiVersion, readVersion, resolveEndpoint } from '../../src/docker/connect';
 import {
-  containerStats, containerTop, execCollect, execInteractive, killContainer, pauseContainer, previewContainerPrune,
+  containerStats, containerTop, execCollect, execInteractive, killContainer, pauseContainer,
   renameContainer, restartContainer, unpauseContainer,
 } from '../../src/docker/containers';
 import { isWharfError } from '../../src/docker/errors';
-import { previewImagePrune, pushImage, removeImage, tagImage } from '../../src/docker/images';
-import { previewNetworkPrune, removeNetwork } from '../../src/docker/networks';
-import { inspectVolume, previewVolumePrune, removeVolume } from '../../src/docker/volumes';
+import { pushImage, removeImage, tagImage } from '../../src/docker/images';
+import { removeNetwork } from '../../src/docker/networks';
+import { executePrune, planPrune } from '../../src/docker/prune';
+import { inspectVolume, removeVolume } from '../../src/docker/volumes';
 import { dockerHost, socketPath } from './env';
 import { SocketProxy } from './socketProxy';
 
@@ -29,7 +30,7 @@ describe('deadlines with the engine\'s answers held (engine)', function () {
   const deadlineMs = 300;
   // Names nothing on the engine: the engine answers at once (404), the proxy holds that answer.
   const none = 'wharf-test-deadline-nothing';
-  const scoped = { deadlineMs, labels: ['wharf.test.deadline=none'] };
+  const scope = { labels: ['wharf.test.deadline=none'] };
 
   before(async () => {
     proxy = new SocketProxy(socketPath(dockerHost()));
@@ -59,17 +60,15 @@ describe('deadlines with the engine\'s answers held (engine)', function () {
     ['containerStats', () => containerStats(docker, none, { deadlineMs })],
     ['execCollect', () => execCollect(docker, none, { command: ['true'] }, { deadlineMs })],
     ['execInteractive', () => execInteractive(docker, none, { command: ['sh'] }, { deadlineMs })],
-    ['previewContainerPrune', () => previewContainerPrune(docker, scoped)],
+    ['planPrune', () => planPrune(docker, ['containers', 'images', 'networks', 'volumes'], scope, { deadlineMs })],
+    ['executePrune', () => executePrune(docker, { kinds: ['containers'], items: [{ kind: 'containers', id: none, name: none, freedBy: [] }] }, { deadlineMs })],
     ['tagImage', () => tagImage(docker, 'wharf-test/none:never', 'wharf-test/none:other', { deadlineMs })],
     ['removeImage', () => removeImage(docker, 'wharf-test/none:never', { deadlineMs })],
     ['pushImage (until the engine answers)', () => pushImage(docker, '127.0.0.1:1/wharf-test/none:never', { deadlineMs, auth: { configDir: dir } })],
     ['buildImage (until the engine answers)', () => buildImage(docker, { contextDir: dir }, { deadlineMs })],
-    ['previewImagePrune', () => previewImagePrune(docker, scoped)],
     ['inspectVolume', () => inspectVolume(docker, none, { deadlineMs })],
     ['removeVolume', () => removeVolume(docker, none, { deadlineMs })],
-    ['previewVolumePrune', () => previewVolumePrune(docker, scoped)],
     ['removeNetwork', () => removeNetwork(docker, none, { deadlineMs })],
-    ['previewNetworkPrune', () => previewNetworkPrune(docker, scoped)],
   ];
 
   for (const [name, call] of operations) {

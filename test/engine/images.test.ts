@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  imageHistory, inspectImage, listImages, previewImagePrune, pruneImages, pullImage, pushImage, removeImage, tagImage,
+  imageHistory, inspectImage, listImages, pullImage, pushImage, removeImage, tagImage,
 } from '../../src/docker/images';
 import type { OverallProgress } from '../../src/docker/progress';
 import { isWharfError } from '../../src/docker/errors';
@@ -130,30 +130,5 @@ describe('images (engine)', function () {
     await assert.rejects(pullImage(docker, reference, { signal: controller.signal, onProgress: (p) => { seen.push(p); controller.abort(); } }), (err) => isWharfError(err, 'cancelled'));
     assert.ok(seen.length >= 1, 'the engine had started answering');
     assert.ok(seen.every((p) => p.percent < 100), `no completion reported after the cancel: ${JSON.stringify(seen)}`);
-  });
-
-  it('prune preview lists dangling images by label; prune removes exactly those', async () => {
-    const label = `wharf.test.prune=${uniqueName('iprune')}`;
-    const tag = `${uniqueName('dangle')}:v1`;
-    const first = await buildOwnImage(tag, label, 'one');
-    cleanup.push(first);
-    // Rebuilding the tag with other content leaves the first image dangling.
-    const second = await buildOwnImage(tag, label, 'two');
-    cleanup.push(second);
-    assert.notEqual(first, second);
-    const preview = await previewImagePrune(docker, { labels: [label] });
-    assert.deepEqual(preview.images.map((i) => i.id), [first]);
-    assert.ok(preview.size > 0);
-    const result = await pruneImages(docker, { labels: [label] });
-    assert.ok(result.removed.includes(first), JSON.stringify(result));
-    assert.equal(await imageExists(first), false);
-    assert.equal(await imageExists(second), true);
-
-    // With all: an unused tagged image goes too.
-    const all = await previewImagePrune(docker, { labels: [label], all: true });
-    assert.deepEqual(all.images.map((i) => i.id), [second]);
-    const removedAll = await pruneImages(docker, { labels: [label], all: true });
-    assert.ok(removedAll.removed.includes(second));
-    assert.equal(await imageExists(second), false);
   });
 });

@@ -1,7 +1,7 @@
 // Volume operations against the real private dockerd; prunes scoped by a unique label because
 // the engine is shared with other suites.
 import * as assert from 'node:assert/strict';
-import { createVolume, inspectVolume, listVolumes, previewVolumePrune, pruneVolumes, removeVolume } from '../../src/docker/volumes';
+import { createVolume, inspectVolume, listVolumes, removeVolume } from '../../src/docker/volumes';
 import { isWharfError } from '../../src/docker/errors';
 import { rawDocker, TEST_IMAGE, uniqueName } from './env';
 
@@ -42,23 +42,5 @@ describe('volumes (engine)', function () {
 
   it('inspect of a missing volume is a typed notFound', async () => {
     await assert.rejects(inspectVolume(docker, uniqueName('absent')), (err) => isWharfError(err, 'notFound'));
-  });
-
-  it('prune preview lists unused volumes; prune removes them and keeps the one in use', async () => {
-    const label = `wharf.test.prune=${uniqueName('vprune')}`;
-    const [key, value] = label.split('=');
-    const unused = uniqueName('unused');
-    const used = uniqueName('inuse');
-    volumes.push(unused, used);
-    await createVolume(docker, { name: unused, labels: { [key]: value } });
-    await createVolume(docker, { name: used, labels: { [key]: value } });
-    const container = await docker.createContainer({ Image: TEST_IMAGE, name: uniqueName('user'), HostConfig: { Binds: [`${used}:/data`] } });
-    containers.push(container.id);
-    const preview = await previewVolumePrune(docker, { labels: [label] });
-    assert.deepEqual(preview.map((v) => v.Name), [unused]);
-    const result = await pruneVolumes(docker, { labels: [label] });
-    assert.deepEqual(result.removed, [unused]);
-    assert.equal(await volumeExists(unused), false);
-    assert.equal(await volumeExists(used), true);
   });
 });

@@ -1,55 +1,72 @@
-// Engine-wide commands: Refresh, Prune (shows what goes and the space it frees before asking),
+// Engine-wide commands: Refresh, Prune (lists what goes, asks, removes exactly that),
 // the containers filter, Retry/Open Settings from the welcome view, and volume/network actions.
 import * as vscode from 'vscode';
-import { previewContainerPrune, pruneContainers } from '../../docker/containers';
-import { previewImagePrune, pruneImages } from '../../docker/images';
-import { previewNetworkPrune, pruneNetworks, removeNetwork } from '../../docker/networks';
-import { previewVolumePrune, pruneVolumes, removeVolume } from '../../docker/volumes';
+import { executePrune, itemKey, planPrune, samePlan, type PruneItem, type PruneKind, type PrunePlan, type PruneScope } from '../../docker/prune';
+import { removeNetwork } from '../../docker/networks';
+import { removeVolume } from '../../docker/volumes';
 import { reportError, requireDocker, type WharfContext } from '../context';
-import { formatSize } from '../display/format';
+import { formatSize, shortId } from '../display/format';
 import { forEach } from './progress';
 import { resourceTargets } from './targets';
 
 type Handler = (...args: unknown[]) => Promise<unknown>;
 
-type PruneKind = 'containers' | 'images' | 'networks' | 'volumes';
-/** Only objects carrying these labels ("key" or "key=value"), e.g. one compose project. */
-interface PruneScope { labels?: string[] }
-
-interface PrunePlan { kind: PruneKind; lines: string[]; bytes: number }
-
-async function planPrune(ctx: WharfContext, kinds: PruneKind[], scope: PruneScope): Promise<PrunePlan[]> {
-  const docker = requireDocker(ctx);
-  return Promise.all(kinds.map(async (kind): Promise<PrunePlan> => {
-    switch (kind) {
-      case 'containers': {
-        const list = await previewContainerPrune(docker, scope);
-        return { kind, lines: list.map((c) => `${c.name} (${c.image}, ${c.status})`), bytes: 0 };
-      }
-      case 'images': {
-        const preview = await previewImagePrune(docker, scope);
-        return { kind, lines: preview.images.map((i) => `${i.repoTags[0] ?? i.id.slice(7, 19)} (${formatSize(i.size)})`), bytes: preview.size };
-      }
-      case 'networks': {
-        const list = await previewNetworkPrune(docker, scope);
-        return { kind, lines: list.map((n) => n.Name), bytes: 0 };
-      }
-      case 'volumes': {
-        const list = await previewVolumePrune(docker, scope);
-        return { kind, lines: list.map((v) => v.Name), bytes: 0 };
-      }
-    }
-  }));
+/** How the confirmation and the report name one object of a plan. */
+function itemText(item: PruneItem, plan: PrunePlan): string {
+  const name = (it: PruneItem): string => (it.kind === 'images' ? shortId(it.id) : it.name);
+  const facts = item.kind === 'containers' ? ` (${item.image}, ${item.status})` : item.size !== undefined ? ` (${formatSize(item.size)})` : '';
+  const byKey = new Map(plan.items.map((it) => [itemKey(it), it]));
+  const freers = item.freedBy.map((key) => byKey.get(key)).filter((it): it is PruneItem => it !== undefined).map(name);
+  return `${name(item)}${facts}${freers.length > 0 ? ` — ${vscode.l10n.t('goes with {0}', freers.join(', '))}` : ''}`;
 }
 
-async function runPrune(ctx: WharfContext, kind: PruneKind, scope: PruneScope): Promise<{ removed: string[]; spaceReclaimed: number }> {
-  const docker = requireDocker(ctx);
-  switch (kind) {
-    case 'containers': return pruneContainers(docker, scope);
-    case 'images': return pruneImages(docker, scope);
-    case 'networks': return pruneNetworks(docker, scope);
-    case 'volumes': return pruneVolumes(docker, scope);
+function planText(plan: PrunePlan, labels: Record<PruneKind, string>): string {
+  const kinds = plan.kinds.filter((kind) => plan.items.some((item) => item.kind === kind));
+  const bytes = plan.items.reduce((sum, item) => sum + (item.size ?? 0), 0);
+  return kinds.map((kind) => {
+    const lines = plan.items.filter((item) => item.kind === kind).map((item) => itemText(item, plan));
+    return `${labels[kind]} (${lines.length}):\n${lines.slice(0, 15).map((l) => `  • ${l}`).join('\n')}${lines.length > 15 ? `\n  • ${vscode.l10n.t('… and {0} more', lines.length - 15)}` : ''}`;
+  }).join('\n\n') + (bytes > 0 ? `\n\n${vscode.l10n.t('Space reclaimed: up to {0}', formatSize(bytes))}` : '');
+}
+
+/**
+ * Prune: list what goes (with what the containers that go would free), ask, read the engine again
+ * and ask again with the new list if it changed meanwhile, then remove exactly the list's objects
+ * (src/docker/prune.ts). What cannot be removed now is reported, never forced.
+ */
+async function prune(ctx: WharfContext, kinds: PruneKind[], scope: PruneScope, labels: Record<PruneKind, string>): Promise<{ removed: string[]; failed: string[]; spaceReclaimed: number } | undefined> {
+  let plan: PrunePlan;
+  try { plan = await planPrune(requireDocker(ctx), kinds, scope); } catch (err) { reportError(ctx, 'prepare prune', err); return undefined; }
+  let question = vscode.l10n.t('Remove these objects?');
+  for (;;) {
+    if (plan.items.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to prune.'));
+      return { removed: [], failed: [], spaceReclaimed: 0 };
+    }
+    const pruneButton = vscode.l10n.t('Prune');
+    if (await ctx.prompts.warningModal(question, planText(plan, labels), [pruneButton]) !== pruneButton) return undefined;
+    let now: PrunePlan;
+    try { now = await planPrune(requireDocker(ctx), kinds, scope); } catch (err) { reportError(ctx, 'prepare prune', err); return undefined; }
+    if (samePlan(plan, now)) break;
+    plan = now;
+    question = vscode.l10n.t('The engine changed since the list was made. Remove these objects instead?');
   }
+  const confirmed = plan;
+  let outcome: Awaited<ReturnType<typeof executePrune>>;
+  try {
+    outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Pruning') }, () => executePrune(requireDocker(ctx), confirmed));
+  } catch (err) { reportError(ctx, 'prune', err); return undefined; }
+  const spaceReclaimed = outcome.removed.reduce((sum, item) => sum + (item.size ?? 0), 0);
+  for (const item of outcome.alreadyGone) ctx.log.info(`prune: ${itemText(item, confirmed)} was already gone`);
+  void vscode.window.showInformationMessage(spaceReclaimed > 0
+    ? vscode.l10n.t('Removed {0} object(s), freeing up to {1}.', outcome.removed.length, formatSize(spaceReclaimed))
+    : vscode.l10n.t('Removed {0} object(s).', outcome.removed.length));
+  if (outcome.failed.length > 0) {
+    const reasons = outcome.failed.map(({ item, error, keptFor }) => `${itemText(item, confirmed)}: ${keptFor ? vscode.l10n.t('kept, because {0} was not removed', itemText(keptFor, confirmed)) : `${error?.message ?? ''}${error?.hint ? ` ${error.hint}` : ''}`}`);
+    for (const reason of reasons) ctx.log.warn(`prune: ${reason}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Wharf: {0} listed object(s) were not removed: {1}', outcome.failed.length, reasons.join('; ')));
+  }
+  return { removed: outcome.removed.map((item) => item.id), failed: outcome.failed.map(({ item }) => item.id), spaceReclaimed };
 }
 
 export function systemCommands(ctx: WharfContext): Record<string, Handler> {
@@ -81,27 +98,7 @@ export function systemCommands(ctx: WharfContext): Record<string, Handler> {
       const scope = (args[1] && typeof args[1] === 'object' ? args[1] : {}) as PruneScope;
       const kinds = given ?? (await ctx.prompts.pick((Object.keys(labels) as PruneKind[]).map((kind) => ({ label: labels[kind], pruneKind: kind, picked: kind !== 'volumes' })), { placeHolder: vscode.l10n.t('What to prune?'), canPickMany: true as const }))?.map((p) => p.pruneKind);
       if (!kinds || kinds.length === 0) return undefined;
-      let plans: PrunePlan[];
-      try { plans = await planPrune(ctx, kinds, scope); } catch (err) { reportError(ctx, 'prepare prune', err); return undefined; }
-      const nonEmpty = plans.filter((p) => p.lines.length > 0);
-      if (nonEmpty.length === 0) { void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to prune.')); return { removed: [], spaceReclaimed: 0 }; }
-      const bytes = nonEmpty.reduce((sum, p) => sum + p.bytes, 0);
-      const detail = nonEmpty.map((p) => `${labels[p.kind]} (${p.lines.length}):\n${p.lines.slice(0, 15).map((l) => `  • ${l}`).join('\n')}${p.lines.length > 15 ? `\n  • ${vscode.l10n.t('… and {0} more', p.lines.length - 15)}` : ''}`).join('\n\n')
-        + (bytes > 0 ? `\n\n${vscode.l10n.t('Space reclaimed: up to {0}', formatSize(bytes))}` : '');
-      const prune = vscode.l10n.t('Prune');
-      if (await ctx.prompts.warningModal(vscode.l10n.t('Remove these objects?'), detail, [prune]) !== prune) return undefined;
-      const removed: string[] = [];
-      let spaceReclaimed = 0;
-      // One kind after another: pruned containers free images and networks for the next kinds.
-      for (const plan of nonEmpty) {
-        try {
-          const result = await runPrune(ctx, plan.kind, scope);
-          removed.push(...result.removed);
-          spaceReclaimed += result.spaceReclaimed;
-        } catch (err) { reportError(ctx, `prune ${plan.kind}`, err); }
-      }
-      void vscode.window.showInformationMessage(vscode.l10n.t('Pruned {0} object(s), reclaimed {1}.', removed.length, formatSize(spaceReclaimed)));
-      return { removed, spaceReclaimed };
+      return prune(ctx, kinds, scope, labels);
     },
     'wharf.volume.inspect': async (...args) => {
       const [name] = await resourceTargets(ctx, args, 'volume', vscode.l10n.t('Inspect which volume?'), false);

@@ -1,9 +1,12 @@
 // Logs: a terminal that follows a container's logs through the engine API (no docker CLI).
-// stdout and stderr arrive demultiplexed; stderr is tinted; newlines become CRLF for the terminal.
+// stdout and stderr arrive demultiplexed and are decoded apart; stderr is tinted; newlines become
+// CRLF for the terminal. The output is paced (pacedOutput.ts): a flood pauses the engine stream.
 import * as vscode from 'vscode';
 import { containerLogs, type StreamHandle } from '../../docker/containers';
 import type { ContainerModel } from '../../docker/model';
+import { OutputDecoder } from '../../docker/streams';
 import { requireDocker, reportError, type WharfContext } from '../context';
+import { PacedOutput, type FlowStats } from './pacedOutput';
 
 /** Lines from the end shown first; the rest follows live. */
 const TAIL_LINES = 1000;
@@ -12,27 +15,35 @@ export function toTerminalText(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
 }
 
+/** A Logs terminal's Pseudoterminal; `flow` is its flow control's state, read by the host tests. */
+export type LogsPty = vscode.Pseudoterminal & { readonly flow: FlowStats };
+
 /** The Pseudoterminal behind a Logs terminal (separate so tests can drive it directly). */
-export function createLogsPty(ctx: WharfContext, container: ContainerModel): vscode.Pseudoterminal {
+export function createLogsPty(ctx: WharfContext, container: ContainerModel): LogsPty {
   const write = new vscode.EventEmitter<string>();
+  const output = new PacedOutput((text) => write.fire(text));
+  const decoder = new OutputDecoder((stream, text) => {
+    const shown = toTerminalText(text);
+    output.push(stream === 'stderr' ? `\x1b[31m${shown}\x1b[0m` : shown);
+  });
   let handle: StreamHandle | undefined;
   let closed = false;
-  const pty: vscode.Pseudoterminal = {
+  const pty: LogsPty = {
+    get flow() { return output.stats(); },
     onDidWrite: write.event,
     open: () => {
       void (async () => {
         try {
-          handle = await containerLogs(requireDocker(ctx), container.id, (stream, data) => {
-            const text = toTerminalText(data.toString('utf8'));
-            write.fire(stream === 'stderr' ? `\x1b[31m${text}\x1b[0m` : text);
-          }, { follow: true, tail: TAIL_LINES });
+          handle = await containerLogs(requireDocker(ctx), container.id, (stream, data) => decoder.push(stream, data), { follow: true, tail: TAIL_LINES });
           if (closed) { handle.dispose(); return; }
+          output.attach(handle);
           await handle.done;
-          if (!closed) write.fire(`\r\n\x1b[2m${vscode.l10n.t('[log stream ended: the container stopped]')}\x1b[0m\r\n`);
+          decoder.end();
+          if (!closed) output.push(`\r\n\x1b[2m${vscode.l10n.t('[log stream ended: the container stopped]')}\x1b[0m\r\n`);
         } catch (err) {
           if (!closed) {
             reportError(ctx, `show logs of ${container.name}`, err);
-            write.fire(`\r\n${vscode.l10n.t('[could not read the logs]')}\r\n`);
+            output.push(`\r\n${vscode.l10n.t('[could not read the logs]')}\r\n`);
           }
         }
       })();
@@ -40,6 +51,7 @@ export function createLogsPty(ctx: WharfContext, container: ContainerModel): vsc
     close: () => {
       closed = true;
       handle?.dispose();
+      output.dispose();
       write.dispose();
     },
   };

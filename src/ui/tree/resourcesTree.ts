@@ -1,6 +1,7 @@
 // The Volumes and Networks views: flat lists, a row per object, straight from the store.
 import * as vscode from 'vscode';
 import type { NetworkModel, StoreChange, VolumeModel } from '../../docker/model';
+import { isBuiltInNetwork } from '../../docker/networks';
 import { escapeMarkdown, formatAge, markdownCode, shortId } from '../display/format';
 import type { SessionHolder } from '../session';
 
@@ -99,7 +100,7 @@ export class NetworksTreeProvider extends FlatTreeProvider<NetworkNode, NetworkM
     item.id = `network:${node.id}`;
     item.iconPath = new vscode.ThemeIcon('type-hierarchy');
     // The engine's own networks cannot be removed: no Remove on them.
-    const builtIn = network && ['bridge', 'host', 'none', 'podman'].includes(network.name);
+    const builtIn = network && isBuiltInNetwork(network.name);
     item.contextValue = builtIn ? 'network builtIn' : 'network';
     if (network) {
       item.description = `${network.driver} · ${network.scope}${network.internal ? ' · internal' : ''}`;

@@ -183,6 +183,74 @@ describe('commands on the real engine', function () {
     assert.equal(await containerState(id), undefined);
   });
 
+  it('Prune with volumes ticked lists and removes a stopped container\'s anonymous volume; unticked, the volume is kept', async () => {
+    const scope = uniqueName('prunev');
+    /** A stopped container with an anonymous volume (VOLUME /data), and that volume's name. */
+    const stoppedWithVolume = async (): Promise<{ id: string; name: string; volume: string }> => {
+      const name = uniqueName('withvol');
+      const made = await engine().createContainer({ Image: TEST_IMAGE, name, Labels: { 'wharf.test': 'host', [scope]: '1' }, Volumes: { '/data': {} } });
+      const volume = (await made.inspect()).Mounts.find((m) => m.Destination === '/data')!.Name!;
+      cleanup.push(() => removeQuietly(made.id), () => engine().getVolume(volume).remove().catch(() => undefined));
+      return { id: made.id, name, volume };
+    };
+    const ticked = await stoppedWithVolume();
+    api.prompts.answerNext('Prune');
+    const result = await run<{ removed: string[]; failed: string[] }>('wharf.prune', ['containers', 'volumes'], { labels: [scope] });
+    assert.deepEqual(result.removed, [ticked.id, ticked.volume]);
+    assert.deepEqual(result.failed, []);
+    const shown = api.prompts.asked[0].message;
+    assert.match(shown, /Stopped containers \(1\)/);
+    assert.match(shown, /Unused volumes \(their data is deleted\) \(1\)/);
+    assert.ok(shown.includes(`${ticked.volume} — goes with ${ticked.name}`), shown);
+    await assert.rejects(engine().getVolume(ticked.volume).inspect(), 'the volume was listed, so it goes');
+
+    const unticked = await stoppedWithVolume();
+    api.prompts.reset();
+    api.prompts.answerNext('Prune');
+    const kept = await run<{ removed: string[] }>('wharf.prune', ['containers'], { labels: [scope] });
+    assert.deepEqual(kept.removed, [unticked.id]);
+    assert.ok(!api.prompts.asked[0].message.includes(unticked.volume), 'a volume that stays was listed');
+    assert.equal(await containerState(unticked.id), undefined);
+    await engine().getVolume(unticked.volume).inspect(); // still there
+  });
+
+  it('Prune asks again with the new list when the engine changed between the list and the answer', async () => {
+    const scope = uniqueName('prunec');
+    const labels = { 'wharf.test': 'host', [scope]: '1' };
+    const first = await makeContainer(uniqueName('first'), { start: false, labels });
+    cleanup.push(() => removeQuietly(first));
+    let late = '';
+    const lateName = uniqueName('late');
+    // The answer to the first confirmation comes only after another stopped container appeared.
+    const createThenConfirm = async (): Promise<string> => {
+      late = await makeContainer(lateName, { start: false, labels });
+      cleanup.push(() => removeQuietly(late));
+      return 'Prune';
+    };
+    api.prompts.answerNext(createThenConfirm, undefined);
+    assert.equal(await run('wharf.prune', ['containers'], { labels: [scope] }), undefined, 'declining the new list removes nothing');
+    assert.equal(api.prompts.asked.length, 2);
+    assert.doesNotMatch(api.prompts.asked[0].message, new RegExp(lateName));
+    assert.match(api.prompts.asked[1].message, /The engine changed since the list was made/);
+    assert.match(api.prompts.asked[1].message, new RegExp(`Stopped containers \\(2\\)[^]*${lateName}`));
+    assert.ok(await containerState(first) && await containerState(late), 'a container went though the new list was declined');
+
+    // Confirmed both times: exactly the containers of the second list go.
+    const third = uniqueName('third');
+    api.prompts.reset();
+    api.prompts.answerNext(async () => {
+      const id = await makeContainer(third, { start: false, labels });
+      cleanup.push(() => removeQuietly(id));
+      return 'Prune';
+    }, 'Prune');
+    const result = await run<{ removed: string[] }>('wharf.prune', ['containers'], { labels: [scope] });
+    assert.equal(api.prompts.asked.length, 2);
+    assert.match(api.prompts.asked[1].message, new RegExp(third));
+    assert.equal(result.removed.length, 3);
+    assert.ok(result.removed.includes(first) && result.removed.includes(late));
+    for (const id of result.removed) assert.equal(await containerState(id), undefined);
+  });
+
   it('Refresh resyncs the store with the engine', async () => {
     await run('wharf.refresh');
     const engineIds = (await engine().listContainers({ all: true })).map((c) => c.Id).sort();

@@ -72,6 +72,8 @@ describe('explorer: tree providers on the real engine', function () {
     const project = uniqueName('proj');
     const id = await makeContainer(uniqueName('svc'), { labels: { 'com.docker.compose.project': project } });
     cleanup.push(() => removeQuietly(id));
+    // The row shows at the create event; "running" only once the start event has been read.
+    await until(api, 'running in the store', () => api.sessions.current.store.container(id)?.state === 'running');
     const node = await until(api, 'the grouped row', () => findRow(id));
     const parent = api.views.containers.getParent(node);
     assert.ok(parent && parent.type === 'project' && parent.project === project);
