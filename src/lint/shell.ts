@@ -366,9 +366,9 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
   };
 
   const skipHeredocBodies = () => {
-    // i is just after a newline: consume each pending heredoc body up to its delimiter line.
-    while (pendingHeredocs.length > 0) {
-      const { delimiter, stripTabs } = pendingHeredocs.shift()!;
+    // i is just after a newline: consume each pending heredoc body up to its delimiter line. By
+    // index, then emptied: shifting one at a time was quadratic in a line of many `<<E`.
+    for (const { delimiter, stripTabs } of pendingHeredocs) {
       while (i < n) {
         let lineEnd = text.indexOf('\n', i);
         if (lineEnd < 0) lineEnd = n;
@@ -378,6 +378,7 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
         if (line.replace(/\r$/, '') === delimiter) break;
       }
     }
+    pendingHeredocs.length = 0;
   };
 
   while (i < n) {

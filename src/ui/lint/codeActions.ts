@@ -6,7 +6,7 @@ import { allRules } from '../../lint/rules/index';
 import type { RuleSource } from '../../lint/rule';
 import type { LintDiagnostics } from './lintDiagnostics';
 import { TOO_LARGE_CODE } from './lintDiagnostics';
-import { ignoreInFileEdit, ignoreOnLineEdit, skipCheckEdit, type PragmaEdit } from './pragmaEdits';
+import { ignoreInFileEdit, ignoreOnLineEdit, skipCheckEdit, type PragmaEdit } from '../../lint/pragmaEdits';
 
 const sourceOf = new Map<string, RuleSource>(allRules.map((rule) => [rule.meta.code, rule.meta.source]));
 
