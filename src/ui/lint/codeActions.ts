@@ -21,13 +21,13 @@ export class LintCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly lint: LintDiagnostics) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
     const ours = context.diagnostics.filter((d) => d.source === 'wharf' || d.source === 'shellcheck');
     if (ours.length === 0) return [];
+    const config = await this.lint.resolvedConfig(document.uri);
     // Fixes are offered only from findings of this very version: older ranges could be off.
     const entries = this.lint.entriesFor(document);
-    const config = this.lint.resolvedConfig(document.uri);
     const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const text = document.getText();
     // Keyed by the edits: two rules with the same fix (DL4000 and MaintainerDeprecated) give one
