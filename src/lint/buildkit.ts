@@ -142,7 +142,7 @@ function scanExpandedVariables(instruction: Instruction, text: string, escape: s
 }
 
 const commentLine = /[ \t]*#[^\n]*/y;
-const variableName = /[A-Za-z_][A-Za-z0-9_]*/y;
+const variableName = /[A-Z_]\w*/iy;
 
 /**
  * Variables in a COPY heredoc body: file content, so quotes mean nothing, only the escape does.

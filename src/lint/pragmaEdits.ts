@@ -21,7 +21,7 @@ function splitLines(text: string): string[] {
 /** Where a code list ends and what to write there: `,CODE` after existing codes, `CODE` after none. */
 function extendList(valueStart: number, rest: string, code: string, line: number): PragmaEdit | undefined {
   // Each repetition of the list pattern must consume a comma, so it matches in one pass.
-  const codes = /^[A-Za-z0-9]+(?:[ \t]*,[ \t]*[A-Za-z0-9]+)*/.exec(rest);
+  const codes = /^[A-Z0-9]+(?:[ \t]*,[ \t]*[A-Z0-9]+)*/i.exec(rest);
   const listed = codes ? codes[0].split(',').map((c) => c.trim()) : [];
   if (listed.includes(code)) return undefined;
   const at = valueStart + (codes ? codes[0].length : 0);

@@ -157,13 +157,13 @@ function scriptOf(text: string, run: Run, escape: string): Omit<RunScript, 'shel
     const firstLine = text.slice(start, firstLineEnd < 0 ? end : firstLineEnd);
     // `RUN <<EOF` alone: the body is the script. Otherwise the command line and its heredocs
     // are one shell script, exactly as the builder hands it to `sh -c`.
-    if (/^\s*<<-?\s*["']?[A-Za-z0-9_.-]+["']?\s*\r?$/.test(firstLine)) {
+    if (/^\s*<<-?\s*["']?[\w.-]+["']?\s*$/.test(firstLine)) {
       const body = heredocs[0].getContentRange();
       if (!body) return undefined;
       const from = offsetAt(text, body.start);
       const to = offsetAt(text, body.end);
       const script = text.slice(from, to);
-      if (/^#!/.test(script) && !/^#!\S*\b(sh|bash|dash|ksh|ash)\b/.test(script.split('\n', 1)[0])) return undefined;
+      if (/^#!/.test(script) && !/^#!\S*\b(?:sh|bash|dash|ksh|ash)\b/.test(script.split('\n', 1)[0])) return undefined;
       return { script, offsets: identity(from, to) };
     }
     return { script: text.slice(start, end).replace(/\r\n/g, '\n'), offsets: crlfAware(text, start, end) };

@@ -60,7 +60,7 @@ function firstReferences(value: string): Map<string, { index: number; length: nu
       length = name.length + 3;
     } else {
       let end = i + 1;
-      while (end < value.length && /[A-Za-z0-9_]/.test(value[end])) end++;
+      while (end < value.length && /\w/.test(value[end])) end++;
       name = value.slice(i + 1, end);
       length = name.length + 1;
     }

@@ -25,7 +25,7 @@ function uidOf(command: ShellCommand): { word: ShellWord; value: string } | unde
 function clusteredUid(word: string): string | undefined {
   if (word[0] !== '-') return undefined;
   let u = -1;
-  for (let i = 1; i < word.length - 1 && /[A-Za-z]/.test(word[i]); i++) if (word[i] === 'u') u = i;
+  for (let i = 1; i < word.length - 1 && /[A-Z]/i.test(word[i]); i++) if (word[i] === 'u') u = i;
   const value = u < 0 ? '' : word.slice(u + 1);
   return value !== '' && !/[\n\r\u2028\u2029]/.test(value) ? value : undefined;
 }

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { runContainer } from '../../docker/containers';
 import * as ops from '../../docker/images';
-import { isImageReference } from '../../docker/reference';
+import { isImageReference } from '../../lint/reference';
 import type { RunSpec } from '../../docker/runOptions';
 import { reportError, requireDocker, type WharfContext } from '../context';
 import { forEach, withCancellableProgress } from './progress';

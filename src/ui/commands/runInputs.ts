@@ -36,12 +36,12 @@ export function parseEnv(text: string): Record<string, string> {
  * re-read every whitespace run from each of its characters, quadratic in a long paste.
  */
 function splitAtAssignments(text: string): string[] {
-  const isNameChar = (c: string) => /[A-Za-z0-9_.]/.test(c);
+  const isNameChar = (c: string) => /[\w.]/.test(c);
   // nameEnd[i]: where the run of name characters starting at i ends.
   const nameEnd = new Array<number>(text.length + 1);
   nameEnd[text.length] = text.length;
   for (let i = text.length - 1; i >= 0; i--) nameEnd[i] = isNameChar(text[i]) ? nameEnd[i + 1] : i;
-  const assignmentAt = (i: number) => i < text.length && /[A-Za-z_]/.test(text[i]) && text[nameEnd[i]] === '=';
+  const assignmentAt = (i: number) => i < text.length && /[A-Z_]/i.test(text[i]) && text[nameEnd[i]] === '=';
   const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
   const parts: string[] = [];
   let partStart = 0;
@@ -61,5 +61,5 @@ function splitAtAssignments(text: string): string[] {
 /** Container names the engine accepts: [a-zA-Z0-9][a-zA-Z0-9_.-]*. Empty is fine (the engine picks one). */
 export function containerNameProblem(name: string): string | undefined {
   if (!name) return undefined;
-  return /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name) ? undefined : 'Use letters, digits, "_", "." and "-", starting with a letter or digit.';
+  return /^[a-z0-9][\w.-]*$/i.test(name) ? undefined : 'Use letters, digits, "_", "." and "-", starting with a letter or digit.';
 }

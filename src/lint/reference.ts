@@ -1,7 +1,8 @@
 // Image references as the engine parses them (the distribution project's grammar):
 //   [domain[:port]/]path[/path…][:tag][@algorithm:hex]
-// checked by a scanner that reads each part once. What users paste into the Pull and Tag boxes is
-// checked as they type; a pattern with nested repetition took minutes on 130 characters.
+// checked by a scanner that reads each part once. The one home of this grammar: the linter checks
+// FROM images with it (InvalidDefaultArgInFrom) and the Pull and Tag input boxes check what users
+// paste, as they type (a pattern with nested repetition took minutes on 130 characters there).
 
 /** The longest repository name (domain and path) the engine accepts. */
 const MAX_NAME_LENGTH = 255;
@@ -56,10 +57,10 @@ function isDomain(domain: string): boolean {
   const colon = domain.lastIndexOf(':');
   if (colon > close) {
     const port = domain.slice(colon + 1);
-    if (!/^[0-9]+$/.test(port)) return false;
+    if (!/^\d+$/.test(port)) return false;
     host = domain.slice(0, colon);
   }
-  if (host.startsWith('[')) return host.endsWith(']') && /^[0-9A-Fa-f:]+$/.test(host.slice(1, -1));
+  if (host.startsWith('[')) return host.endsWith(']') && /^[0-9A-F:]+$/i.test(host.slice(1, -1));
   return host.split('.').every(isDomainComponent);
 }
 
@@ -81,5 +82,5 @@ function isDigest(digest: string): boolean {
   if (colon < 0) return false;
   const hex = digest.slice(colon + 1);
   if (hex.length < 32 || ![...hex].every(isHex)) return false;
-  return digest.slice(0, colon).split(/[-_+.]/).every((part) => /^[A-Za-z][A-Za-z0-9]*$/.test(part));
+  return digest.slice(0, colon).split(/[-_+.]/).every((part) => /^[A-Z][A-Z0-9]*$/i.test(part));
 }
