@@ -2,6 +2,7 @@
 // BuildKit sees them, the variables it expands itself, and the predefined build arguments.
 import { Arg, Copy, Env, From, Instruction, Property, Run, type Dockerfile } from 'dockerfile-ast';
 import type { Range } from './rule';
+import { heredocsOf } from './syntax/builder';
 import { offsetAt, positionAt } from './syntax/text';
 
 export interface Stage {
@@ -94,7 +95,7 @@ function scanExpandedVariables(instruction: Instruction, text: string, escape: s
   const skip: [number, number][] = [];
   const result: ExpandedVariable[] = [];
   if (instruction instanceof Run || instruction instanceof Copy) {
-    for (const heredoc of instruction.getHeredocs()) {
+    for (const heredoc of heredocsOf(instruction)) {
       const content = heredoc.getContentRange();
       if (!content) continue;
       const from = offsetAt(text, content.start);

@@ -6,6 +6,7 @@
 // and keeps each word's exact document offsets.
 import { Instruction, Onbuild, Run, type Dockerfile } from 'dockerfile-ast';
 import type { Fix, Position, Range } from './rule';
+import { heredocsOf } from './syntax/builder';
 import { joinContinuations, LineIndex, lineIndexOf } from './syntax/text';
 
 export interface ShellWord {
@@ -71,7 +72,7 @@ export function parseRun(run: Instruction, text: string, escape = '\\'): ShellSc
   const exec = text[start] === '[' ? parseExecForm(logicalSource(text, start, end, escape, [], toPosition)) : undefined;
   if (exec) return exec;
   // getHeredocs() is costly in dockerfile-ast: only ask when the text can hold one.
-  const heredocs = run instanceof Run && text.slice(start, end).includes('<<') ? run.getHeredocs() : [];
+  const heredocs = text.slice(start, end).includes('<<') ? heredocsOf(run) : [];
   const raw = heredocs.flatMap((h) => {
     const content = h.getContentRange();
     const delimiter = h.getDelimiterRange();

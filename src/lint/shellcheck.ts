@@ -7,13 +7,14 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { DockerfileParser, From, Onbuild, Run, Shell, type Dockerfile } from 'dockerfile-ast';
+import { From, Onbuild, Run, Shell, type Dockerfile } from 'dockerfile-ast';
 import { applyConfiguration, byPosition, lint, type LintOptions } from './lint';
 import { readPragmas } from './pragmas';
 import type { Finding, Fix, Severity } from './rule';
 import { parseShell } from './shell';
 import { joinContinuations, LineIndex, offsetAt, positionAt } from './syntax/text';
-import { jsonArray } from './syntax/builder';
+import { heredocsOf, jsonArray } from './syntax/builder';
+import { parseIncrementally } from './syntax/parse';
 
 export interface RunScript {
   /** The script as the shell receives it. */
@@ -75,7 +76,8 @@ export async function shellcheckFindings(text: string, options: ShellcheckOption
   const binary = options.shellcheckPath ?? findShellcheck();
   if (!binary) return [];
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const dockerfile = DockerfileParser.parse(source);
+  // The parse lint() just made of the same text is reused: a Dockerfile is parsed once per lint.
+  const dockerfile = parseIncrementally(source);
   const pragmas = readPragmas(source, dockerfile);
   const { scripts, skipped } = withinBudget(runScripts(source, dockerfile, pragmas.shell));
   const notes = skipped.map(({ script, commands }) => skippedNote(source, script, commands));
@@ -151,7 +153,7 @@ function scriptOf(text: string, run: Run, escape: string): Omit<RunScript, 'shel
   const start = offsetAt(text, skipFlags(run) ?? argsRange.start);
   const end = offsetAt(text, run.getRange().end);
   if (jsonArray(text.slice(start, end))) return undefined;
-  const heredocs = run.getHeredocs();
+  const heredocs = heredocsOf(run);
   if (heredocs.length > 0) {
     const firstLineEnd = text.indexOf('\n', start);
     const firstLine = text.slice(start, firstLineEnd < 0 ? end : firstLineEnd);
