@@ -16,6 +16,8 @@ const PACKAGES = {
   openssl: { bin: 'openssl', tiers: ['engine'] },
   iproute2: { bin: 'ip', tiers: ['engine', 'host', 'e2e'] },
   shellcheck: { bin: 'shellcheck', tiers: ['unit', 'host'] },
+  // GNU time: the adversarial suite measures wharf-lint's CPU time, ShellCheck's included.
+  time: { file: '/usr/bin/time', tiers: ['unit'] },
   chromium: { bin: 'chromium', tiers: ['host', 'e2e'] },
   ripgrep: { bin: 'rg', tiers: ['host', 'e2e'] },
   'libkrb5-dev': { dpkg: 'libkrb5-dev', tiers: ['host', 'e2e'] },

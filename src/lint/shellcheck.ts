@@ -44,6 +44,8 @@ const excluded = ['SC1090', 'SC1091', 'SC2154'];
  */
 export const MAX_SHELLCHECK_COMMANDS_PER_SCRIPT = 300;
 export const MAX_SHELLCHECK_COMMANDS_PER_DOCUMENT = 2000;
+/** Past this a script is not even read for its commands (300 long commands fit well within it). */
+export const MAX_SHELLCHECK_SCRIPT_CHARS = 64 * 1024;
 /** The code of the note on a RUN whose script ShellCheck was not given. */
 export const SHELLCHECK_SKIPPED_CODE = 'WharfShellcheckSkipped';
 
@@ -93,7 +95,7 @@ function withinBudget(all: RunScript[]): { scripts: RunScript[]; skipped: { scri
   const skipped: { script: RunScript; commands: number }[] = [];
   let total = 0;
   for (const script of all) {
-    const commands = parseShell(script.script).commands.length;
+    const commands = script.script.length > MAX_SHELLCHECK_SCRIPT_CHARS ? Infinity : parseShell(script.script).commands.length;
     if (commands > MAX_SHELLCHECK_COMMANDS_PER_SCRIPT || total + commands > MAX_SHELLCHECK_COMMANDS_PER_DOCUMENT) {
       skipped.push({ script, commands });
       continue;
@@ -108,7 +110,9 @@ function skippedNote(text: string, script: RunScript, commands: number): Finding
   const start = script.offsets[0];
   const lineEnd = text.indexOf('\n', start);
   const end = lineEnd < 0 ? text.length : text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-  const why = commands > MAX_SHELLCHECK_COMMANDS_PER_SCRIPT
+  const why = commands === Infinity
+    ? `it is longer than ${MAX_SHELLCHECK_SCRIPT_CHARS / 1024} KiB`
+    : commands > MAX_SHELLCHECK_COMMANDS_PER_SCRIPT
     ? `it has ${commands} commands, more than ${MAX_SHELLCHECK_COMMANDS_PER_SCRIPT}`
     : `the file's RUN scripts have more than ${MAX_SHELLCHECK_COMMANDS_PER_DOCUMENT} commands together`;
   return {

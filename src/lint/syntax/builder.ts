@@ -89,7 +89,8 @@ export function flagsOf(instruction: Instruction): BuilderFlag[] {
 export function heredocsOf(instruction: Instruction): Heredoc[] {
   // Add has getHeredocs at run time but dockerfile-ast's typings only declare it on Copy and Run.
   if (!(instruction instanceof Run || instruction instanceof Copy || instruction instanceof Add)) return [];
-  if (!(instruction.getRawArgumentsContent() ?? '').includes('<<')) return [];
+  // The instruction's own text: a substring, where its raw arguments would be re-tokenised.
+  if (!instruction.getTextContent().includes('<<')) return [];
   try {
     return (instruction as unknown as { getHeredocs(): Heredoc[] }).getHeredocs();
   } catch {
