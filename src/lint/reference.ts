@@ -81,6 +81,7 @@ function isDigest(digest: string): boolean {
   const colon = digest.indexOf(':');
   if (colon < 0) return false;
   const hex = digest.slice(colon + 1);
-  if (hex.length < 32 || ![...hex].every(isHex)) return false;
+  if (hex.length < 32) return false;
+  for (const c of hex) if (!isHex(c)) return false;
   return digest.slice(0, colon).split(/[-_+.]/).every((part) => /^[A-Z][A-Z0-9]*$/i.test(part));
 }
