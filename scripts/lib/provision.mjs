@@ -23,6 +23,8 @@ const PACKAGES = {
   'openssh-server': { file: '/usr/sbin/sshd', for: ['engine'] },
   'apache2-utils': { bin: 'htpasswd', for: ['engine'] },
   openssl: { bin: 'openssl', for: ['engine'] },
+  // GNU time: the adversarial suite measures wharf-lint's CPU time, ShellCheck's included.
+  time: { file: '/usr/bin/time', for: ['unit'] },
   shellcheck: { bin: 'shellcheck', for: ['unit', 'host'] },
   chromium: { bin: 'chromium', for: ['host', 'e2e'] },
   // The VS Code server's install: Debian's rg instead of a download, and native modules

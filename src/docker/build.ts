@@ -1,13 +1,13 @@
 // docker build: pack the context folder (honouring .dockerignore), stream the classic builder's
 // output, and on failure say which Dockerfile line failed.
 import type Docker from 'dockerode';
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { packBuildContext } from './buildContext';
 import { locateStep, parseStepLine, type BuildStep, type StepLocation } from './buildSteps';
 import { toWharfError, WharfError } from './errors';
 import { engineRequest, type RequestOptions } from './request';
 import { readJsonLines, StreamError } from './streams';
+import { MAX_DOCKERFILE_BYTES, readWorkspaceFileIfPresent, UnreadableFileError } from '../workspace/readFile';
 
 export interface BuildSpec {
   /** The folder sent to the engine. */
@@ -58,7 +58,7 @@ export interface BuildResult {
 export async function buildImage(docker: Docker, spec: BuildSpec, options: BuildOptions = {}): Promise<BuildResult> {
   const dockerfile = (spec.dockerfile ?? 'Dockerfile').split(path.sep).join('/');
   // Read locally to map step numbers to lines; a missing Dockerfile is reported by the engine.
-  const dockerfileText = await readFile(path.join(spec.contextDir, dockerfile), 'utf8').catch(() => '');
+  const dockerfileText = await readDockerfile(path.join(spec.contextDir, dockerfile));
   const query: Record<string, unknown> = {
     dockerfile,
     t: spec.tags?.length ? spec.tags : undefined,
@@ -79,7 +79,7 @@ export async function buildImage(docker: Docker, spec: BuildSpec, options: Build
   let location: StepLocation | undefined;
   let imageId = '';
   const stream = await engineRequest(`build ${spec.contextDir}`, (abortSignal) =>
-    docker.buildImage(packBuildContext(spec.contextDir, dockerfile) as NodeJS.ReadableStream, { ...query, abortSignal } as Docker.ImageBuildOptions), options);
+    packBuildContext(spec.contextDir, dockerfile).then((context) => docker.buildImage(context, { ...query, abortSignal } as Docker.ImageBuildOptions)), options);
   try {
     await readJsonLines(stream, (event) => {
       const id = (event.aux as { ID?: string } | undefined)?.ID;
@@ -103,4 +103,17 @@ export async function buildImage(docker: Docker, spec: BuildSpec, options: Build
     throw toWharfError(err, { action: `build ${spec.contextDir}` });
   }
   return { imageId, steps: current?.total ?? 0 };
+}
+
+/** The Dockerfile's text, '' when it is missing; a FIFO, device or oversized file fails the build. */
+async function readDockerfile(file: string): Promise<string> {
+  try {
+    return (await readWorkspaceFileIfPresent(file, MAX_DOCKERFILE_BYTES)) ?? '';
+  } catch (error) {
+    if (error instanceof UnreadableFileError && error.reason !== 'unreadable') {
+      throw new WharfError('badRequest', error.message, { hint: 'Point the build at a regular Dockerfile.' });
+    }
+    // Unreadable for another reason (permissions…): the engine says what it makes of it.
+    return '';
+  }
 }

@@ -333,7 +333,7 @@ function tlsFailure(endpoint: Endpoint, err: unknown): WharfError | undefined {
   if (/CERTIFICATE_REQUIRED/.test(code) || /alert certificate required/i.test(words)) {
     return make(`Could not connect: ${where} requires a client certificate, and none was given.`, `Provide cert.pem and key.pem signed by the engine's CA in ${certificates}.`);
   }
-  if (/ALERT_(UNKNOWN_CA|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|DECRYPT_ERROR|ACCESS_DENIED)/.test(code)) {
+  if (/ALERT_(?:UNKNOWN_CA|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|DECRYPT_ERROR|ACCESS_DENIED)/.test(code)) {
     return make(`Could not connect: ${where} does not accept the client certificate.`, `Check that cert.pem and key.pem in ${certificates} are signed by the CA the engine trusts.`);
   }
   if (code === 'ECONNRESET' || code === 'EPIPE') {

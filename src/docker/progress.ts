@@ -24,10 +24,10 @@ export interface OverallProgress {
 // Transfer dominates the wait; extraction is the short tail of each pulled layer.
 const TRANSFER_WEIGHT = 0.8;
 
-const DONE_STATUSES = /^(Pull complete|Already exists|Pushed|Layer already exists|Mounted from)/;
+const DONE_STATUSES = /^(?:Pull complete|Already exists|Pushed|Layer already exists|Mounted from)/;
 const EXTRACTING = /^Extracting/;
-const TRANSFERRING = /^(Downloading|Pushing)/;
-const TRANSFER_DONE = /^(Download complete|Verifying Checksum)/;
+const TRANSFERRING = /^(?:Downloading|Pushing)/;
+const TRANSFER_DONE = /^(?:Download complete|Verifying Checksum)/;
 // Lines with an id that are not layers: "latest: Pulling from x", "Pulling fs layer" is a layer.
 const NOT_A_LAYER = /^Pulling from|^Digest:|^Status:|^The push refers to/;
 

@@ -55,7 +55,7 @@ async function readConfig(configDir: string): Promise<DockerConfigFile> {
 }
 
 // A helper name comes from a file on disk; keep it to a plain program-name suffix.
-const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const HELPER_NAME = /^[A-Z0-9][\w.-]*$/i;
 
 export interface ResolveOptions {
   configDir?: string;

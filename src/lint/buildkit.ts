@@ -2,6 +2,7 @@
 // BuildKit sees them, the variables it expands itself, and the predefined build arguments.
 import { Arg, Copy, Env, From, Instruction, Property, Run, type Dockerfile } from 'dockerfile-ast';
 import type { Range } from './rule';
+import { heredocsOf } from './syntax/builder';
 import { offsetAt, positionAt } from './syntax/text';
 
 export interface Stage {
@@ -94,7 +95,7 @@ function scanExpandedVariables(instruction: Instruction, text: string, escape: s
   const skip: [number, number][] = [];
   const result: ExpandedVariable[] = [];
   if (instruction instanceof Run || instruction instanceof Copy) {
-    for (const heredoc of instruction.getHeredocs()) {
+    for (const heredoc of heredocsOf(instruction)) {
       const content = heredoc.getContentRange();
       if (!content) continue;
       const from = offsetAt(text, content.start);
@@ -142,21 +143,37 @@ function scanExpandedVariables(instruction: Instruction, text: string, escape: s
 }
 
 const commentLine = /[ \t]*#[^\n]*/y;
-const variableName = /[A-Za-z_][A-Za-z0-9_]*/y;
+const variableName = /[A-Z_]\w*/iy;
 
-/** Variables in a COPY heredoc body: file content, so quotes mean nothing, only the escape does. */
+/**
+ * Variables in a COPY heredoc body: file content, so quotes mean nothing, only the escape does.
+ * `$NAME` or `${NAME…}` up to the next `}`; one pass, the next `}` looked up once for all the
+ * `${` before it (a pattern retried from every `${` of an unclosed body was quadratic).
+ */
 function heredocVariables(text: string, from: number, to: number, escape: string): ExpandedVariable[] {
   const result: ExpandedVariable[] = [];
-  const pattern = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-  const body = text.slice(from, to);
-  for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
-    if (match.index > 0 && body[match.index - 1] === escape) continue;
-    const start = from + match.index;
-    result.push({
-      name: match[1] ?? match[3],
-      range: { start: positionAt(text, start), end: positionAt(text, start + match[0].length) },
-      hasModifier: (match[2] ?? '') !== '',
-    });
+  let nextClose = -1; // where the next `}` is, once looked up
+  for (let i = text.indexOf('$', from); i >= 0 && i < to; i = text.indexOf('$', i + 1)) {
+    const braced = text[i + 1] === '{';
+    const nameStart = i + (braced ? 2 : 1);
+    variableName.lastIndex = nameStart;
+    const name = variableName.exec(text)?.[0].slice(0, Math.max(0, to - nameStart));
+    if (!name) continue;
+    const nameEnd = nameStart + name.length;
+    let end = nameEnd;
+    if (braced) {
+      if (nextClose !== Infinity && nextClose < nameEnd) {
+        nextClose = text.indexOf('}', nameEnd);
+        if (nextClose < 0) nextClose = Infinity;
+      }
+      if (nextClose >= to) continue;
+      end = nextClose + 1;
+    }
+    // An escaped `$` is literal; the text it would have matched is passed over all the same.
+    if (!(i > from && text[i - 1] === escape)) {
+      result.push({ name, range: { start: positionAt(text, i), end: positionAt(text, end) }, hasModifier: braced && end - 1 > nameEnd });
+    }
+    i = end - 1;
   }
   return result;
 }
@@ -167,32 +184,49 @@ export function declaredNames(instruction: Instruction): string[] {
   return [];
 }
 
+/** The largest edit distance a "did you mean" hint accepts. */
+const MAX_SUGGESTION_DISTANCE = 2;
+
 /** A close spelling among `candidates` (edit distance ≤ 2), for "did you mean" hints. */
 export function suggestName(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
-  let bestDistance = 3;
+  let bestDistance = MAX_SUGGESTION_DISTANCE + 1;
   const lower = name.toLowerCase();
   for (const candidate of candidates) {
     // Lengths more than 2 apart are never within reach: skip before any string work.
-    if (candidate === name || Math.abs(candidate.length - name.length) > 2) continue;
-    const distance = editDistance(lower, candidate.toLowerCase());
+    if (candidate === name || Math.abs(candidate.length - name.length) > MAX_SUGGESTION_DISTANCE) continue;
+    const distance = boundedEditDistance(lower, candidate.toLowerCase(), bestDistance - 1);
     if (distance < bestDistance) { best = candidate; bestDistance = distance; }
   }
   return best;
 }
 
-/** Levenshtein distance, two reused rows (this runs for every unknown name against many candidates). */
-let previousRow: number[] = [];
-let currentRow: number[] = [];
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  for (let j = 0; j <= b.length; j++) previousRow[j] = j;
+/**
+ * Levenshtein distance when it is at most `limit`, else `limit + 1`. Only the diagonal band
+ * |i - j| ≤ limit can hold such a distance, so the work is linear in the names' length (two
+ * names of 50,000 characters took seconds with the whole table), and it stops at the first row
+ * whose band is all above the limit.
+ */
+export function boundedEditDistance(a: string, b: string, limit: number): number {
+  const over = limit + 1;
+  if (Math.abs(a.length - b.length) > limit) return over;
+  // previous[j] / current[j]: the distance between a[0, i) and b[0, j), or `over` outside the band.
+  let previous = new Array<number>(b.length + 1).fill(over);
+  let current = new Array<number>(b.length + 1).fill(over);
+  for (let j = 0; j <= Math.min(b.length, limit); j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    currentRow[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      currentRow[j] = Math.min(previousRow[j] + 1, currentRow[j - 1] + 1, previousRow[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    current[from - 1] = from - 1 === 0 && i <= limit ? i : over;
+    let rowMin = current[from - 1];
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      current[j] = Math.min(over, previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (current[j] < rowMin) rowMin = current[j];
     }
-    [previousRow, currentRow] = [currentRow, previousRow];
+    if (to < b.length) current[to + 1] = over;
+    if (rowMin > limit) return over;
+    [previous, current] = [current, previous];
   }
-  return previousRow[b.length];
+  return Math.min(previous[b.length], over);
 }

@@ -1,8 +1,7 @@
 // wharf-lint: the linter for CI. Reads .hadolint.yaml like hadolint does, lints each file (or
 // stdin), prints in the chosen format and exits 1 when a finding reaches the failure threshold,
 // 2 on a usage error or an unreadable file.
-import { readFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readSync } from 'node:fs';
 import { ConfigError, findConfigFile, isThreshold, loadConfigFile, meetsThreshold, mergeConfig, type HadolintConfig, type Threshold } from './config';
 import { lint, type LintOptions } from './lint';
 import { lintWithShellcheck } from './shellcheck';
@@ -14,6 +13,8 @@ import { formatTty } from './format/tty';
 import { formatSarif } from './format/sarif';
 import { formatCheckstyle } from './format/checkstyle';
 import { version } from '../../package.json';
+import { defaultContextDir, loadContextIgnore } from '../workspace/buildContext';
+import { MAX_DOCKERFILE_BYTES, readWorkspaceFile } from '../workspace/readFile';
 
 type Format = 'tty' | 'json' | 'sarif' | 'checkstyle';
 const formats: readonly Format[] = ['tty', 'json', 'sarif', 'checkstyle'];
@@ -114,7 +115,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     const path = args.config ?? findConfigFile({ cwd: io.cwd, env: io.env });
     if (path) {
-      const loaded = loadConfigFile(path);
+      const loaded = await loadConfigFile(path);
       base = loaded.config;
       for (const problem of loaded.problems) io.stderr(`wharf-lint: ${path}: ${problem}\n`);
     }
@@ -131,14 +132,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   for (const file of args.files) {
     let text: string;
     try {
-      text = file === '-' ? io.readStdin() : readFileSync(file, 'utf8');
+      // Only a regular file, and not a huge one: the name could be a FIFO or lead to /dev/zero.
+      text = file === '-' ? io.readStdin() : await readWorkspaceFile(file, MAX_DOCKERFILE_BYTES);
     } catch (error) {
-      io.stderr(`wharf-lint: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      io.stderr(`wharf-lint: ${error instanceof Error ? error.message : String(error)}\n`);
       unreadable = true;
       continue;
     }
     const options: LintOptions = {
-      settings: { ...config.settings, dockerignore: file === '-' ? undefined : dockerignoreFor(file) },
+      settings: { ...config.settings, dockerignore: file === '-' ? undefined : await dockerignoreFor(file, io) },
       config,
     };
     const findings: Finding[] = args.shellcheck === false ? lint(text, options) : await lintWithShellcheck(text, options);
@@ -157,24 +159,36 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   return results.some((r) => r.findings.some((f) => meetsThreshold(f.severity, threshold))) ? 1 : 0;
 }
 
-/** The build context's .dockerignore: `<Dockerfile>.dockerignore` first (BuildKit), then the folder's. */
-function dockerignoreFor(file: string): string[] | undefined {
-  for (const candidate of [`${file}.dockerignore`, join(dirname(file), '.dockerignore')]) {
-    if (!existsSync(candidate)) continue;
-    try {
-      return readFileSync(candidate, 'utf8').split(/\r?\n/);
-    } catch {
-      return undefined;
-    }
+/**
+ * The lines of the .dockerignore a `docker build` of `file` in its own folder would use; one that
+ * cannot be read is named on stderr and CopyIgnoredFile then has nothing to check.
+ */
+async function dockerignoreFor(file: string, io: CliIo): Promise<string[] | undefined> {
+  const ignore = await loadContextIgnore(file, defaultContextDir(file));
+  if (ignore.error) io.stderr(`wharf-lint: ${ignore.error.message}\n`);
+  return ignore.text?.split('\n');
+}
+
+/** Standard input, up to what a Dockerfile may be (`wharf-lint - < /dev/zero` ends too). */
+function readStdinBounded(): string {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(64 * 1024);
+  let total = 0;
+  for (;;) {
+    const read = readSync(0, buffer, 0, buffer.length, null);
+    if (read === 0) break;
+    total += read;
+    if (total > MAX_DOCKERFILE_BYTES) throw new Error(`standard input: larger than ${MAX_DOCKERFILE_BYTES / (1024 * 1024)} MiB, not read`);
+    chunks.push(Buffer.from(buffer.subarray(0, read)));
   }
-  return undefined;
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 if (require.main === module) {
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readStdin: () => readFileSync(0, 'utf8'),
+    readStdin: readStdinBounded,
     isTty: process.stdout.isTTY === true,
     cwd: process.cwd(),
     env: process.env,

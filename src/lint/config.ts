@@ -1,11 +1,12 @@
 // hadolint-compatible configuration: where .hadolint.yaml is found, what it means, and how the
 // editor's wharf.lint.* settings are layered on top. Pure except for the file lookup helpers,
-// which take their file-system access as parameters so tests can drive them.
-import { existsSync, readFileSync } from 'node:fs';
+// which take their file-system access as parameters so tests can drive them, and the one reader.
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { LintSettings, Severity } from './rule';
+import { MAX_CONFIG_BYTES, readWorkspaceFile } from '../workspace/readFile';
 
 export type Threshold = Severity | 'none';
 export type SeverityOverride = Severity | 'off';
@@ -136,13 +137,17 @@ export function findConfigFile(lookup: Partial<LookupEnvironment> = {}): string 
   return configCandidates(full).find((path) => full.exists(path));
 }
 
-/** Reads and parses one configuration file; ConfigError when unreadable or not YAML. */
-export function loadConfigFile(path: string): { config: HadolintConfig; problems: string[] } {
+/**
+ * Reads and parses one configuration file; ConfigError when it is not YAML or cannot be read,
+ * which includes anything but a regular file and a file over MAX_CONFIG_BYTES (a repository's
+ * .hadolint.yaml could be a symlink to /dev/zero or a FIFO).
+ */
+export async function loadConfigFile(path: string): Promise<{ config: HadolintConfig; problems: string[] }> {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = await readWorkspaceFile(path, MAX_CONFIG_BYTES);
   } catch (error) {
-    throw new ConfigError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ConfigError(undefined, error instanceof Error ? error.message : String(error));
   }
   return parseHadolintConfig(text, path);
 }

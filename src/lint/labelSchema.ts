@@ -31,12 +31,12 @@ export function valueRangeOf(pair: LabelPair): Range {
 
 /** An absolute URI (RFC 3986): a scheme, a colon, then only characters a URI may contain. */
 export function isUri(value: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/.test(value) && !/%(?![0-9A-Fa-f]{2})/.test(value);
+  return /^[A-Z][A-Z0-9+.-]*:[\w\-.~:/?#[\]@!$&'()*+,;=%]*$/i.test(value) && !/%(?![0-9A-F]{2})/i.test(value);
 }
 
 /** An RFC 3339 date-time (`2024-05-01T12:00:00Z`, offsets and fractions allowed) that exists. */
 export function isRfc3339(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/i.exec(value);
   if (!m) return false;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -59,15 +59,15 @@ export function isGitHash(value: string): boolean {
 /** Semantic Versioning 2.0.0: MAJOR.MINOR.PATCH, optional pre-release and build metadata. */
 export function isSemver(value: string): boolean {
   const id = '(?:0|[1-9]\\d*)';
-  const pre = '(?:0|[1-9]\\d*|\\d*[A-Za-z-][0-9A-Za-z-]*)';
-  return new RegExp(`^${id}\\.${id}\\.${id}(?:-${pre}(?:\\.${pre})*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$`).test(value);
+  const pre = '(?:0|[1-9]\\d*|\\d*[a-z-][0-9a-z-]*)';
+  return new RegExp(`^${id}\\.${id}\\.${id}(?:-${pre}(?:\\.${pre})*)?(?:\\+[0-9a-z-]+(?:\\.[0-9a-z-]+)*)?$`, 'i').test(value);
 }
 
 /** An RFC 5322 addr-spec: dot-atom or quoted local part, dot-atom or literal domain. */
 export function isEmail(value: string): boolean {
-  const atom = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+  const atom = "[\\w!#$%&'*+/=?^`{|}~-]+";
   const dotAtom = `${atom}(?:\\.${atom})*`;
   const quoted = '"(?:[^"\\\\\\r\\n]|\\\\.)*"';
-  const literal = '\\[[^\\[\\]\\\\\\s]*\\]';
+  const literal = '\\[[^[\\]\\\\\\s]*\\]';
   return new RegExp(`^(?:${dotAtom}|${quoted})@(?:${dotAtom}|${literal})$`).test(value);
 }

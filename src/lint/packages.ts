@@ -92,7 +92,7 @@ export function insertAfterWord(script: ShellScript, word: ShellWord, text: stri
 export function hasShortFlag(command: ShellCommand, ...letters: string[]): boolean {
   for (const arg of command.args) {
     if (arg.value === '--') return false;
-    const cluster = /^-([A-Za-z]+)/.exec(arg.value);
+    const cluster = /^-([A-Z]+)/i.exec(arg.value);
     if (cluster && !arg.value.startsWith('--') && letters.some((l) => cluster[1].includes(l))) return true;
   }
   return false;

@@ -21,12 +21,6 @@ export interface Pragmas {
   shell?: string;
 }
 
-const ignorePragma = /^#\s*hadolint\s+ignore\s*=\s*(.*)$/i;
-const globalPragma = /^#\s*hadolint\s+global\s+ignore\s*=\s*(.*)$/i;
-const shellPragma = /^#\s*hadolint\s+shell\s*=\s*(\S+)/i;
-// BuildKit's parser directive shape: `# name=value` in the leading comment block.
-const directive = /^#[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
-
 export function readPragmas(text: string, dockerfile: Dockerfile): Pragmas {
   const pragmas: Pragmas = { lineIgnores: [], globalIgnores: new Set(), checkSkip: new Set(), checkError: false };
   readDirectives(text, pragmas);
@@ -39,13 +33,14 @@ export function readPragmas(text: string, dockerfile: Dockerfile): Pragmas {
   const commentLines = [...dockerfile.getComments(), ...dockerfile.getDirectives()].map((c) => c.getRange().start.line).sort((a, b) => a - b);
   const lines = text.split('\n');
   for (const line of commentLines) {
-    const content = (lines[line] ?? '').trim();
-    const global = globalPragma.exec(content);
-    if (global) { for (const code of codeList(global[1])) pragmas.globalIgnores.add(code); continue; }
-    const shell = shellPragma.exec(content);
-    if (shell) { pragmas.shell = shell[1]; continue; }
-    const ignore = ignorePragma.exec(content);
-    if (!ignore) continue;
+    const pragma = parseHadolintPragma((lines[line] ?? '').trim());
+    if (!pragma) continue;
+    if (pragma.kind === 'global ignore') { for (const code of codeList(pragma.value)) pragmas.globalIgnores.add(code); continue; }
+    if (pragma.kind === 'shell') {
+      const shell = pragma.value.split(/\s/, 1)[0];
+      if (shell) pragmas.shell = shell;
+      continue;
+    }
     while (next < instructions.length && instructions[next].getRange().start.line <= line) next++;
     const target = instructions[next];
     if (!target) continue;
@@ -57,7 +52,7 @@ export function readPragmas(text: string, dockerfile: Dockerfile): Pragmas {
       pending = new Set();
       pragmas.lineIgnores.push({ startLine: range.start.line, endLine: range.end.line, codes: pending });
     }
-    for (const code of codeList(ignore[1])) pending.add(code);
+    for (const code of codeList(pragma.value)) pending.add(code);
   }
   return pragmas;
 }
@@ -79,9 +74,9 @@ function readDirectives(text: string, pragmas: Pragmas): void {
     if (end < 0) end = text.length;
     const line = text.slice(offset, end).replace(/\r$/, '');
     offset = end + 1;
-    const match = directive.exec(line);
-    if (!match) return;
-    if (match[1].toLowerCase() === 'check') applyCheckDirective(match[2], pragmas);
+    const directive = parseDirective(line);
+    if (!directive) return;
+    if (directive.name.toLowerCase() === 'check') applyCheckDirective(directive.value, pragmas);
   }
 }
 
@@ -102,6 +97,115 @@ export function applyCheckDirective(value: string, pragmas: Pick<Pragmas, 'check
   }
 }
 
-function codeList(value: string): string[] {
-  return value.split(/[,\s]+/).map((c) => c.trim()).filter((c) => /^[A-Za-z][A-Za-z0-9]*$/.test(c));
+// ---- The pragma grammar: read here and written by pragmaEdits.ts, one home for both ----
+// Scanners rather than regular expressions: a line is a cloned repository's text, read as the user
+// types, and each scanner runs in time linear in the line (issue 16: a backtracking directive
+// pattern took seconds on one line of spaces).
+
+/** `# name=value`, BuildKit's parser-directive shape; `value` has no trailing blanks. */
+export interface DirectiveLine {
+  name: string;
+  value: string;
+  /** Where the value starts in the line. */
+  valueStart: number;
+}
+
+/** A line of the shape `#` [ \t]* name [ \t]* `=` [ \t]* value, name a letter then letters or digits. */
+export function parseDirective(line: string): DirectiveLine | undefined {
+  if (line[0] !== '#') return undefined;
+  let i = skipBlanks(line, 1);
+  const nameStart = i;
+  if (!isLetter(line.charCodeAt(i))) return undefined;
+  while (isLetter(line.charCodeAt(i)) || isDigit(line.charCodeAt(i))) i++;
+  const name = line.slice(nameStart, i);
+  i = skipBlanks(line, i);
+  if (line[i] !== '=') return undefined;
+  const valueStart = skipBlanks(line, i + 1);
+  let end = line.length;
+  while (end > valueStart && isBlank(line[end - 1])) end--;
+  return { name, value: line.slice(valueStart, end), valueStart };
+}
+
+export type HadolintPragmaKind = 'ignore' | 'global ignore' | 'shell';
+
+/** `# hadolint ignore=…`, `# hadolint global ignore=…` or `# hadolint shell=…`. */
+export interface HadolintPragma {
+  kind: HadolintPragmaKind;
+  /** Where the `#` is. */
+  hash: number;
+  /** Everything after the `=` and the whitespace that follows it. */
+  value: string;
+  valueStart: number;
+}
+
+/** A hadolint pragma comment (leading whitespace allowed; keywords in any case). */
+export function parseHadolintPragma(line: string): HadolintPragma | undefined {
+  const hash = skipSpaces(line, 0);
+  if (line[hash] !== '#') return undefined;
+  let i = skipSpaces(line, hash + 1);
+  if (!keywordAt(line, i, 'hadolint')) return undefined;
+  i = spacesAfter(line, i + 'hadolint'.length);
+  if (i < 0) return undefined;
+  let kind: HadolintPragmaKind;
+  if (keywordAt(line, i, 'global')) {
+    i = spacesAfter(line, i + 'global'.length);
+    if (i < 0 || !keywordAt(line, i, 'ignore')) return undefined;
+    kind = 'global ignore';
+    i += 'ignore'.length;
+  } else if (keywordAt(line, i, 'ignore')) {
+    kind = 'ignore';
+    i += 'ignore'.length;
+  } else if (keywordAt(line, i, 'shell')) {
+    kind = 'shell';
+    i += 'shell'.length;
+  } else {
+    return undefined;
+  }
+  i = skipSpaces(line, i);
+  if (line[i] !== '=') return undefined;
+  const valueStart = skipSpaces(line, i + 1);
+  return { kind, hash, value: line.slice(valueStart), valueStart };
+}
+
+/** The codes of an ignore list: separated by commas and whitespace, each a letter then letters or digits. */
+export function codeList(value: string): string[] {
+  const codes: string[] = [];
+  for (const part of value.split(',')) {
+    for (const word of part.split(/\s/)) if (isCode(word)) codes.push(word);
+  }
+  return codes;
+}
+
+function isCode(word: string): boolean {
+  if (!isLetter(word.charCodeAt(0))) return false;
+  for (let i = 1; i < word.length; i++) if (!isLetter(word.charCodeAt(i)) && !isDigit(word.charCodeAt(i))) return false;
+  return true;
+}
+
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+// One character against \s: JavaScript's whitespace, as the pragma patterns always allowed.
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+function skipBlanks(line: string, from: number): number {
+  let i = from;
+  while (isBlank(line[i])) i++;
+  return i;
+}
+
+function skipSpaces(line: string, from: number): number {
+  let i = from;
+  while (isSpace(line[i])) i++;
+  return i;
+}
+
+/** After at least one whitespace character: where the next word starts, or -1 when there is none. */
+function spacesAfter(line: string, from: number): number {
+  const i = skipSpaces(line, from);
+  return i > from ? i : -1;
+}
+
+function keywordAt(line: string, at: number, keyword: string): boolean {
+  return line.slice(at, at + keyword.length).toLowerCase() === keyword;
 }

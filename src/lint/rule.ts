@@ -43,7 +43,7 @@ export interface LintSettings {
   labelSchema: Record<string, string>;
   /** hadolint `strict-labels`: labels not in the schema are reported. */
   strictLabels: boolean;
-  /** Patterns from the build context's .dockerignore, when known (CopyIgnoredFile). */
+  /** Lines of the .dockerignore that applies to this Dockerfile's build (src/workspace/buildContext.ts), when known (CopyIgnoredFile). */
   dockerignore?: string[];
 }
 

@@ -6,6 +6,7 @@
 // and keeps each word's exact document offsets.
 import { Instruction, Onbuild, Run, type Dockerfile } from 'dockerfile-ast';
 import type { Fix, Position, Range } from './rule';
+import { heredocsOf } from './syntax/builder';
 import { joinContinuations, LineIndex, lineIndexOf } from './syntax/text';
 
 export interface ShellWord {
@@ -71,7 +72,7 @@ export function parseRun(run: Instruction, text: string, escape = '\\'): ShellSc
   const exec = text[start] === '[' ? parseExecForm(logicalSource(text, start, end, escape, [], toPosition)) : undefined;
   if (exec) return exec;
   // getHeredocs() is costly in dockerfile-ast: only ask when the text can hold one.
-  const heredocs = run instanceof Run && text.slice(start, end).includes('<<') ? run.getHeredocs() : [];
+  const heredocs = text.slice(start, end).includes('<<') ? heredocsOf(run) : [];
   const raw = heredocs.flatMap((h) => {
     const content = h.getContentRange();
     const delimiter = h.getDelimiterRange();
@@ -82,7 +83,7 @@ export function parseRun(run: Instruction, text: string, escape = '\\'): ShellSc
   const source = logicalSource(text, start, end, escape, raw, toPosition);
   // `RUN <<EOF` with nothing else on the line: the heredoc body is the script itself.
   const firstLine = source.text.split('\n', 1)[0];
-  const onlyHeredoc = /^\s*<<-?\s*(["']?)([A-Za-z0-9_.-]+)\1\s*$/.exec(firstLine);
+  const onlyHeredoc = /^\s*<<-?\s*(["']?)[\w.-]+\1\s*$/.exec(firstLine);
   if (onlyHeredoc && heredocs.length > 0) {
     const body = heredocs[0].getContentRange();
     if (!body) return { form: 'shell', commands: [] };
@@ -217,7 +218,7 @@ export function hasFlag(command: ShellCommand, ...flags: string[]): boolean {
 function matchesFlag(arg: string, flag: string): boolean {
   if (arg === flag) return true;
   if (flag.startsWith('--')) return arg.startsWith(flag + '=');
-  if (flag.length === 2 && flag.startsWith('-') && /^-[A-Za-z0-9]+$/.test(arg)) return arg.slice(1).includes(flag[1]);
+  if (flag.length === 2 && flag.startsWith('-') && /^-[A-Z0-9]+$/i.test(arg)) return arg.slice(1).includes(flag[1]);
   return false;
 }
 
@@ -354,7 +355,7 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
     while (k < words.length) {
       const w = words[k];
       if (!w.quoted && reservedPrefixes.has(w.value)) { k++; continue; }
-      if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value) && !w.value.startsWith('=')) { assignments.push(w); k++; continue; }
+      if (/^[A-Z_]\w*=/i.test(w.value) && !w.value.startsWith('=')) { assignments.push(w); k++; continue; }
       break;
     }
     const rest = words.slice(k);
@@ -366,9 +367,9 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
   };
 
   const skipHeredocBodies = () => {
-    // i is just after a newline: consume each pending heredoc body up to its delimiter line.
-    while (pendingHeredocs.length > 0) {
-      const { delimiter, stripTabs } = pendingHeredocs.shift()!;
+    // i is just after a newline: consume each pending heredoc body up to its delimiter line. By
+    // index, then emptied: shifting one at a time was quadratic in a line of many `<<E`.
+    for (const { delimiter, stripTabs } of pendingHeredocs) {
       while (i < n) {
         let lineEnd = text.indexOf('\n', i);
         if (lineEnd < 0) lineEnd = n;
@@ -378,6 +379,7 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
         if (line.replace(/\r$/, '') === delimiter) break;
       }
     }
+    pendingHeredocs.length = 0;
   };
 
   while (i < n) {
@@ -508,7 +510,7 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
       if (text[from + 2] !== '(') substitutions.push({ from: from + 2, to: expansion.endsWith(')') ? i - 1 : i });
       return expansion;
     }
-    const m = /^\$([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(text.slice(i, i + 256));
+    const m = /^\$(?:[A-Z_]\w*|[0-9@*#?$!-])/i.exec(text.slice(i, i + 256));
     if (m) { i += m[0].length; return m[0]; }
     i++;
     return '$';

@@ -76,6 +76,24 @@ describe('build (engine)', function () {
     for (const absent of ['secret.txt', 'logs', 'x.tmp', 'Dockerfile']) assert.ok(!listing.includes(absent), `${absent} not in ${listing}`);
   });
 
+  it('uses <Dockerfile>.dockerignore over the context\'s .dockerignore, and refuses a pattern the engine rejects', async () => {
+    await write(dir, {
+      'docker/App.Dockerfile': `FROM ${TEST_IMAGE}\nLABEL wharf.test.build=${label}\nCOPY . /ctx\n`,
+      'docker/App.Dockerfile.dockerignore': 'b.txt\n**/*.log\n',
+      '.dockerignore': 'a.txt\n',
+      'a.txt': 'a', 'b.txt': 'b', 'deep/c.log': 'c', 'deep/d.txt': 'd',
+    });
+    const tag = `${uniqueName('ctxignore')}:v1`;
+    images.push(tag);
+    await buildImage(docker, { contextDir: dir, dockerfile: 'docker/App.Dockerfile', tags: [tag] });
+    const listing = (await outputOf(tag, ['ls', '-a', '/ctx', '/ctx/deep', '/ctx/docker'])).split(/\s+/).filter(Boolean);
+    for (const present of ['a.txt', 'd.txt', '.dockerignore', 'App.Dockerfile']) assert.ok(listing.includes(present), `${present} in ${listing}`);
+    for (const absent of ['b.txt', 'c.log']) assert.ok(!listing.includes(absent), `${absent} not in ${listing}`);
+    await writeFile(path.join(dir, 'docker/App.Dockerfile.dockerignore'), 'ok\n[a-\n');
+    await assert.rejects(buildImage(docker, { contextDir: dir, dockerfile: 'docker/App.Dockerfile', tags: [tag] }),
+      (error) => isWharfError(error, 'badRequest') && /App\.Dockerfile\.dockerignore:2: syntax error in pattern/.test(error.message));
+  });
+
   it('passes the Dockerfile path, build args, target, labels, platform and several tags', async () => {
     await write(dir, {
       'docker/Build.Dockerfile': [

@@ -36,7 +36,7 @@ describe('engine store against a bad engine (dockerd behind a fault proxy)', fun
     return container;
   }
 
-  const pings = (requests: ProxiedRequest[]): number => requests.filter((r) => /^(\/v[\d.]+)?\/_ping$/.test(r.path)).length;
+  const pings = (requests: ProxiedRequest[]): number => requests.filter((r) => /^(?:\/v[\d.]+)?\/_ping$/.test(r.path)).length;
   const listsSince = (mark: number): ProxiedRequest[] => proxy.requestsSince(mark).filter((r) => /\/containers\/json/.test(r.path));
 
   before(() => { docker = rawDocker(); });

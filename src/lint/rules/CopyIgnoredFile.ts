@@ -1,15 +1,20 @@
 // CopyIgnoredFile: a COPY/ADD source that .dockerignore excludes is not in the build context, so
-// the instruction fails or silently copies less than it says. Needs settings.dockerignore.
-import ignore from '@balena/dockerignore';
+// the instruction fails or silently copies less than it says. Needs settings.dockerignore: the
+// lines of the ignore file that applies to this Dockerfile's build (src/workspace/buildContext.ts
+// says which), matched with the engine's semantics by the same matcher the build uses.
 import { Add, Copy } from 'dockerfile-ast';
+import { cleanPath, parseDockerignore } from '../../workspace/dockerignore';
 import type { Range, Rule } from '../rule';
+
+/** The longest path Linux accepts (PATH_MAX): a longer source cannot be a file in the context. */
+const MAX_PATH_LENGTH = 4096;
 
 export const rule: Rule = {
   meta: { code: 'CopyIgnoredFile', severity: 'warning', source: 'buildkit', description: 'Attempting to Copy file that is excluded by .dockerignore' },
   check({ dockerfile, settings, report }) {
-    const patterns = settings.dockerignore ?? [];
-    if (patterns.length === 0) return;
-    const matcher = ignore().add(patterns);
+    const lines = settings.dockerignore ?? [];
+    if (lines.length === 0) return;
+    const matcher = parseDockerignore(lines.join('\n'));
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof Copy || instruction instanceof Add)) continue;
       if (instruction.getFlags().some((f) => f.getName() === 'from')) continue;
@@ -36,6 +41,9 @@ function sources(instruction: Copy | Add): { path: string; range: Range }[] {
 /** A context-relative path to match, or undefined for sources that are not local literal paths. */
 function normalize(path: string): string | undefined {
   if (/[$*?[]/.test(path) || /^[a-z][a-z0-9+.-]*:\/\//i.test(path) || path.startsWith('git@')) return undefined;
-  const relative = path.replace(/^["']|["']$/g, '').replace(/^(?:\.\/|\/)+/, '').replace(/\/+$/, '');
-  return relative === '' || relative === '.' ? undefined : relative;
+  const unquoted = path.replace(/^["']|["']$/g, '');
+  if (unquoted.length > MAX_PATH_LENGTH) return undefined;
+  // Relative to the context whether written `./x`, `/x` or `x`; `..` cannot leave it.
+  const cleaned = cleanPath(unquoted).replace(/^\//, '');
+  return cleaned === '' || cleaned === '.' || cleaned === '..' || cleaned.startsWith('../') ? undefined : cleaned;
 }

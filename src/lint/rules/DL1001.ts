@@ -1,8 +1,7 @@
 // DL1001: inline `# hadolint ignore=` pragmas hide findings where reviewers don't look; teams that
 // want every exception in the config file turn this rule on (hadolint ships it switched off).
+import { parseHadolintPragma } from '../pragmas';
 import type { Rule } from '../rule';
-
-const ignorePragma = /^#\s*hadolint\s+ignore\s*=/i;
 
 export const rule: Rule = {
   meta: {
@@ -15,10 +14,8 @@ export const rule: Rule = {
     const candidates = [...dockerfile.getDirectives(), ...dockerfile.getComments()].map((c) => c.getRange().start.line);
     for (const line of new Set(candidates)) {
       const content = (lines[line] ?? '').replace(/\r$/, '').trimEnd();
-      const start = content.indexOf('#');
-      if (start >= 0 && ignorePragma.test(content.slice(start))) {
-        report({ range: { start: { line, character: start }, end: { line, character: content.length } } });
-      }
+      const pragma = parseHadolintPragma(content);
+      if (pragma?.kind === 'ignore') report({ range: { start: { line, character: pragma.hash }, end: { line, character: content.length } } });
     }
   },
 };

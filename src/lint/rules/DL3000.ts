@@ -11,7 +11,7 @@ export const rule: Rule = {
       if (args.length === 0) continue;
       const path = args.map((a) => a.getValue()).join(' ').replace(/^["']|["']$/g, '');
       // A variable may hold an absolute path; C:\ or D:/ are absolute on Windows images.
-      if (path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:/.test(path)) continue;
+      if (path.startsWith('/') || path.startsWith('$') || /^[A-Z]:/i.test(path)) continue;
       report({ range: { start: args[0].getRange().start, end: args[args.length - 1].getRange().end } });
     }
   },

@@ -7,7 +7,7 @@ import type { Range, Rule } from '../rule';
 
 function cachesAptLists(run: Run): boolean {
   const targets = run.getFlags()
-    .filter((f) => f.getName() === 'mount' && /(^|,)type=cache(,|$)/.test(f.getValue() ?? ''))
+    .filter((f) => f.getName() === 'mount' && /(?:^|,)type=cache(?:,|$)/.test(f.getValue() ?? ''))
     .map((f) => /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(f.getValue() ?? '')?.[1] ?? '');
   const covers = (dir: string) => targets.some((t) => t.startsWith(dir));
   return covers('/var/lib/apt/lists') || (covers('/var/lib/apt') && covers('/var/cache/apt'));

@@ -7,7 +7,7 @@ import type { Rule } from '../rule';
 const valueFlags = ['--abi', '-b', '--build', '-e', '--editable', '--extra-index-url', '-f', '--find-links', '-i', '--index-url',
   '--implementation', '--no-binary', '--only-binary', '--platform', '--prefix', '--progress-bar', '--proxy', '--python-version',
   '--root', '--src', '-t', '--target', '--trusted-host', '--upgrade-strategy'];
-const vcsSchemes = /^(git|hg|svn|bzr)(\+[a-z-]+)?(:|$)/;
+const vcsSchemes = /^(?:git|hg|svn|bzr)(?:\+[a-z-]+)?(?::|$)/;
 const versionOperators = ['==', '>=', '<=', '>', '<', '!=', '~=', '==='];
 
 function isPipInstall(command: ShellCommand): boolean {

@@ -3,7 +3,7 @@ import { commandsNamed, positionalArgs, runScripts } from '../shell';
 import type { Rule } from '../rule';
 
 function pinned(pkg: string): boolean {
-  if (/^git(\+ssh|\+https?)?:\/\//.test(pkg)) return pkg.includes('#');
+  if (/^git(?:\+ssh|\+https?)?:\/\//.test(pkg)) return pkg.includes('#');
   if (['.tar', '.tar.gz', '.tgz'].some((s) => pkg.endsWith(s))) return true;
   if (['/', './', '../', '~/'].some((p) => pkg.startsWith(p))) return true;
   // A scope (@scope/name) is not a version: look for @ after it.

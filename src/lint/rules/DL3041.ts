@@ -13,7 +13,7 @@ export function hasDnfVersion(pkg: string): boolean {
   const parts = pkg.split('-');
   if (parts.length <= 1) return false;
   const rest = parts.slice(1);
-  return rest.every((p) => /^[0-9A-Za-z.~^_:+]*$/.test(p)) && rest.some((p) => /^\d/.test(p));
+  return rest.every((p) => /^[\w.~^:+]*$/.test(p)) && rest.some((p) => /^\d/.test(p));
 }
 
 export const rule: Rule = {

@@ -32,7 +32,7 @@ export const rule: Rule = {
         const install = pipInstallWord(command);
         if (!install || command.args.some((a) => a.value === '--no-cache-dir')) continue;
         // `PIP_NO_CACHE_DIR=1 pip install` or `export PIP_NO_CACHE_DIR=1 && …` in the RUN itself.
-        setInRun ??= /PIP_NO_CACHE_DIR=["']?(1|true|on|yes)\b/i.test(instruction.getRawArgumentsContent() ?? '');
+        setInRun ??= /PIP_NO_CACHE_DIR=["']?(?:1|true|on|yes)\b/i.test(instruction.getRawArgumentsContent() ?? '');
         if (setInRun) return;
         context.report({ range: spanTo(command, install), fixes: [insertAfterWord(script, install, '--no-cache-dir', 'Add --no-cache-dir')] });
       }

@@ -3,6 +3,7 @@
 import { Copy, From, Onbuild } from 'dockerfile-ast';
 import { dropQuotes, imageOf } from '../packages';
 import type { Rule } from '../rule';
+import { heredocsOf } from '../syntax/builder';
 
 export const rule: Rule = {
   meta: { code: 'DL3045', severity: 'warning', source: 'hadolint', description: '`COPY` to a relative destination without `WORKDIR` set.' },
@@ -21,7 +22,7 @@ export const rule: Rule = {
       } else if (instruction.getKeyword() === 'WORKDIR') {
         workdirSet.set(current, true);
       } else if (instruction instanceof Copy) {
-        if (workdirSet.get(current) || instruction.getHeredocs().length > 0) continue;
+        if (workdirSet.get(current) || heredocsOf(instruction).length > 0) continue;
         const json = instruction.getJSONStrings();
         const args = json.length > 0 ? json : instruction.getArguments();
         const target = args[args.length - 1];

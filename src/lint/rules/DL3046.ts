@@ -11,10 +11,23 @@ function uidOf(command: ShellCommand): { word: ShellWord; value: string } | unde
     const v = arg.value;
     if (v === '-u' || v === '--uid') return command.args[i + 1] ? { word: command.args[i + 1], value: command.args[i + 1].value } : undefined;
     if (v.startsWith('--uid=')) return { word: arg, value: v.slice(6) };
-    const cluster = /^-[A-Za-z]*u(.+)$/.exec(v);
-    if (cluster && !v.startsWith('--')) return { word: arg, value: cluster[1] };
+    const clustered = v.startsWith('--') ? undefined : clusteredUid(v);
+    if (clustered !== undefined) return { word: arg, value: clustered };
   }
   return undefined;
+}
+
+/**
+ * `-lu1000` → "1000": an option cluster whose last `u` (among its leading letters) is followed
+ * by the value. One pass over the word; a pattern with two quantifiers over letters backtracked
+ * quadratically on long words.
+ */
+function clusteredUid(word: string): string | undefined {
+  if (word[0] !== '-') return undefined;
+  let u = -1;
+  for (let i = 1; i < word.length - 1 && /[A-Z]/i.test(word[i]); i++) if (word[i] === 'u') u = i;
+  const value = u < 0 ? '' : word.slice(u + 1);
+  return value !== '' && !/[\n\r\u2028\u2029]/.test(value) ? value : undefined;
 }
 
 export const rule: Rule = {

@@ -38,6 +38,6 @@ function shellIsSafe(args: string[]): boolean {
   const shell = baseName(args[0].replace(/\\/g, '/')).toLowerCase().replace(/\.exe$/, '');
   if (nonPosixShells.has(shell)) return true;
   if (!pipefailShells.has(shell)) return false;
-  const hasO = args.slice(1).some((a) => /^-[A-Za-z]*o[A-Za-z]*$/.test(a));
+  const hasO = args.slice(1).some((a) => a.startsWith('-') && /^[A-Z]+$/i.test(a.slice(1)) && a.includes('o'));
   return hasO && args.includes('pipefail');
 }

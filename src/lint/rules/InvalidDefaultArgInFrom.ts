@@ -3,6 +3,7 @@
 // `docker build .` fails.
 import { From } from 'dockerfile-ast';
 import { globalArgs } from '../buildkit';
+import { isImageReference } from '../reference';
 import type { Rule } from '../rule';
 
 // Values BuildKit fills in for its platform arguments; any real platform gives the same validity.
@@ -10,13 +11,6 @@ const platformSamples: Record<string, string> = {
   TARGETPLATFORM: 'linux/amd64', TARGETOS: 'linux', TARGETARCH: 'amd64', TARGETVARIANT: '',
   BUILDPLATFORM: 'linux/amd64', BUILDOS: 'linux', BUILDARCH: 'amd64', BUILDVARIANT: '',
 };
-
-const component = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const domainPart = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const domain = `(?:${domainPart}(?:\\.${domainPart})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
-const reference = new RegExp(
-  `^(?:${domain}/)?${component}(?:/${component})*(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`,
-);
 
 export const rule: Rule = {
   meta: { code: 'InvalidDefaultArgInFrom', severity: 'warning', source: 'buildkit', description: 'Default value for global ARG results in an empty or invalid base image name' },
@@ -28,7 +22,7 @@ export const rule: Rule = {
       const image = instruction.getArguments()[0];
       if (image && image.getValue().includes('$')) {
         const expanded = expand(image.getValue(), defaults);
-        const valid = expanded !== '' && (reference.test(expanded) || stageNames.has(expanded.toLowerCase()));
+        const valid = expanded !== '' && (isImageReference(expanded) || stageNames.has(expanded.toLowerCase()));
         if (!valid) report({ range: image.getRange(), message: `Default value for ARG ${image.getValue()} results in empty or invalid base image name` });
       }
       const stage = instruction.getBuildStage();
@@ -39,7 +33,7 @@ export const rule: Rule = {
 
 /** Expands $V, ${V}, ${V:-d}, ${V-d}, ${V:+a}, ${V+a} with the global defaults. */
 function expand(word: string, defaults: Map<string, string | undefined>): string {
-  return word.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+  return word.replace(/\$(?:\{([A-Z_]\w*)(?:(:?[-+])([^}]*))?\}|([A-Z_]\w*))/gi,
     (_match, braced: string | undefined, operator: string | undefined, operand: string | undefined, bare: string | undefined) => {
       const name = (braced ?? bare)!;
       const declared = defaults.has(name);

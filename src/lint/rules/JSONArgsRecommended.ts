@@ -6,7 +6,7 @@ import { stagesOf } from '../buildkit';
 import type { Fix, Rule } from '../rule';
 
 // Words that mean the same in shell form and in a JSON array: no quotes, expansions or operators.
-const plainWord = /^[A-Za-z0-9_./:=@%+,-]+$/;
+const plainWord = /^[\w./:=@%+,-]+$/;
 
 export const rule: Rule = {
   meta: { code: 'JSONArgsRecommended', severity: 'warning', source: 'buildkit', description: 'JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals' },

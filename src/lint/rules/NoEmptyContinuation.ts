@@ -2,6 +2,7 @@
 // BuildKit warns that it will become an error, and it usually hides a forgotten line.
 import { Copy, Run, type Instruction } from 'dockerfile-ast';
 import type { Rule } from '../rule';
+import { heredocsOf } from '../syntax/builder';
 
 export const rule: Rule = {
   meta: { code: 'NoEmptyContinuation', severity: 'warning', source: 'buildkit', description: 'Empty continuation lines will become errors in a future release' },
@@ -28,7 +29,7 @@ export const rule: Rule = {
 function heredocBodyLines(instruction: Instruction): Set<number> {
   const result = new Set<number>();
   if (!(instruction instanceof Run || instruction instanceof Copy)) return result;
-  for (const heredoc of instruction.getHeredocs()) {
+  for (const heredoc of heredocsOf(instruction)) {
     const content = heredoc.getContentRange();
     const delimiter = heredoc.getDelimiterRange();
     const first = heredoc.getNameRange().end.line + 1;

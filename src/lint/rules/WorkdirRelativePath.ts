@@ -7,7 +7,7 @@ import { textOf } from '../syntax/text';
 import type { Rule } from '../rule';
 
 /** Absolute POSIX or Windows paths, and paths starting with a variable (unknown until build). */
-const anchored = /^(?:[/\\$]|[A-Za-z]:[/\\])/;
+const anchored = /^(?:[/\\$]|[A-Z]:[/\\])/i;
 
 export const rule: Rule = {
   meta: { code: 'WorkdirRelativePath', severity: 'warning', source: 'buildkit', description: 'Relative workdir without an absolute workdir declared within the build can have unexpected results if the base image changes' },

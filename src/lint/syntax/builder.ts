@@ -81,11 +81,21 @@ export function flagsOf(instruction: Instruction): BuilderFlag[] {
   return flags;
 }
 
+/**
+ * An instruction's heredocs: the one way rules ask for them. Only an instruction whose text holds
+ * `<<` can have one, and dockerfile-ast's getHeredocs() throws on some escaped continuations
+ * without any (`RUN \\` then `\\#]`, found by the fuzz test): such an instruction has none.
+ */
 export function heredocsOf(instruction: Instruction): Heredoc[] {
-  if (instruction instanceof Run || instruction instanceof Copy) return instruction.getHeredocs();
   // Add has getHeredocs at run time but dockerfile-ast's typings only declare it on Copy and Run.
-  if (instruction instanceof Add) return (instruction as unknown as { getHeredocs(): Heredoc[] }).getHeredocs();
-  return [];
+  if (!(instruction instanceof Run || instruction instanceof Copy || instruction instanceof Add)) return [];
+  // The instruction's own text: a substring, where its raw arguments would be re-tokenised.
+  if (!instruction.getTextContent().includes('<<')) return [];
+  try {
+    return (instruction as unknown as { getHeredocs(): Heredoc[] }).getHeredocs();
+  } catch {
+    return [];
+  }
 }
 
 /**

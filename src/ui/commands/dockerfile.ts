@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BuildFailed, buildImage } from '../../docker/build';
+import { defaultContextDir } from '../../workspace/buildContext';
 import { reportError, requireDocker, type WharfContext } from '../context';
 import { maskedOutput } from '../maskedOutput';
 import { askRunSpec, runWithProgress } from './images';
@@ -37,14 +38,15 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
     return picked?.uri;
   };
 
-  /** Builds; resolves with the tag, or undefined when cancelled or failed (already reported). */
-  const build = async (arg: unknown, tagArg?: unknown): Promise<string | undefined> => {
+  /**
+   * Builds; resolves with the tag, or undefined when cancelled or failed (already reported). The
+   * context is the Dockerfile's folder (what CopyIgnoredFile assumes too) unless a caller names
+   * another.
+   */
+  const build = async (arg: unknown, tagArg?: unknown, contextArg?: unknown): Promise<string | undefined> => {
     const dockerfile = await pickDockerfile(arg);
     if (!dockerfile) return undefined;
-    // The context is the workspace folder holding the Dockerfile (COPY paths are usually written
-    // from the project root), else the Dockerfile's own folder.
-    const folder = vscode.workspace.getWorkspaceFolder(dockerfile);
-    const contextDir = folder && dockerfile.fsPath.startsWith(folder.uri.fsPath + path.sep) ? folder.uri.fsPath : path.dirname(dockerfile.fsPath);
+    const contextDir = contextArg instanceof vscode.Uri ? contextArg.fsPath : typeof contextArg === 'string' ? contextArg : defaultContextDir(dockerfile.fsPath);
     const tag = typeof tagArg === 'string' ? tagArg : (await ctx.prompts.input({ prompt: vscode.l10n.t('Tag for the image built from {0}', vscode.workspace.asRelativePath(dockerfile)), value: suggestedTag(contextDir) }))?.trim();
     if (!tag) return undefined;
     diagnostics.delete(dockerfile);
@@ -77,9 +79,9 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
 
   return {
     commands: {
-      'wharf.dockerfile.build': (arg, _selected, tag) => build(arg, tag),
-      'wharf.dockerfile.buildAndRun': async (arg, _selected, tag) => {
-        const built = await build(arg, tag);
+      'wharf.dockerfile.build': (arg, _selected, tag, context) => build(arg, tag, context),
+      'wharf.dockerfile.buildAndRun': async (arg, _selected, tag, context) => {
+        const built = await build(arg, tag, context);
         if (!built) return undefined;
         try {
           const spec = await askRunSpec(ctx, built);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { runContainer } from '../../docker/containers';
 import * as ops from '../../docker/images';
+import { isImageReference } from '../../lint/reference';
 import type { RunSpec } from '../../docker/runOptions';
 import { reportError, requireDocker, type WharfContext } from '../context';
 import { forEach, withCancellableProgress } from './progress';
@@ -15,8 +16,7 @@ const problemOf = (parse: (text: string) => unknown) => (text: string): string |
   try { parse(text); return undefined; } catch (err) { return err instanceof Error ? err.message : String(err); }
 };
 
-const REFERENCE = /^[a-z0-9]+(?:[._-][a-z0-9]+|[:/][a-zA-Z0-9._-]+)*(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
-export const referenceProblem = (text: string): string | undefined => (REFERENCE.test(text.trim()) ? undefined : vscode.l10n.t('Not an image reference (like busybox:1.36 or registry:5000/team/app:tag).'));
+export const referenceProblem = (text: string): string | undefined => (isImageReference(text.trim()) ? undefined : vscode.l10n.t('Not an image reference (like busybox:1.36 or registry:5000/team/app:tag).'));
 
 /** The Run flow: image, name, ports, env, runtime. Returns the spec, or undefined when cancelled. */
 export async function askRunSpec(ctx: WharfContext, image: string): Promise<RunSpec | undefined> {

@@ -21,7 +21,7 @@ export function parsePorts(text: string): PortSpec[] {
 /** "A=1, B=two words" / "A=1 B=2" → { A: "1", B: "two words" }: a new entry starts at NAME=. */
 export function parseEnv(text: string): Record<string, string> {
   const env: Record<string, string> = {};
-  const parts = text.split(/(?:,\s*|\s+)(?=[A-Za-z_][A-Za-z0-9_.]*=)/).map((p) => p.trim().replace(/,$/, '')).filter(Boolean);
+  const parts = splitAtAssignments(text).map((p) => p.trim().replace(/,$/, '')).filter(Boolean);
   for (const part of parts) {
     const eq = part.indexOf('=');
     if (eq <= 0) throw new Error(`"${part}" is not NAME=VALUE.`);
@@ -30,8 +30,36 @@ export function parseEnv(text: string): Record<string, string> {
   return env;
 }
 
+/**
+ * Splits where a comma (and the whitespace after it) or a run of whitespace is followed by
+ * `NAME=`. A scan with the name runs measured once from the right: a lookahead pattern split
+ * re-read every whitespace run from each of its characters, quadratic in a long paste.
+ */
+function splitAtAssignments(text: string): string[] {
+  const isNameChar = (c: string) => /[\w.]/.test(c);
+  // nameEnd[i]: where the run of name characters starting at i ends.
+  const nameEnd = new Array<number>(text.length + 1);
+  nameEnd[text.length] = text.length;
+  for (let i = text.length - 1; i >= 0; i--) nameEnd[i] = isNameChar(text[i]) ? nameEnd[i + 1] : i;
+  const assignmentAt = (i: number) => i < text.length && /[A-Z_]/i.test(text[i]) && text[nameEnd[i]] === '=';
+  const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+  const parts: string[] = [];
+  let partStart = 0;
+  for (let i = 0; i < text.length;) {
+    if (text[i] !== ',' && !isSpace(text[i])) { i++; continue; }
+    let after = i + 1;
+    while (isSpace(text[after])) after++;
+    if (assignmentAt(after)) { parts.push(text.slice(partStart, i)); partStart = after; i = after; continue; }
+    // Every start inside a whitespace run reaches the same end, so the run is read once; after a
+    // comma the next character is tried again (it may be another comma).
+    i = text[i] === ',' ? i + 1 : after;
+  }
+  parts.push(text.slice(partStart));
+  return parts;
+}
+
 /** Container names the engine accepts: [a-zA-Z0-9][a-zA-Z0-9_.-]*. Empty is fine (the engine picks one). */
 export function containerNameProblem(name: string): string | undefined {
   if (!name) return undefined;
-  return /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name) ? undefined : 'Use letters, digits, "_", "." and "-", starting with a letter or digit.';
+  return /^[a-z0-9][\w.-]*$/i.test(name) ? undefined : 'Use letters, digits, "_", "." and "-", starting with a letter or digit.';
 }

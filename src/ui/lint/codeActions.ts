@@ -6,7 +6,7 @@ import { allRules } from '../../lint/rules/index';
 import type { RuleSource } from '../../lint/rule';
 import type { LintDiagnostics } from './lintDiagnostics';
 import { TOO_LARGE_CODE } from './lintDiagnostics';
-import { ignoreInFileEdit, ignoreOnLineEdit, skipCheckEdit, type PragmaEdit } from './pragmaEdits';
+import { ignoreInFileEdit, ignoreOnLineEdit, skipCheckEdit, type PragmaEdit } from '../../lint/pragmaEdits';
 
 const sourceOf = new Map<string, RuleSource>(allRules.map((rule) => [rule.meta.code, rule.meta.source]));
 
@@ -21,13 +21,13 @@ export class LintCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly lint: LintDiagnostics) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
     const ours = context.diagnostics.filter((d) => d.source === 'wharf' || d.source === 'shellcheck');
     if (ours.length === 0) return [];
+    const config = await this.lint.resolvedConfig(document.uri);
     // Fixes are offered only from findings of this very version: older ranges could be off.
     const entries = this.lint.entriesFor(document);
-    const config = this.lint.resolvedConfig(document.uri);
     const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const text = document.getText();
     // Keyed by the edits: two rules with the same fix (DL4000 and MaintainerDeprecated) give one

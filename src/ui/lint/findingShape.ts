@@ -42,19 +42,19 @@ export type RuleDocLink =
 /** A rule's page: the bundled docs/rules/<CODE>.md, ShellCheck's wiki for SC codes. */
 export function ruleDocLink(code: string, hasBundledDoc: (code: string) => boolean): RuleDocLink {
   if (/^SC\d+$/.test(code)) return { kind: 'web', url: `https://www.shellcheck.net/wiki/${code}` };
-  if (/^[A-Za-z][A-Za-z0-9]*$/.test(code) && hasBundledDoc(code)) return { kind: 'bundled', code };
+  if (/^[A-Z][A-Z0-9]*$/i.test(code) && hasBundledDoc(code)) return { kind: 'bundled', code };
   return { kind: 'none' };
 }
 
 /** File names treated as Dockerfiles whatever language the editor gave them. */
 export function isDockerfileName(name: string): boolean {
   if (isIgnoreFileName(name)) return false;
-  return /^(Dockerfile|Containerfile)(\..+)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
+  return /^(?:Dockerfile|Containerfile)(?:\..+)?$/i.test(name) || /\.(?:dockerfile|containerfile)$/i.test(name);
 }
 
 /** `.dockerignore`, `Dockerfile.dockerignore`: build-context ignore files, never Dockerfiles. */
 export function isIgnoreFileName(name: string): boolean {
-  return /\.(dockerignore|containerignore)$/i.test(name);
+  return /\.(?:dockerignore|containerignore)$/i.test(name);
 }
 
 /** `[Dd][Oo]…`: globs match case-sensitively on Linux, and isDockerfileName does not. */

@@ -66,7 +66,7 @@ export function createLinting(ctx: WharfContext): Linting {
 
   /** A rule's page from docs/rules, as the rendered Markdown preview (the raw file without it). */
   const showRuleDocs = async (code: unknown): Promise<'preview' | 'text' | undefined> => {
-    if (typeof code !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(code)) return undefined;
+    if (typeof code !== 'string' || !/^[A-Z][A-Z0-9]*$/i.test(code)) return undefined;
     const uri = vscode.Uri.joinPath(ctx.extension.extensionUri, 'docs', 'rules', `${code}.md`);
     try {
       await vscode.commands.executeCommand('markdown.showPreview', uri);

@@ -4,7 +4,7 @@
 // wharf.lint.* settings on top; config files and .dockerignore files are watched so open
 // documents are re-linted when they change. src/lint does the linting; this file only feeds it
 // documents and turns its findings into diagnostics.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -12,6 +12,8 @@ import { ConfigError, configCandidates, loadConfigFile, mergeConfig, type Hadoli
 import { byPosition, lint, type LintOptions } from '../../lint/lint';
 import type { Finding } from '../../lint/rule';
 import { findShellcheck, shellcheckFindings } from '../../lint/shellcheck';
+import { defaultContextDir, loadContextIgnore } from '../../workspace/buildContext';
+import { MAX_DOCKERFILE_BYTES, readWorkspaceFile, UnreadableFileError } from '../../workspace/readFile';
 import type { Config } from '../config';
 import { diagnosticLevel, diagnosticSource, diagnosticTags, isDockerfileName, isIgnoreFileName, ruleDocLink } from './findingShape';
 
@@ -53,9 +55,10 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
   /** Files linted from disk by a command: kept in Problems after their editor closes. */
   private readonly fromDisk = new Set<string>();
-  private readonly configs = new Map<string, LoadedConfig>();
+  private readonly configs = new Map<string, Promise<LoadedConfig>>();
   private readonly configProblemFiles = new Set<string>();
-  private readonly dockerignores = new Map<string, string[] | undefined>();
+  /** By Dockerfile path: the lines of the .dockerignore its build uses. */
+  private readonly dockerignores = new Map<string, Promise<string[] | undefined>>();
   private readonly bundledDocs: Set<string>;
   private shellcheckPath: string | undefined | null = null;
   private inflight = 0;
@@ -112,9 +115,9 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   /** The configuration lint() gets for a document: .hadolint.yaml plus the wharf.lint.* settings. */
-  resolvedConfig(uri: vscode.Uri): ResolvedConfig {
+  async resolvedConfig(uri: vscode.Uri): Promise<ResolvedConfig> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const resolved = mergeConfig(this.hadolintConfig(folder).config, { severity: this.config.lintSeverity(uri), ignored: this.config.lintIgnoredRules(uri) });
+    const resolved = mergeConfig((await this.hadolintConfig(folder)).config, { severity: this.config.lintSeverity(uri), ignored: this.config.lintIgnoredRules(uri) });
     const registries = this.config.lintTrustedRegistries(uri);
     if (registries.length > 0) resolved.settings = { ...resolved.settings, trustedRegistries: [...new Set([...resolved.settings.trustedRegistries, ...registries])] };
     return resolved;
@@ -135,9 +138,22 @@ export class LintDiagnostics implements vscode.Disposable {
       this.cancelTimer(open.uri.toString());
       return this.run(open.uri, open.getText(), open.version, false);
     }
-    const bytes = await vscode.workspace.fs.readFile(uri);
+    let text: string;
+    try {
+      text = await readDockerfile(uri);
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      // Said on the file itself, in Problems: a FIFO or a link to a device is never read.
+      this.fromDisk.add(uri.toString());
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Not linted: {0}', error.detail), vscode.DiagnosticSeverity.Error);
+      diagnostic.source = 'wharf';
+      diagnostic.code = TOO_LARGE_CODE;
+      const state = this.state(uri.toString());
+      state.generation++;
+      return this.publish(uri, state, undefined, [{ finding: notLintedFinding(diagnostic.message, 'error'), diagnostic }]);
+    }
     this.fromDisk.add(uri.toString());
-    return this.run(uri, new TextDecoder('utf-8').decode(bytes), undefined, false);
+    return this.run(uri, text, undefined, false);
   }
 
   /** Re-lints every open Dockerfile and every file linted from disk (settings or config changed). */
@@ -188,10 +204,12 @@ export class LintDiagnostics implements vscode.Disposable {
         vscode.DiagnosticSeverity.Information);
       diagnostic.source = 'wharf';
       diagnostic.code = TOO_LARGE_CODE;
-      return this.publish(uri, state, version, [{ finding: tooLargeFinding(diagnostic.message), diagnostic }]);
+      return this.publish(uri, state, version, [{ finding: notLintedFinding(diagnostic.message, 'info'), diagnostic }]);
     }
-    const resolved = this.resolvedConfig(uri);
-    const options: LintOptions = { settings: { ...resolved.settings, dockerignore: this.dockerignoreFor(uri) }, config: resolved };
+    const [resolved, dockerignore] = await Promise.all([this.resolvedConfig(uri), this.dockerignoreFor(uri)]);
+    // A newer run started while the configuration was read: its result will replace this one.
+    if (generation !== state.generation || !this.states.has(key)) return state.entries.map((e) => e.diagnostic);
+    const options: LintOptions = { settings: { ...resolved.settings, dockerignore }, config: resolved };
     const started = Date.now();
     let findings = lint(text, options);
     const elapsed = Date.now() - started;
@@ -300,26 +318,30 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   /** The .hadolint.yaml for a folder, read once and kept until a config file changes. */
-  private hadolintConfig(folder: vscode.WorkspaceFolder | undefined): LoadedConfig {
+  private hadolintConfig(folder: vscode.WorkspaceFolder | undefined): Promise<LoadedConfig> {
     const cwd = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
     const key = cwd ?? '';
     const cached = this.configs.get(key);
     if (cached) return cached;
+    const loading = this.loadHadolintConfig(cwd);
+    this.configs.set(key, loading);
+    return loading;
+  }
+
+  private async loadHadolintConfig(cwd: string | undefined): Promise<LoadedConfig> {
     const candidates = configCandidates({ cwd: cwd ?? '', env: process.env, home: homedir() }).slice(cwd ? 0 : 2);
     const file = candidates.find((candidate) => existsSync(candidate));
+    if (!file) return {};
     let loaded: LoadedConfig = { file };
-    if (file) {
-      const problems: string[] = [];
-      try {
-        const result = loadConfigFile(file);
-        loaded = { file, config: result.config };
-        problems.push(...result.problems);
-      } catch (error) {
-        problems.push(error instanceof ConfigError ? error.message.replace(`${file}: `, '') : String(error));
-      }
-      this.reportConfigProblems(file, problems);
+    const problems: string[] = [];
+    try {
+      const result = await loadConfigFile(file);
+      loaded = { file, config: result.config };
+      problems.push(...result.problems);
+    } catch (error) {
+      problems.push(error instanceof ConfigError ? error.message.replace(`${file}: `, '') : String(error));
     }
-    this.configs.set(key, loaded);
+    this.reportConfigProblems(file, problems);
     return loaded;
   }
 
@@ -357,31 +379,36 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   /**
-   * The build context's ignore file for CopyIgnoredFile: `<Dockerfile>.dockerignore` first
-   * (BuildKit), then the context's .dockerignore. The context is the one Build Image uses: the
-   * workspace folder holding the Dockerfile, else the Dockerfile's folder.
+   * The lines of the ignore file for CopyIgnoredFile: the one a Build Image of this Dockerfile
+   * uses (src/workspace/buildContext.ts decides), read once until an ignore file changes.
    */
-  private dockerignoreFor(uri: vscode.Uri): string[] | undefined {
-    if (uri.scheme !== 'file') return undefined;
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const contextDir = folder?.uri.scheme === 'file' && uri.fsPath.startsWith(folder.uri.fsPath + path.sep) ? folder.uri.fsPath : path.dirname(uri.fsPath);
-    for (const candidate of [`${uri.fsPath}.dockerignore`, path.join(contextDir, '.dockerignore')]) {
-      if (this.dockerignores.has(candidate)) {
-        const cached = this.dockerignores.get(candidate);
-        if (cached) return cached;
-        continue;
-      }
-      let lines: string[] | undefined;
-      try {
-        lines = readFileSync(candidate, 'utf8').split(/\r?\n/);
-      } catch {
-        lines = undefined;
-      }
-      this.dockerignores.set(candidate, lines);
-      if (lines) return lines;
-    }
-    return undefined;
+  private dockerignoreFor(uri: vscode.Uri): Promise<string[] | undefined> {
+    if (uri.scheme !== 'file') return Promise.resolve(undefined);
+    const cached = this.dockerignores.get(uri.fsPath);
+    if (cached) return cached;
+    const loading = loadContextIgnore(uri.fsPath, defaultContextDir(uri.fsPath)).then((ignore) => {
+      if (ignore.error) this.log.warn(`lint ${vscode.workspace.asRelativePath(uri)}: ${ignore.error.message}`);
+      return ignore.text?.split('\n');
+    }, (error: unknown) => {
+      this.log.warn(`lint ${vscode.workspace.asRelativePath(uri)}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    this.dockerignores.set(uri.fsPath, loading);
+    return loading;
   }
+}
+
+/**
+ * A Dockerfile's text from disk: on the local file system only a regular file up to
+ * MAX_DOCKERFILE_BYTES (UnreadableFileError otherwise); elsewhere the same checks through
+ * VS Code's file system.
+ */
+async function readDockerfile(uri: vscode.Uri): Promise<string> {
+  if (uri.scheme === 'file') return readWorkspaceFile(uri.fsPath, MAX_DOCKERFILE_BYTES);
+  const info = await vscode.workspace.fs.stat(uri);
+  if ((info.type & vscode.FileType.File) === 0) throw new UnreadableFileError(uri.toString(), 'not-a-file', 'not a regular file');
+  if (info.size > MAX_DOCKERFILE_BYTES) throw new UnreadableFileError(uri.toString(), 'too-large', `larger than ${MAX_DOCKERFILE_BYTES / (1024 * 1024)} MiB`);
+  return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
 }
 
 /** The command link a diagnostic's code opens: the rule's page from docs/rules, rendered. */
@@ -397,6 +424,6 @@ function readBundledDocs(dir: string): Set<string> {
   }
 }
 
-function tooLargeFinding(message: string): Finding {
-  return { code: TOO_LARGE_CODE, severity: 'info', source: 'builder', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, fixes: [] };
+function notLintedFinding(message: string, severity: Finding['severity']): Finding {
+  return { code: TOO_LARGE_CODE, severity, source: 'builder', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, fixes: [] };
 }

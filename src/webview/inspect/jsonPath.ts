@@ -6,7 +6,7 @@ export function formatPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
+    else if (/^[A-Z_$][\w$]*$/i.test(part)) out += out ? `.${part}` : part;
     else out += `[${JSON.stringify(part)}]`;
   }
   return out;

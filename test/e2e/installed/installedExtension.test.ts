@@ -28,7 +28,7 @@ function filesNamedByManifest(manifest: Record<string, unknown>): string[] {
   const files = new Set<string>();
   const addFile = (value: unknown): void => {
     // Codicons ($(name)) and nls keys (%key%) are not files.
-    if (typeof value === 'string' && !/^(\$\(|%)/.test(value)) files.add(value.replace(/^\.\//, ''));
+    if (typeof value === 'string' && !/^(?:\$\(|%)/.test(value)) files.add(value.replace(/^\.\//, ''));
   };
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) { node.forEach(walk); return; }

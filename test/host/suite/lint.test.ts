@@ -4,8 +4,10 @@
 // host tier opens (a folder of their own, removed afterwards). Waits end on the awaited state
 // (test/engine/waitFor.ts); their limit only bounds a hang.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { WharfApi } from '../../../src/extension';
 import { isDockerfileName } from '../../../src/ui/lint/findingShape';
@@ -376,6 +378,41 @@ describe('Dockerfile lint in the editor', function () {
     assert.deepEqual(lintDiagnostics(ignoreFile), [], 'a .dockerignore is not a Dockerfile');
     assert.ok(result.problems >= 6);
   });
+  it('Lint Dockerfile on a FIFO or a symlink to /dev/zero says so in Problems instead of reading it', async () => {
+    // Outside the workspace folder, which other tests walk and watch.
+    const folder = mkdtempSync(join(tmpdir(), 'wharf-fifo-'));
+    const fifo = vscode.Uri.file(join(folder, 'Dockerfile'));
+    assert.equal(spawnSync('mkfifo', [fifo.fsPath]).status, 0, 'mkfifo');
+    const zero = vscode.Uri.file(join(folder, 'zero.Dockerfile'));
+    symlinkSync('/dev/zero', zero.fsPath);
+    try {
+      for (const [uri, kind] of [[fifo, 'a FIFO'], [zero, 'a character device']] as const) {
+        const linted = await vscode.commands.executeCommand<vscode.Diagnostic[]>('wharf.dockerfile.lint', uri);
+        assert.deepEqual(linted?.map(summary), ['WharfNotLinted@0:0-0:0/Error']);
+        assert.equal(lintDiagnostics(uri)[0]?.message, `Not linted: not a regular file (${kind})`);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('CopyIgnoredFile reads the ignore file Build Image uses: <Dockerfile>.dockerignore, else the Dockerfile folder\'s', async () => {
+    // Each case's files are written before its document opens: the answer comes from the first
+    // lint, not from a file watcher's event.
+    const copyIgnored = async (ignoreFiles: Record<string, string>): Promise<string[]> => {
+      // MAINTAINER: a finding every lint reports, so its arrival says the lint ran.
+      const uri = fixture(join('svc', 'Dockerfile'), 'FROM busybox:1.36\nMAINTAINER x\nCOPY a.txt b.txt /x/\n');
+      for (const [name, text] of Object.entries(ignoreFiles)) writeFileSync(join(dirname(uri.fsPath), name), text);
+      await open(uri);
+      const found = await diagnosticsWhere(uri, 'the first lint', (d) => d.some((x) => summary(x).startsWith('DL4000')));
+      return found.filter((d) => summary(d).startsWith('CopyIgnoredFile')).map(summary);
+    };
+    // A .dockerignore above the Dockerfile's folder is not its build context's.
+    assert.deepEqual(await copyIgnored({ '../.dockerignore': 'a.txt\nb.txt\n' }), []);
+    assert.deepEqual(await copyIgnored({ '.dockerignore': 'a.txt\n' }), ['CopyIgnoredFile@2:5-2:10/Warning']);
+    assert.deepEqual(await copyIgnored({ '.dockerignore': 'a.txt\n', 'Dockerfile.dockerignore': 'b.txt\n' }), ['CopyIgnoredFile@2:11-2:16/Warning']);
+  });
+
   it('wharf.lint.trustedRegistries: FROM outside the listed registries is DL3026; empty allows any', async () => {
     const uri = fixture('Dockerfile', 'FROM busybox:1.36\nFROM ghcr.io/acme/app:1.0\nFROM registry.example.com/x:1\n');
     await open(uri);

@@ -1,16 +1,16 @@
 // Spawns the compiled CLI (out/src/lint/cli.js) as a user would run it.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const cli = resolve(__dirname, '../../../src/lint/cli.js');
 
-function run(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+function run(args: string[], options: { cwd?: string; input?: string; stdinFd?: number; env?: Record<string, string> } = {}) {
   const result = spawnSync(process.execPath, [cli, ...args], {
     cwd: options.cwd,
-    input: options.input ?? '',
+    ...(options.stdinFd === undefined ? { input: options.input ?? '' } : { stdio: [options.stdinFd, 'pipe', 'pipe'] }),
     encoding: 'utf8',
     // HOME points at an empty folder so a developer's own ~/.hadolint.yaml cannot change results.
     env: { PATH: process.env.PATH ?? '', HOME: options.cwd ?? tmpdir(), ...options.env },
@@ -51,6 +51,49 @@ describe('wharf-lint CLI', function () {
     assert.equal(run(['--bogus'], { cwd: dir }).code, 2);
     assert.equal(run([], { cwd: dir }).code, 2);
     assert.equal(run(['--failure-threshold', 'loud', 'x'], { cwd: dir }).code, 2);
+  });
+
+  it('reads only regular files: a FIFO or a link to /dev/zero is named, never waited on or read', () => {
+    const fifo = join(dir, 'Dockerfile');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    symlinkSync('/dev/zero', join(dir, 'zero.Dockerfile'));
+    const ok = file('ok.Dockerfile', 'FROM debian:12\n');
+    const result = run(['--no-shellcheck', fifo, join(dir, 'zero.Dockerfile'), ok], { cwd: dir });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /cannot read .*\/Dockerfile: not a regular file \(a FIFO\)/);
+    assert.match(result.stderr, /cannot read .*zero\.Dockerfile: not a regular file \(a character device\)/);
+  });
+
+  it('a .hadolint.yaml or .dockerignore that is no regular file is named; the .dockerignore one only warns', () => {
+    const path = file('Dockerfile', 'FROM debian:12\nCOPY secret.env /x\n');
+    symlinkSync('/dev/zero', join(dir, '.dockerignore'));
+    const warned = run(['--format', 'json', '--no-shellcheck', path], { cwd: dir });
+    assert.equal(warned.code, 0);
+    assert.match(warned.stderr, /cannot read .*\.dockerignore: not a regular file \(a character device\)/);
+    symlinkSync('/dev/zero', join(dir, '.hadolint.yaml'));
+    const config = run(['--no-shellcheck', path], { cwd: dir });
+    assert.equal(config.code, 2);
+    assert.match(config.stderr, /cannot read .*\.hadolint\.yaml: not a regular file/);
+  });
+
+  it('CopyIgnoredFile reads <Dockerfile>.dockerignore before the folder\'s .dockerignore', () => {
+    const path = file('api.Dockerfile', 'FROM debian:12\nCOPY a.txt b.txt /x/\n');
+    file('.dockerignore', 'a.txt\n');
+    const codes = () => JSON.parse(run(['--format', 'json', '--no-shellcheck', path], { cwd: dir }).stdout).map((f: { code: string; column: number }) => `${f.code}@${f.column}`);
+    assert.deepEqual(codes(), ['CopyIgnoredFile@6']);
+    file('api.Dockerfile.dockerignore', 'b.txt\n');
+    assert.deepEqual(codes(), ['CopyIgnoredFile@12']);
+  });
+
+  it('stdin is read up to the Dockerfile cap: - < /dev/zero ends with an error', () => {
+    const zero = openSync('/dev/zero', 'r');
+    try {
+      const result = run(['--no-shellcheck', '-'], { cwd: dir, stdinFd: zero });
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /standard input: larger than 4 MiB/);
+    } finally {
+      closeSync(zero);
+    }
   });
 
   it('reads stdin for -', () => {

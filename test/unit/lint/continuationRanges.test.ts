@@ -19,22 +19,22 @@ const pointRules = new Set([
 
 /** Rules that report one word (a package, a command, a flag …): the covered text is that word. */
 const tokenOf: Record<string, (covered: string) => boolean> = {};
-const packageNames = /^["']?(curl|git|wget|flask|express|rails|vim|nano|jq|ca-certificates|requests|lodash|bundler|htop|golang\.org\/x\/tools\/cmd\/stringer)["']?$/;
+const packageNames = /^["']?(?:curl|git|wget|flask|express|rails|vim|nano|jq|ca-certificates|requests|lodash|bundler|htop|golang\.org\/x\/tools\/cmd\/stringer)["']?$/;
 for (const code of ['DL3008', 'DL3013', 'DL3016', 'DL3018', 'DL3028', 'DL3033', 'DL3037', 'DL3041', 'DL3062']) tokenOf[code] = (t) => packageNames.test(t);
 tokenOf.DL3003 = (t) => t === 'cd';
 tokenOf.DL3004 = (t) => t === 'sudo';
 tokenOf.DL3047 = (t) => t === 'wget';
 tokenOf.DL4001 = (t) => t === 'curl' || t === 'wget';
-tokenOf.DL3046 = (t) => /^(-u|--uid=)?\d{6,}$/.test(t);
+tokenOf.DL3046 = (t) => /^(?:-u|--uid=)?\d{6,}$/.test(t);
 tokenOf.DL4006 = (t) => t === '|';
-tokenOf.DL3044 = (t) => /^\$\{?[A-Za-z_]+\}?$/.test(t);
+tokenOf.DL3044 = (t) => /^\$\{?[A-Z_]+\}?$/i.test(t);
 tokenOf.UndefinedVar = tokenOf.DL3044;
 tokenOf.DL3064 = (t) => /^[A-Z_]+$/.test(t);
 tokenOf.SecretsUsedInArgOrEnv = tokenOf.DL3064;
 tokenOf.ExposeProtoCasing = (t) => t === 'TCP';
 tokenOf.DL3023 = (t) => t === 'build' || t === 'b2';
 // UnknownFlag names the flag without its dashes, the others cover `--flag=value`.
-for (const code of ['DuplicateFlag', 'UnknownFlag', 'DL3029']) tokenOf[code] = (t) => /^(--)?[a-z-]+(=\S*)?$/.test(t);
+for (const code of ['DuplicateFlag', 'UnknownFlag', 'DL3029']) tokenOf[code] = (t) => /^[a-z-]+(?:=\S*)?$/.test(t);
 
 /** Rules that report a command from its name to a later word: the span's ends are words. */
 const spanEnds: Record<string, [RegExp, RegExp]> = {};

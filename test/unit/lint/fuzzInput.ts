@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { tooLargeCode } from '../../../src/lint/lint';
 import { allRules } from '../../../src/lint/rules/index';
 import type { Finding, Range } from '../../../src/lint/rule';
+import { hostileFragments } from '../adversarial/hostileInputs';
 
 export const corpusDir = resolve(__dirname, '../../../../bench/corpus');
 
@@ -40,7 +41,7 @@ function mutateOnce(text: string, rng: Rng): string {
   const lines = text.split('\n');
   const line = int(rng, lines.length);
   const at = int(rng, text.length + 1);
-  switch (int(rng, 12)) {
+  switch (int(rng, 13)) {
     case 0: { // flip a byte (any UTF-16 unit, including control characters and surrogates)
       if (text.length === 0) return text;
       const code = rng() < 0.5 ? int(rng, 128) : int(rng, 0x10000);
@@ -68,6 +69,7 @@ function mutateOnce(text: string, rng: Rng): string {
       return lines.join('\n');
     }
     case 10: return rng() < 0.5 ? text.replace(/\n/g, '\r\n') : text.replace(/\r?\n/g, '\r'); // line ends
+    case 11: return text.slice(0, at) + pick(rng, hostileFragments(64 + int(rng, 1024))) + text.slice(at); // issue 16's shapes
     default: return text.slice(0, at) + pick(rng, words) + text.slice(at);
   }
 }

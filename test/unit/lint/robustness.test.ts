@@ -118,4 +118,8 @@ describe('lint robustness (§6)', function () {
     assert.deepEqual(at(findings, 'DL3006'), ['0:5']);
     assert.deepEqual(at(findings, 'MaintainerDeprecated'), ['1:0']);
   });
+
+  it('an escaped # on a continued RUN (dockerfile-ast\'s getHeredocs throws on it) lints without an internal error', () => {
+    for (const text of ['RUN \\\n\\#]\n', 'RUN <<EOF \\\n\\#]\nEOF\n', 'COPY \\\n\\#] /x\n']) sane(text);
+  });
 });

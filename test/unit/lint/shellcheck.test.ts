@@ -1,6 +1,6 @@
 // Runs the real shellcheck binary (Debian's, installed by the test provisioning).
 import * as assert from 'node:assert/strict';
-import { findShellcheck, lintWithShellcheck, shellcheckFindings } from '../../../src/lint/shellcheck';
+import { findShellcheck, lintWithShellcheck, MAX_SHELLCHECK_COMMANDS_PER_SCRIPT, SHELLCHECK_SKIPPED_CODE, shellcheckFindings } from '../../../src/lint/shellcheck';
 
 const at = (f: { code: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }) =>
   `${f.code}@${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1}`;
@@ -81,5 +81,16 @@ describe('ShellCheck on RUN scripts', function () {
     assert.equal(findShellcheck({ PATH: '/nonexistent' }), undefined);
     const found = await lintWithShellcheck('FROM debian:12\nRUN echo $HOME\n', { shellcheckPath: '/nonexistent/shellcheck' });
     assert.ok(found.every((f) => f.source !== 'shellcheck'));
+  });
+
+  it('does not give ShellCheck a script past its command budget, and says so on that RUN only', async () => {
+    const chain = (n: number) => `RUN ${Array.from({ length: n }, (_, i) => `echo ${i}`).join(' && ')}`;
+    const text = `FROM debian:12\n${chain(MAX_SHELLCHECK_COMMANDS_PER_SCRIPT + 1)}\nRUN echo $HOME\n${chain(3)}\n`;
+    const found = await shellcheckFindings(text);
+    assert.deepEqual(found.map((f) => `${f.code}@${f.range.start.line + 1}`), [`${SHELLCHECK_SKIPPED_CODE}@2`, 'SC2086@3']);
+    assert.match(found[0].message, /it has 301 commands, more than 300/);
+    const long = await shellcheckFindings(`FROM debian:12\nRUN echo ${'x'.repeat(70 * 1024)} $HOME\n`);
+    assert.deepEqual(long.map((f) => f.code), [SHELLCHECK_SKIPPED_CODE]);
+    assert.match(long[0].message, /longer than 64 KiB/);
   });
 });

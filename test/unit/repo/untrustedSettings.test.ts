@@ -31,7 +31,7 @@ const classification: Record<string, Picks> = {
 
 // Names and descriptions that speak of an engine endpoint or a program: such a setting cannot be
 // classified 'nothing' by oversight.
-const suspectKey = /(host|context|socket|path|executable|program|binary|command)$/i;
+const suspectKey = /(?:host|context|socket|path|executable|program|binary|command)$/i;
 const suspectDescription = /DOCKER_HOST|docker context|socket|\bprogram\b|\bexecutable\b|\bbinary\b|`PATH`/i;
 
 interface Manifest {

@@ -3,7 +3,7 @@
 // finding is shaped as a diagnostic.
 import * as assert from 'node:assert/strict';
 import { lint } from '../../../src/lint/lint';
-import { applyPragmaEdit, ignoreInFileEdit, ignoreOnLineEdit, skipCheckEdit } from '../../../src/ui/lint/pragmaEdits';
+import { applyPragmaEdit, ignoreInFileEdit, ignoreOnLineEdit, skipCheckEdit } from '../../../src/lint/pragmaEdits';
 import { diagnosticLevel, diagnosticSource, diagnosticTags, isDockerfileName, ruleDocLink } from '../../../src/ui/lint/findingShape';
 
 const codes = (text: string) => lint(text).map((f) => `${f.code}@${f.range.start.line}`);

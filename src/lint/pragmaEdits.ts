@@ -1,8 +1,10 @@
-// The text edits behind the "ignore" quick fixes, kept free of `vscode` so the unit tier checks
-// them: `# hadolint ignore=CODE` above the instruction, `# hadolint global ignore=CODE` after the
-// parser directives, and BuildKit's own `# check=skip=Name` directive for BuildKit checks (the
-// form `docker build` itself honours). An existing pragma is extended rather than duplicated.
+// The text edits behind the "ignore" quick fixes (src/ui/lint/codeActions.ts): `# hadolint
+// ignore=CODE` above the instruction, `# hadolint global ignore=CODE` after the parser directives,
+// and BuildKit's own `# check=skip=Name` directive for BuildKit checks (the form `docker build`
+// itself honours). An existing pragma is extended rather than duplicated. What counts as a pragma
+// is pragmas.ts's grammar, the one the linter reads with.
 import { DockerfileParser } from 'dockerfile-ast';
+import { parseDirective, parseHadolintPragma } from './pragmas';
 
 export interface PragmaEdit {
   /** Zero-based line and character where `deleteCount` characters are replaced by `text`. */
@@ -12,21 +14,17 @@ export interface PragmaEdit {
   text: string;
 }
 
-const lineIgnore = /^(\s*#\s*hadolint\s+ignore\s*=\s*)(.*)$/i;
-const globalIgnore = /^(\s*#\s*hadolint\s+global\s+ignore\s*=\s*)(.*)$/i;
-// BuildKit's parser directive shape; directives exist only in the file's leading block.
-const directive = /^#[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
-
 function splitLines(text: string): string[] {
   return text.split('\n').map((l) => l.replace(/\r$/, ''));
 }
 
 /** Where a code list ends and what to write there: `,CODE` after existing codes, `CODE` after none. */
-function extendList(prefix: string, rest: string, code: string, line: number): PragmaEdit | undefined {
-  const codes = /^[A-Za-z0-9]+(?:[ \t]*,[ \t]*[A-Za-z0-9]+)*/.exec(rest);
+function extendList(valueStart: number, rest: string, code: string, line: number): PragmaEdit | undefined {
+  // Each repetition of the list pattern must consume a comma, so it matches in one pass.
+  const codes = /^[A-Z0-9]+(?:[ \t]*,[ \t]*[A-Z0-9]+)*/i.exec(rest);
   const listed = codes ? codes[0].split(',').map((c) => c.trim()) : [];
   if (listed.includes(code)) return undefined;
-  const at = prefix.length + (codes ? codes[0].length : 0);
+  const at = valueStart + (codes ? codes[0].length : 0);
   return { line, character: at, deleteCount: 0, text: codes ? `,${code}` : code };
 }
 
@@ -45,8 +43,8 @@ export function ignoreOnLineEdit(text: string, findingLine: number, code: string
   const previousEnd = index > 0 ? instructions[index - 1].end.line : -1;
   // Every comment between the previous instruction and this one applies to this one (pragmas.ts).
   for (let line = start - 1; line > previousEnd; line--) {
-    const match = lineIgnore.exec(lines[line] ?? '');
-    if (match && !globalIgnore.test(lines[line])) return extendList(match[1], match[2], code, line) ?? undefined;
+    const pragma = parseHadolintPragma(lines[line] ?? '');
+    if (pragma?.kind === 'ignore') return extendList(pragma.valueStart, pragma.value, code, line);
   }
   const indent = /^[ \t]*/.exec(lines[start] ?? '')?.[0] ?? '';
   return { line: start, character: 0, deleteCount: 0, text: `${indent}# hadolint ignore=${code}${eol}` };
@@ -55,7 +53,7 @@ export function ignoreOnLineEdit(text: string, findingLine: number, code: string
 /** The leading parser-directive block: its line count (where a new comment may go). */
 function directiveCount(lines: readonly string[]): number {
   let count = 0;
-  while (count < lines.length && directive.test(lines[count].replace(/^\uFEFF/, ''))) count++;
+  while (count < lines.length && parseDirective(lines[count].replace(/^\uFEFF/, ''))) count++;
   return count;
 }
 
@@ -63,8 +61,8 @@ function directiveCount(lines: readonly string[]): number {
 export function ignoreInFileEdit(text: string, code: string, eol = '\n'): PragmaEdit | undefined {
   const lines = splitLines(text);
   for (let line = 0; line < lines.length; line++) {
-    const match = globalIgnore.exec(lines[line]);
-    if (match) return extendList(match[1], match[2], code, line);
+    const pragma = parseHadolintPragma(lines[line]);
+    if (pragma?.kind === 'global ignore') return extendList(pragma.valueStart, pragma.value, code, line);
   }
   return { line: directiveCount(lines), character: 0, deleteCount: 0, text: `# hadolint global ignore=${code}${eol}` };
 }
@@ -78,11 +76,12 @@ export function skipCheckEdit(text: string, name: string, eol = '\n'): PragmaEdi
   const count = directiveCount(lines);
   for (let line = 0; line < count; line++) {
     const raw = lines[line];
-    const match = directive.exec(raw.replace(/^\uFEFF/, ''));
-    if (!match || match[1].toLowerCase() !== 'check') continue;
     const bom = raw.startsWith('\uFEFF') ? 1 : 0;
-    const valueStart = bom + raw.slice(bom).indexOf(match[2], raw.slice(bom).indexOf('=') + 1);
-    const skip = /(^|;)([ \t]*skip[ \t]*=[ \t]*)([^;]*)/i.exec(match[2]);
+    const directive = parseDirective(raw.slice(bom));
+    if (!directive || directive.name.toLowerCase() !== 'check') continue;
+    const valueStart = bom + directive.valueStart;
+    // Tried only at the start and after each `;`, which the match cannot cross: one pass.
+    const skip = /(^|;)([ \t]*skip[ \t]*=[ \t]*)([^;]*)/i.exec(directive.value);
     if (!skip) return { line, character: valueStart, deleteCount: 0, text: `skip=${name};` };
     const listed = skip[3].split(',').map((c) => c.trim());
     if (listed.includes(name) || listed.some((c) => c.toLowerCase() === 'all')) return undefined;
