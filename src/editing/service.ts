@@ -16,12 +16,12 @@ import {
 } from 'vscode-languageserver-types';
 import { DocumentCache, type EditingDocument } from './document';
 import { focusText } from './focus';
-import { fromImageAt, namedStages, type FromImage } from './fromImage';
+import { fromImageAt, localImageFor, localTags, namedStages, type FromImage, type LocalTag } from './fromImage';
+import type { ImageModel } from '../docker/model';
 import { foldingRanges, outline } from './outline';
 import { compare, contains, definitionOf, occurrenceAt, referencesOf, renameEdits, renameProblem, symbolTable, type EditingSymbol, type RenameProblem } from './references';
 
-export type { FromImage, RenameProblem, EditingSymbol };
-export { localImageFor, localTags, normalizeReference, type LocalTag } from './fromImage';
+export type { FromImage, RenameProblem, EditingSymbol, LocalTag };
 
 export interface Completion {
   items: CompletionItem[];
@@ -143,6 +143,16 @@ export class EditingService {
   /** FROM … AS name lines, for a "Build this stage" lens each. */
   namedStages(uri: string, text: string): { name: string; range: Range }[] {
     return namedStages(this.document(uri, text));
+  }
+
+  /** The local image a FROM names, from the store's list (the caller's; no engine request). */
+  localImage(reference: string, images: readonly ImageModel[]): ImageModel | undefined {
+    return localImageFor(reference, images);
+  }
+
+  /** Every local repository:tag, newest first, for FROM completion. */
+  localTags(images: readonly ImageModel[]): LocalTag[] {
+    return localTags(images);
   }
 
   private stageItems(doc: EditingDocument, position: Position, range: Range, usable: (stage: EditingDocument['stages'][number]) => boolean): CompletionItem[] {

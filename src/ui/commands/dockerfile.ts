@@ -37,8 +37,12 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
     return picked?.uri;
   };
 
-  /** Builds; resolves with the tag, or undefined when cancelled or failed (already reported). */
-  const build = async (arg: unknown, tagArg?: unknown): Promise<string | undefined> => {
+  /**
+   * Builds (up to the stage `targetArg` when given: the code lens above a FROM … AS); resolves
+   * with the tag, or undefined when cancelled or failed (already reported).
+   */
+  const build = async (arg: unknown, tagArg?: unknown, targetArg?: unknown): Promise<string | undefined> => {
+    const target = typeof targetArg === 'string' && targetArg ? targetArg : undefined;
     const dockerfile = await pickDockerfile(arg);
     if (!dockerfile) return undefined;
     // The context is the workspace folder holding the Dockerfile (COPY paths are usually written
@@ -48,13 +52,13 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
     const tag = typeof tagArg === 'string' ? tagArg : (await ctx.prompts.input({ prompt: vscode.l10n.t('Tag for the image built from {0}', vscode.workspace.asRelativePath(dockerfile)), value: suggestedTag(contextDir) }))?.trim();
     if (!tag) return undefined;
     diagnostics.delete(dockerfile);
-    output.appendLine(`── ${new Date().toISOString()} build ${dockerfile.fsPath} → ${tag}`);
+    output.appendLine(`── ${new Date().toISOString()} build ${dockerfile.fsPath}${target ? ` --target ${target}` : ''} → ${tag}`);
     // Unsaved edits would not be what the engine builds: save first.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === dockerfile.toString());
     if (open?.isDirty) await open.save();
-    return withCancellableProgress(vscode.l10n.t('Building {0}', tag), async (sink) => {
+    return withCancellableProgress(target ? vscode.l10n.t('Building {0} (stage {1})', tag, target) : vscode.l10n.t('Building {0}', tag), async (sink) => {
       try {
-        await buildImage(requireDocker(ctx), { contextDir, dockerfile: path.relative(contextDir, dockerfile.fsPath), tags: [tag] }, {
+        await buildImage(requireDocker(ctx), { contextDir, dockerfile: path.relative(contextDir, dockerfile.fsPath), tags: [tag], target }, {
           signal: sink.signal,
           deadlineMs: 120_000,
           onOutput: (line) => output.appendLine(line),
@@ -77,7 +81,7 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
 
   return {
     commands: {
-      'wharf.dockerfile.build': (arg, _selected, tag) => build(arg, tag),
+      'wharf.dockerfile.build': (arg, _selected, tag, target) => build(arg, tag, target),
       'wharf.dockerfile.buildAndRun': async (arg, _selected, tag) => {
         const built = await build(arg, tag);
         if (!built) return undefined;
