@@ -65,9 +65,9 @@ export class EditingService {
     const image = fromImageAt(doc, position);
     const focused = TextDocument.create(uri, 'dockerfile', 0, focusText(doc, position.line));
     const items = [...await new DockerAssist(focused, noRegistry, capabilities.completion!.completionItem!).computeProposals(position)];
-    if (image) items.push(...this.stageItems(doc, position, image.range, (stage) => compare(stage.from.getRange().start, position) < 0 && !contains(stage.from.getRange(), position)));
+    if (image) items.push(...this.stageItems(doc, position, image.range));
     const mountFrom = mountFromAt(doc, position);
-    if (mountFrom) items.push(...this.stageItems(doc, position, mountFrom, (stage) => compare(stage.from.getRange().start, position) < 0));
+    if (mountFrom) items.push(...this.stageItems(doc, position, mountFrom));
     return { items, image };
   }
 
@@ -155,13 +155,17 @@ export class EditingService {
     return localTags(images);
   }
 
-  private stageItems(doc: EditingDocument, position: Position, range: Range, usable: (stage: EditingDocument['stages'][number]) => boolean): CompletionItem[] {
+  /** The stages before the one at `position` (a stage can only build on or copy from those). */
+  private stageItems(doc: EditingDocument, position: Position, range: Range): CompletionItem[] {
     const typed = doc.text.slice(doc.offsetAt(range.start), doc.offsetAt(position)).toLowerCase();
     const seen = new Set<string>();
     const items: CompletionItem[] = [];
-    for (const stage of doc.stages) {
+    let current = 0;
+    while (current < doc.stages.length && compare(doc.stages[current].from.getRange().start, position) <= 0) current++;
+    current--;
+    for (const stage of doc.stages.slice(0, Math.max(0, current))) {
       const name = stage.from.getBuildStage();
-      if (!name || !usable(stage) || seen.has(name.toLowerCase()) || !name.toLowerCase().startsWith(typed)) continue;
+      if (!name || seen.has(name.toLowerCase()) || !name.toLowerCase().startsWith(typed)) continue;
       seen.add(name.toLowerCase());
       items.push({
         label: name,
