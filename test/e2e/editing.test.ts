@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { TEST_IMAGE } from '../engine/env';
+import { waitFor } from '../engine/waitFor';
 import { openWharf, openWorkbench, paneHeader, pointerAway, screenshot, treeItem, workbenchUrl, type Workbench } from './workbench';
 
 const suffix = `${process.pid.toString(36)}${Date.now().toString(36).slice(-3)}`;
@@ -70,6 +71,9 @@ describe('Dockerfile editing in the workbench', function () {
     await row.first().waitFor({ state: 'visible' });
     // The description beside the label: size and age, as the Images view shows them.
     await row.filter({ hasText: / · .+ ago/ }).first().waitFor({ state: 'visible' });
+    // Ctrl+Space again shows the focused suggestion's details: the image as the Images view knows it.
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-details', { hasText: 'Size:' }).first().waitFor({ state: 'visible' });
     await pointerAway(page);
     await screenshot(page, 'dockerfile-from-completion');
 
@@ -79,8 +83,9 @@ describe('Dockerfile editing in the workbench', function () {
     assert.ok((await label()).includes(TEST_IMAGE), `the focused suggestion is ${await label()}`);
     await page.keyboard.press('Enter');
     await suggest.waitFor({ state: 'hidden' });
+    await page.locator('.view-lines', { hasText: `FROM ${TEST_IMAGE}` }).first().waitFor({ state: 'visible' });
     await page.keyboard.press('Control+S');
-    await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
-    assert.equal(readFileSync(file, 'utf8'), `FROM ${TEST_IMAGE}`);
+    // The save reaches the disk through the server: wait for the file to say it.
+    await waitFor('the saved Dockerfile', () => readFileSync(file, 'utf8') === `FROM ${TEST_IMAGE}`, { detail: () => JSON.stringify(readFileSync(file, 'utf8')) });
   });
 });

@@ -8,6 +8,7 @@ import { inspectImage } from '../../docker/images';
 import type { ImageModel } from '../../docker/model';
 import type { EditingService, FromImage } from '../../editing/service';
 import { escapeMarkdown, formatAge, formatSize, markdownCode } from '../display/format';
+import { imageTooltip } from '../display/imageText';
 import type { SessionHolder } from '../session';
 import { toRange } from './convert';
 
@@ -34,6 +35,7 @@ export class EngineImages implements vscode.Disposable {
       // Newest first: the order is the engine's creation time, not the alphabet.
       item.sortText = `1${String(index).padStart(6, '0')}`;
       item.detail = vscode.l10n.t('Local image');
+      item.documentation = new vscode.MarkdownString(imageTooltip(model, reference, now));
       return item;
     });
   }
