@@ -197,6 +197,11 @@ function shellExpanded(doc: EditingDocument, instruction: Instruction, heredocs:
     if (text.startsWith('--', first)) { while (first < end && !/\s/.test(text[first])) first++; continue; }
     break;
   }
+  // HEALTHCHECK [flags] CMD <command>: the form is that of what follows CMD.
+  if (instruction.getKeyword() === 'HEALTHCHECK' && /^CMD\s/i.test(text.slice(first, first + 4))) {
+    first += 3;
+    while (first < end && /\s/.test(text[first])) first++;
+  }
   if (text[first] === '[') return [];
   const bodies: [number, number][] = [];
   const uses: VariableUse[] = [];

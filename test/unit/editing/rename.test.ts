@@ -177,12 +177,14 @@ describe('editing: rename', () => {
       'ENV P=$P',
       'RUN echo $P',
       'CMD echo $P',
+      'HEALTHCHECK --interval=5s CMD ["test", "$P"]',
       'ARG Q=1',
       'CMD echo $Q',
       'ONBUILD RUN echo $P',
     ];
-    assert.deepEqual(rename(lines, 'ARG P', 'ARGP').slice(1), ['ARG ARGP=1', 'RUN echo $ARGP', 'ENV P=$ARGP', 'RUN echo $P', 'CMD echo $P', 'ARG Q=1', 'CMD echo $Q', 'ONBUILD RUN echo $P']);
-    assert.deepEqual(rename(lines, 'ENV P', 'ENVP').slice(1), ['ARG P=1', 'RUN echo $P', 'ENV ENVP=$P', 'RUN echo $ENVP', 'CMD echo $ENVP', 'ARG Q=1', 'CMD echo $Q', 'ONBUILD RUN echo $P']);
+    const exec = 'HEALTHCHECK --interval=5s CMD ["test", "$P"]';
+    assert.deepEqual(rename(lines, 'ARG P', 'ARGP').slice(1), ['ARG ARGP=1', 'RUN echo $ARGP', 'ENV P=$ARGP', 'RUN echo $P', 'CMD echo $P', exec, 'ARG Q=1', 'CMD echo $Q', 'ONBUILD RUN echo $P']);
+    assert.deepEqual(rename(lines, 'ENV P', 'ENVP').slice(1), ['ARG P=1', 'RUN echo $P', 'ENV ENVP=$P', 'RUN echo $ENVP', 'CMD echo $ENVP', exec, 'ARG Q=1', 'CMD echo $Q', 'ONBUILD RUN echo $P']);
   });
 
   it('renames from a use as well as from the declaration', () => {
