@@ -34,11 +34,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // The layering is enforced, not hoped for: the engine and lint layers run in plain Node
-    // (engine tests, benchmarks, the wharf-lint CLI) and must never reach for `vscode`.
-    files: ['src/docker/**/*.ts', 'src/lint/**/*.ts'],
+    // The layering is enforced, not hoped for: the engine, lint and editing layers run in plain
+    // Node (engine tests, benchmarks, the wharf-lint CLI) and must never reach for `vscode`.
+    files: ['src/docker/**/*.ts', 'src/lint/**/*.ts', 'src/editing/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/docker and src/lint run in plain Node: no vscode import.' }], patterns: [{ group: ['**/ui/**', '**/ui'], message: 'src/docker and src/lint must not import the UI layer.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/docker, src/lint and src/editing run in plain Node: no vscode import.' }], patterns: [{ group: ['**/ui/**', '**/ui'], message: 'src/docker, src/lint and src/editing must not import the UI layer.' }] }],
     },
   },
   {

@@ -9,32 +9,18 @@
 //  - every file of bench/corpus: the per-file median of each.
 // It reports figures and never passes or fails. Standalone:
 //   npm run build && npx tsc -p tsconfig.test.json && node out/bench/lint.bench.js
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { validate } from 'dockerfile-utils';
 import { lint } from '../src/lint/lint';
 import { clearParseCache } from '../src/lint/syntax/parse';
 import { figures, ms, ratio, table, type Figures } from './lib/figures';
+import { corpusFiles, largeDockerfile } from './lib/largeDockerfile';
 
-const corpusDir = resolve(__dirname, '../../bench/corpus');
 const targetMs = 15;
 const largeRuns = Number(process.env.WHARF_BENCH_LINT_RUNS ?? 60);
 const corpusRuns = Number(process.env.WHARF_BENCH_LINT_CORPUS_RUNS ?? 25);
 const warmup = 10;
 
-const files = readdirSync(corpusDir).filter((f) => f.endsWith('.Dockerfile')).sort()
-  .map((name) => ({ name, text: readFileSync(join(corpusDir, name), 'utf8') }));
-
-/**
- * 1,000 lines: the corpus files one after another (LF line ends; the files with their own escape
- * directive are left out, a directive counts only on the first line), cut at a line boundary.
- */
-function largeDockerfile(): string {
-  const parts = files.filter((f) => !/^#\s*escape=/m.test(f.text)).map((f) => f.text.replace(/\r\n/g, '\n').trimEnd());
-  const lines: string[] = [];
-  for (let i = 0; lines.length < 1000; i++) lines.push(...parts[i % parts.length].split('\n'), '');
-  return `${lines.slice(0, 1000).join('\n')}\n`;
-}
+const files = corpusFiles();
 
 /** Where the edits go: the middle of the first word after the keyword on each instruction line. */
 function editPoints(text: string): number[] {

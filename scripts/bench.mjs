@@ -21,7 +21,7 @@ const root = resolve(new URL('..', import.meta.url).pathname);
 process.chdir(root);
 
 /** Benchmarks that never talk to an engine: no dockerd is started for a run of only these. */
-const NO_ENGINE = new Set(['lint', 'activation', 'hostile']);
+const NO_ENGINE = new Set(['lint', 'activation', 'hostile', 'editing']);
 
 const log = (msg) => console.log(`[wharf-bench] ${msg}`);
 const stoppers = createStoppers('wharf-bench');

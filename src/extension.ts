@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './ui/commands';
 import { Config } from './ui/config';
 import type { WharfContext } from './ui/context';
+import { createEditing, type Editing } from './ui/editing';
 import { confirmEngineWhenLookedAt } from './ui/engineLiveness';
 import { engineSessionFactory } from './ui/engineSession';
 import { askHostKey } from './ui/hostKeyPrompt';
@@ -21,7 +22,7 @@ import { WalkthroughProgress } from './ui/walkthrough';
  * load Wharf in development mode). An installed Wharf returns nothing: its API would hand any
  * other extension the test hooks (queued answers to Wharf's confirmations) and the engine client.
  */
-export type WharfApi = WharfContext & { lint: Linting };
+export type WharfApi = WharfContext & { lint: Linting; editing: Editing };
 
 export function activate(context: vscode.ExtensionContext): WharfApi | undefined {
   const testing = context.extensionMode !== vscode.ExtensionMode.Production;
@@ -34,9 +35,10 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
   const walkthrough = new WalkthroughProgress(sessions);
   const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect, walkthrough };
   const lint = createLinting(ctx);
+  const editing = createEditing(ctx);
 
   context.subscriptions.push(
-    log, config, sessions, views, inspect, walkthrough, lint,
+    log, config, sessions, views, inspect, walkthrough, lint, editing,
     createStatusBar(sessions, config),
     confirmEngineWhenLookedAt(sessions, views),
     config.onDidChange((keys) => { if (keys.some((k) => k.startsWith('engine.'))) sessions.restart(); }),
@@ -45,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
     ...registerCommands(ctx),
   );
   log.info('Wharf activated');
-  return testing ? { ...ctx, lint } : undefined;
+  return testing ? { ...ctx, lint, editing } : undefined;
 }
 
 export function deactivate(): void {

@@ -20,6 +20,37 @@ export const withoutBuildKit = {
   },
 };
 
+// The Dockerfile editing service (src/editing/service.ts, with dockerfile-language-service and its
+// documentation strings) is its own bundle, dist/editing.js, read the first time a Dockerfile
+// feature is asked for: the UI's `import('../../editing/service')` becomes a require of the file
+// beside dist/extension.js. Activation stays as small as before for a window without Dockerfiles.
+export const EDITING_CHUNK = './editing.js';
+export const editingChunk = {
+  name: 'editing-chunk',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]editing[\\/]service$/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || !/[\\/]src[\\/]ui[\\/]/.test(args.importer)) return undefined;
+      return { path: EDITING_CHUNK, external: true };
+    });
+  },
+};
+
+/** Options for dist/editing.js, the lazily loaded editing service (its own copy of dockerfile-ast). */
+export function editingBuild({ production, outfile = 'dist/editing.js' }) {
+  return {
+    bundle: true,
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    logLevel: 'info',
+    entryPoints: ['src/editing/service.ts'],
+    outfile,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: nodeExternals,
+  };
+}
+
 /** Options for dist/extension.js; `buildKit: true` bundles dockerode whole (for comparison only). */
 export function extensionBuild({ production, outfile = 'dist/extension.js', buildKit = false }) {
   return {
@@ -33,7 +64,9 @@ export function extensionBuild({ production, outfile = 'dist/extension.js', buil
     format: 'cjs',
     target: 'node20',
     external: nodeExternals,
-    plugins: buildKit ? [] : [withoutBuildKit],
+    plugins: buildKit ? [editingChunk] : [withoutBuildKit, editingChunk],
+    // import() of the editing chunk as a plain require: the extension host loads CommonJS.
+    supported: { 'dynamic-import': false },
   };
 }
 

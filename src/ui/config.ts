@@ -7,6 +7,9 @@ export type ContainerSort = 'created' | 'name' | 'status';
 export type ContainerGrouping = 'composeProject' | 'none';
 export type LintRun = 'onType' | 'onSave';
 export type LintLevel = 'error' | 'warning' | 'info' | 'style' | 'off';
+/** The Dockerfile editing features that a setting each turns off (wharf.editing.<group>.enable). */
+export const EDITING_FEATURES = ['completion', 'hover', 'signatureHelp', 'outline', 'navigation', 'formatting', 'engine', 'codeLens'] as const;
+export type EditingFeature = (typeof EDITING_FEATURES)[number];
 const LINT_LEVELS: readonly string[] = ['error', 'warning', 'info', 'style', 'off'];
 
 const SECTION = 'wharf';
@@ -106,6 +109,11 @@ export class Config implements vscode.Disposable {
     return trusted && this.read<boolean>('lint.shellcheck.enable', scope) !== false;
   }
 
+  /** wharf.editing.<feature>.enable for a document (resource scope: a folder may turn one off). */
+  editingEnabled(feature: EditingFeature, scope?: vscode.ConfigurationScope): boolean {
+    return this.read<boolean>(`editing.${feature}.enable`, scope) !== false;
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
@@ -125,4 +133,5 @@ export class Config implements vscode.Disposable {
 }
 
 const KNOWN_KEYS = ['engine.host', 'engine.context', 'containers.sortBy', 'containers.groupBy', 'containers.browserHost', 'images.showDangling', 'statusBar.enabled',
-  'lint.enable', 'lint.run', 'lint.ignoredRules', 'lint.severity', 'lint.trustedRegistries', 'lint.shellcheck.enable'];
+  'lint.enable', 'lint.run', 'lint.ignoredRules', 'lint.severity', 'lint.trustedRegistries', 'lint.shellcheck.enable',
+  ...EDITING_FEATURES.map((feature) => `editing.${feature}.enable`)];

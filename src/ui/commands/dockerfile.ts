@@ -39,24 +39,25 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
   };
 
   /**
-   * Builds; resolves with the tag, or undefined when cancelled or failed (already reported). The
-   * context is the Dockerfile's folder (what CopyIgnoredFile assumes too) unless a caller names
-   * another.
+   * Builds (up to the stage `targetArg` when given: the code lens above a FROM … AS); resolves
+   * with the tag, or undefined when cancelled or failed (already reported). The context is the
+   * Dockerfile's folder (what CopyIgnoredFile assumes too) unless a caller names another.
    */
-  const build = async (arg: unknown, tagArg?: unknown, contextArg?: unknown): Promise<string | undefined> => {
+  const build = async (arg: unknown, tagArg?: unknown, targetArg?: unknown, contextArg?: unknown): Promise<string | undefined> => {
+    const target = typeof targetArg === 'string' && targetArg ? targetArg : undefined;
     const dockerfile = await pickDockerfile(arg);
     if (!dockerfile) return undefined;
     const contextDir = contextArg instanceof vscode.Uri ? contextArg.fsPath : typeof contextArg === 'string' ? contextArg : defaultContextDir(dockerfile.fsPath);
     const tag = typeof tagArg === 'string' ? tagArg : (await ctx.prompts.input({ prompt: vscode.l10n.t('Tag for the image built from {0}', vscode.workspace.asRelativePath(dockerfile)), value: suggestedTag(contextDir) }))?.trim();
     if (!tag) return undefined;
     diagnostics.delete(dockerfile);
-    output.appendLine(`── ${new Date().toISOString()} build ${dockerfile.fsPath} → ${tag}`);
+    output.appendLine(`── ${new Date().toISOString()} build ${dockerfile.fsPath}${target ? ` --target ${target}` : ''} → ${tag}`);
     // Unsaved edits would not be what the engine builds: save first.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === dockerfile.toString());
     if (open?.isDirty) await open.save();
-    return withCancellableProgress(vscode.l10n.t('Building {0}', tag), async (sink) => {
+    return withCancellableProgress(target ? vscode.l10n.t('Building {0} (stage {1})', tag, target) : vscode.l10n.t('Building {0}', tag), async (sink) => {
       try {
-        await buildImage(requireDocker(ctx), { contextDir, dockerfile: path.relative(contextDir, dockerfile.fsPath), tags: [tag] }, {
+        await buildImage(requireDocker(ctx), { contextDir, dockerfile: path.relative(contextDir, dockerfile.fsPath), tags: [tag], target }, {
           signal: sink.signal,
           deadlineMs: 120_000,
           onOutput: (line) => output.appendLine(line),
@@ -79,9 +80,9 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
 
   return {
     commands: {
-      'wharf.dockerfile.build': (arg, _selected, tag, context) => build(arg, tag, context),
+      'wharf.dockerfile.build': (arg, _selected, tag, target, context) => build(arg, tag, target, context),
       'wharf.dockerfile.buildAndRun': async (arg, _selected, tag, context) => {
-        const built = await build(arg, tag, context);
+        const built = await build(arg, tag, undefined, context);
         if (!built) return undefined;
         try {
           const spec = await askRunSpec(ctx, built);

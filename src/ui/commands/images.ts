@@ -116,6 +116,13 @@ export function imageCommands(ctx: WharfContext): Record<string, Handler> {
       if (target) await ctx.inspect.show('image', target.image.id, target.reference ?? target.image.id.slice(7, 19));
       return target?.image.id;
     },
+    /** Shows an image's row (by id and one of its tags) in the Images view: the FROM hover's link. */
+    'wharf.image.reveal': async (id, reference) => {
+      const node = typeof id === 'string' ? ctx.views.images.tagNodeFor(id, typeof reference === 'string' ? reference : undefined) : undefined;
+      if (!node) { void vscode.window.showInformationMessage(vscode.l10n.t('That image is no longer in the engine\'s local images.')); return undefined; }
+      await ctx.views.imagesView.reveal(node, { select: true, focus: true, expand: false });
+      return node.reference ?? node.imageId;
+    },
     'wharf.images.showDangling': async () => { await ctx.config.setShowDanglingImages(true); },
     'wharf.images.hideDangling': async () => { await ctx.config.setShowDanglingImages(false); },
   };

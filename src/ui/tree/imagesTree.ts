@@ -86,6 +86,16 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<ImageTreeNode
     return [];
   }
 
+  /** The row of an image in the store, under `reference` when that is one of its tags (for reveal). */
+  tagNodeFor(imageId: string, reference?: string): ImageTagNode | undefined {
+    const image = this.sessions.current.store.image(imageId);
+    if (!image) return undefined;
+    const tags = usableTags(image);
+    const tag = reference && tags.includes(reference) ? reference : tags[0];
+    if (!tag) return this.config.showDanglingImages ? this.tagNode(image.id, undefined, this.repositoryNode(DANGLING_REPOSITORY)) : undefined;
+    return this.tagNode(image.id, tag, this.repositoryNode(splitReference(tag).repository));
+  }
+
   getParent(node: ImageTreeNode): ImageTreeNode | undefined {
     return node.type === 'repository' ? undefined : node.parent;
   }

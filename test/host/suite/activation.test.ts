@@ -36,6 +36,19 @@ describe('activation', () => {
     assert.equal(typeof api.prompts.answerNext, 'function');
   });
 
+  it('reads no Dockerfile editing code until a Dockerfile asks for it', async () => {
+    const api = wharf().exports as WharfApi;
+    // This suite runs first: nothing has opened a Dockerfile in this window yet.
+    assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.languageId === 'dockerfile').map((d) => d.uri.fsPath), []);
+    assert.equal(api.editing.loaded, false, 'dist/editing.js was loaded on activation');
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the host tier opens a workspace folder');
+    const dockerfile = vscode.Uri.joinPath(folder.uri, 'Dockerfile');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', dockerfile);
+    assert.ok(symbols.length > 0);
+    assert.equal(api.editing.loaded, true);
+  });
+
   it('contributes the wharf activity-bar container with the containers and images views', () => {
     const contributes = wharf().packageJSON.contributes as Contributes;
     const containers = (contributes.viewsContainers?.activitybar ?? []).map((c) => c.id);

@@ -27,6 +27,15 @@ const classification: Record<string, Picks> = {
   'wharf.lint.severity': 'nothing',
   'wharf.lint.trustedRegistries': 'nothing',
   'wharf.lint.shellcheck.enable': 'executable',
+  // Editing features read the document and the store of the engine chosen above; none picks anything.
+  'wharf.editing.completion.enable': 'nothing',
+  'wharf.editing.hover.enable': 'nothing',
+  'wharf.editing.signatureHelp.enable': 'nothing',
+  'wharf.editing.outline.enable': 'nothing',
+  'wharf.editing.navigation.enable': 'nothing',
+  'wharf.editing.formatting.enable': 'nothing',
+  'wharf.editing.engine.enable': 'nothing',
+  'wharf.editing.codeLens.enable': 'nothing',
 };
 
 // Names and descriptions that speak of an engine endpoint or a program: such a setting cannot be
