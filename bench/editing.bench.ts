@@ -56,7 +56,7 @@ function hoverPoints(text: string): Position[] {
     const flag = line.indexOf(' --');
     if (flag > 0) points.push({ line: i, character: flag + 3 });
     const variable = line.indexOf('$');
-    if (variable > 0 && /[A-Za-z_{]/.test(line[variable + 1] ?? '')) points.push({ line: i, character: variable + 2 });
+    if (variable > 0 && /[A-Z_{]/i.test(line[variable + 1] ?? '')) points.push({ line: i, character: variable + 2 });
   });
   const step = Math.max(1, Math.floor(points.length / 97));
   return points.filter((_, i) => i % step === 0);

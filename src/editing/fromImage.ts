@@ -60,7 +60,7 @@ function describe(doc: EditingDocument, from: From, written: string, range: Rang
 
 function resolveGlobals(doc: EditingDocument, written: string): string {
   const values = doc.memo('globalArgs', () => globalArgs(doc.dockerfile));
-  return written.replace(/\$\{([A-Za-z_]\w*)(?::?-([^}]*))?\}|\$([A-Za-z_]\w*)/g, (_, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+  return written.replace(/\$\{([A-Z_]\w*)(?::?-([^}]*))?\}|\$([A-Z_]\w*)/gi, (_, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
     const value = values.get(braced ?? bare ?? '');
     return value !== undefined && value !== '' ? value : fallback ?? '';
   });

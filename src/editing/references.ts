@@ -251,8 +251,8 @@ export type RenameProblem = 'noSymbol' | 'invalidVariableName' | 'invalidStageNa
 
 /** Why `newName` cannot replace the symbol's name, if it cannot. */
 export function renameProblem(symbol: EditingSymbol, newName: string): RenameProblem | undefined {
-  if (symbol.kind === 'stage') return /^[a-z][a-z0-9_.-]*$/i.test(newName) ? undefined : 'invalidStageName';
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(newName) ? undefined : 'invalidVariableName';
+  if (symbol.kind === 'stage') return /^[a-z][\w.-]*$/i.test(newName) ? undefined : 'invalidStageName';
+  return /^[A-Z_]\w*$/i.test(newName) ? undefined : 'invalidVariableName';
 }
 
 /** Edits renaming every declaration and use of the symbol. */

@@ -15,8 +15,8 @@ export interface VariableUse {
 
 type Context = 'plain' | 'double' | 'substitution' | 'backtick';
 
-const nameStart = /[A-Za-z_]/;
-const nameChar = /[A-Za-z0-9_]/;
+const nameStart = /[A-Z_]/i;
+const nameChar = /\w/;
 /** Characters after which a `#` starts a shell comment (a word starts there). */
 const wordBreak = new Set([' ', '\t', '\n', '\r', ';', '&', '|', '(', ')', '<', '>']);
 

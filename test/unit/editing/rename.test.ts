@@ -27,7 +27,7 @@ function apply(text: string, edits: TextEdit[]): string {
 function rename(lines: string[], needle: string, newName: string, nth = 0): string[] {
   const text = lines.join('\n');
   // The cursor on the name: after `ARG `, `ENV `, `$` or `${`.
-  const shift = /^(ARG|ENV) /.test(needle) ? 4 : needle.startsWith('${') ? 2 : needle.startsWith('$') ? 1 : 0;
+  const shift = /^(?:ARG|ENV) /.test(needle) ? 4 : needle.startsWith('${') ? 2 : needle.startsWith('$') ? 1 : 0;
   const edits = service.rename(`file:///rename${n++}`, text, at(text, needle, nth, shift), newName);
   assert.ok(Array.isArray(edits), `a rename at ${needle}, not ${String(edits)}`);
   return apply(text, edits).split('\n');
