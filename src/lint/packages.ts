@@ -2,8 +2,8 @@
 // go, wget, useradd …). They express hadolint's matching vocabulary — "the command is X and one
 // of its arguments is Y", "one of these flags is present" — on top of src/lint/shell.ts, and
 // build the insert-text fixes those rules offer.
-import type { From, Instruction } from 'dockerfile-ast';
-import { baseName, hasFlag, positionalArgs, runScripts, type RunScript, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { Onbuild, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import { baseName, positionalArgs, runScripts, type RunScript, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 import type { Fix, Range, RuleContext } from './rule';
 
 /**
@@ -13,6 +13,24 @@ import type { Fix, Range, RuleContext } from './rule';
 export function runsOf(context: RuleContext, includeOnbuild: boolean): RunScript[] {
   const runs = runScripts(context.dockerfile, context.text);
   return includeOnbuild ? runs : runs.filter((r) => !r.onbuild);
+}
+
+/**
+ * The instructions of the file as hadolint's two passes of a rule with an ONBUILD variant see
+ * them: `main` holds the top-level instructions (an ONBUILD is none of the kinds such a rule
+ * looks at), `onbuild` the ONBUILD triggers alone, checked with a state of their own that no
+ * FROM ever resets (Rule.hs `onbuild`).
+ */
+export function instructionPasses(dockerfile: Dockerfile): { main: Instruction[]; onbuild: Instruction[] } {
+  const main: Instruction[] = [];
+  const onbuild: Instruction[] = [];
+  for (const instruction of dockerfile.getInstructions()) {
+    if (instruction instanceof Onbuild) {
+      const trigger = instruction.getTriggerInstruction();
+      if (trigger) onbuild.push(trigger);
+    } else main.push(instruction);
+  }
+  return { main, onbuild };
 }
 
 /**
@@ -40,11 +58,78 @@ export function argNamed(command: ShellCommand, args: readonly string[]): ShellW
 }
 
 /**
- * hadolint's hasAnyFlag: each name is a flag without dashes; one letter means `-x` (also inside a
- * cluster such as `-qy`), longer names mean `--name` or `--name=value`.
+ * The flags of a command as hadolint reads them (Shell.getAllFlags): `--name=value` is the flag
+ * `name`; every character after a single dash is a flag of its own (`-qy` holds q and y, and
+ * `-nv` n and v); `-` and `--` are no flags. Each flag keeps the index of the argument it is in.
  */
+export function flagsOf(command: ShellCommand): { name: string; arg: number }[] {
+  let flags = flagsOfCommand.get(command);
+  if (flags) return flags;
+  flags = [];
+  for (const [arg, { value }] of command.args.entries()) {
+    if (value === '-' || value === '--' || !value.startsWith('-')) continue;
+    if (value.startsWith('--')) {
+      const eq = value.indexOf('=');
+      flags.push({ name: value.slice(2, eq < 0 ? undefined : eq), arg });
+    } else for (const ch of value.slice(1)) flags.push({ name: ch, arg });
+  }
+  flagsOfCommand.set(command, flags);
+  return flags;
+}
+
+const flagsOfCommand = new WeakMap<ShellCommand, { name: string; arg: number }[]>();
+
+/** hadolint's hasAnyFlag: one of the flags (names without dashes, read as flagsOf does) is given. */
 export function hasAnyFlag(command: ShellCommand, ...names: string[]): boolean {
-  return hasFlag(command, ...names.map((n) => (n.length === 1 ? `-${n}` : `--${n}`)));
+  return flagsOf(command).some((f) => names.includes(f.name));
+}
+
+/** hadolint's countFlag: how many times the flag `name` is given (`-qq` gives q twice). */
+export function countFlag(command: ShellCommand, name: string): number {
+  return flagsOf(command).filter((f) => f.name === name).length;
+}
+
+/**
+ * hadolint's getArgsNoFlags after dropFlagArg: the arguments that hold no flag, less the value
+ * word of each flag in `valueFlags` (names without dashes) that has no inline `=value`. The value
+ * is the argument right after the flag's own.
+ */
+export function argsWithoutFlags(command: ShellCommand, valueFlags: readonly string[] = []): ShellWord[] {
+  const flags = flagsOf(command);
+  const flagArgs = new Set(flags.map((f) => f.arg));
+  const dropped = new Set<number>();
+  for (const f of flags) {
+    if (valueFlags.includes(f.name) && !command.args[f.arg].value.includes('=')) dropped.add(f.arg + 1);
+  }
+  return command.args.filter((_, i) => !flagArgs.has(i) && !dropped.has(i));
+}
+
+/**
+ * hadolint's hasCacheOrTmpfsMountWith: the RUN has a `--mount=type=cache` or `type=tmpfs` whose
+ * target contains `fragment` (`/var/cache/apk`, `.cache/pip`).
+ */
+export function hasCacheMountWith(run: Instruction, fragment: string): boolean {
+  return mountsOf(run).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target.includes(fragment));
+}
+
+/** The `--mount` flags of a RUN, read as BuildKit reads them (`type` defaults to bind). */
+export function mountsOf(run: Instruction): { type: string; target: string; from?: string }[] {
+  const withFlags = run as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null }[] };
+  const mounts: { type: string; target: string; from?: string }[] = [];
+  for (const flag of withFlags.getFlags?.() ?? []) {
+    if (flag.getName() !== 'mount') continue;
+    const mount: { type: string; target: string; from?: string } = { type: 'bind', target: '' };
+    for (const field of (flag.getValue() ?? '').split(',')) {
+      const eq = field.indexOf('=');
+      const key = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
+      const value = eq < 0 ? '' : dropQuotes(field.slice(eq + 1).trim());
+      if (key === 'type') mount.type = value.toLowerCase();
+      else if (key === 'target' || key === 'dst' || key === 'destination') mount.target = value;
+      else if (key === 'from') mount.from = value;
+    }
+    mounts.push(mount);
+  }
+  return mounts;
 }
 
 /**
@@ -143,4 +228,36 @@ export function fromFlag(copy: Instruction): { getValue(): string | null } | und
  */
 export function imageOf(from: From): string {
   return from.getImageName() ?? '';
+}
+
+/**
+ * An image reference read as hadolint's Dockerfile parser reads a FROM (language-docker): a
+ * registry only when the text has a `.` before its first `/` after it (`localhost:5000/app` has
+ * none: it is the image `localhost` with the tag `5000/app`), then the name up to `:` or `@`.
+ */
+export function hadolintImage(reference: string): { registry?: string; name: string; tag?: string; digest?: string } {
+  let rest = reference;
+  let registry: string | undefined;
+  const dot = rest.indexOf('.');
+  const slash = dot > 0 ? rest.indexOf('/', dot + 2) : -1;
+  if (slash > 0) { registry = rest.slice(0, slash); rest = rest.slice(slash + 1); }
+  const at = rest.indexOf('@');
+  const digest = at >= 0 ? rest.slice(at + 1) : undefined;
+  if (at >= 0) rest = rest.slice(0, at);
+  const colon = rest.indexOf(':');
+  const tag = colon >= 0 ? rest.slice(colon + 1) : undefined;
+  const name = colon >= 0 ? rest.slice(0, colon) : rest;
+  return { ...(registry !== undefined && { registry }), name, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+
+/** A FROM as hadolint compares base images: the same platform, image, tag, digest and alias. */
+export function fromKey(from: From): string {
+  const platform = from.getFlags().find((f) => f.getName() === 'platform')?.getValue() ?? '';
+  const image = from.getArguments()[0]?.getValue() ?? '';
+  return `${platform}\u0000${image}\u0000${from.getBuildStage() ?? ''}`;
+}
+
+/** The image name of a FROM as hadolint reads it (no registry, tag or digest; variables kept). */
+export function fromImageName(from: From): string {
+  return hadolintImage(from.getArguments()[0]?.getValue() ?? '').name;
 }
