@@ -261,3 +261,16 @@ export function fromKey(from: From): string {
 export function fromImageName(from: From): string {
   return hadolintImage(from.getArguments()[0]?.getValue() ?? '').name;
 }
+
+/**
+ * hadolint's clean-up order test (DL3032, DL3036, DL3040): the RUN passes when it has no install,
+ * or when its first clean-up comes after its first install. Returns that first install when the
+ * RUN fails (a clean-up before the install, and none, both fail: hadolint compares first
+ * occurrences only).
+ */
+export function installWithoutCleanAfter(script: ShellScript, isInstall: (c: ShellCommand) => boolean, isClean: (c: ShellCommand) => boolean): ShellCommand | undefined {
+  const install = script.commands.findIndex(isInstall);
+  if (install < 0) return undefined;
+  const clean = script.commands.findIndex(isClean);
+  return clean > install ? undefined : script.commands[install];
+}
