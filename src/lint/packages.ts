@@ -274,3 +274,54 @@ export function installWithoutCleanAfter(script: ShellScript, isInstall: (c: She
   const clean = script.commands.findIndex(isClean);
   return clean > install ? undefined : script.commands[install];
 }
+
+/**
+ * The variables a version may come from in hadolint's DL3033/DL3041: the ENV names of the current
+ * stage (a stage built FROM an earlier stage's name starts with that stage's) and every ARG seen
+ * so far, in any stage.
+ */
+export class VersionVariables {
+  private readonly args = new Set<string>();
+  private readonly stages: { alias: string; envs: Set<string> }[] = [];
+
+  see(instruction: Instruction): void {
+    const keyword = instruction.getKeyword();
+    if (keyword === 'FROM') {
+      const from = instruction as From;
+      const image = fromImageName(from);
+      const parent = this.stages.find((s) => s.alias === image);
+      this.stages.push({ alias: from.getBuildStage() ?? '', envs: new Set(parent?.envs) });
+    } else if (keyword === 'ENV' || keyword === 'ARG') {
+      const names = (instruction as Instruction & { getProperties(): { getName(): string }[] }).getProperties().map((p) => p.getName());
+      if (keyword === 'ARG') for (const name of names) this.args.add(name);
+      else {
+        if (this.stages.length === 0) this.stages.push({ alias: '', envs: new Set() });
+        for (const name of names) this.stages[this.stages.length - 1].envs.add(name);
+      }
+    }
+  }
+
+  /** A variable of the word (`$NAME` or `${NAME}`, as hadolint reads both) is defined. */
+  defines(word: string): boolean {
+    const envs = this.stages[this.stages.length - 1]?.envs;
+    for (const m of word.matchAll(/\$(?:\{(\w+)\}|(\w+))/g)) {
+      const name = m[1] ?? m[2];
+      if (this.args.has(name) || envs?.has(name)) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * hadolint's rpm version test (DL3033, DL3041): a dash, then a local .rpm file, or a variable
+ * defined as an ARG or ENV, or dash-separated parts of version characters with one starting
+ * with a digit (`httpd-2.4.6`, `python3-pip-23.2.1-4.fc40`).
+ */
+export function rpmVersionPinned(pkg: string, variables: VersionVariables): boolean {
+  const parts = pkg.split('-');
+  if (parts.length <= 1) return false;
+  if (pkg.endsWith('.rpm')) return true;
+  if (pkg.includes('$')) return variables.defines(pkg);
+  const rest = parts.slice(1);
+  return rest.every((p) => /^[\w.~^:+]*$/.test(p)) && rest.some((p) => /^\d/.test(p));
+}

@@ -7,7 +7,7 @@ import type { Rule } from '../rule';
 export const rule: Rule = {
   meta: { code: 'DL3047', severity: 'info', source: 'hadolint', description: 'Avoid use of wget without progress bar. Use `wget --progress=dot:giga <url>`. Or consider using `-q` or `-nv` (shorthands for `--quiet` or `--no-verbose`).' },
   check(context) {
-    for (const { script } of runsOf(context, false)) {
+    for (const { script } of runsOf(context, true)) {
       for (const command of script.commands) {
         if (!isCommand(command, ['wget'])) continue;
         if (hasAnyFlag(command, 'progress', 'quiet', 'output-file', 'append-output', 'no-verbose') || hasShortFlag(command, 'q', 'o', 'a')) continue;
