@@ -171,19 +171,6 @@ export function insertAfterWord(script: ShellScript, word: ShellWord, text: stri
 }
 
 /**
- * hadolint's reading of single-dash clusters: `-qO-` holds q and O. Letters are read up to the
- * first non-letter, so a value glued to the flag (`-O/tmp/out`) is not taken for flags.
- */
-export function hasShortFlag(command: ShellCommand, ...letters: string[]): boolean {
-  for (const arg of command.args) {
-    if (arg.value === '--') return false;
-    const cluster = /^-([A-Z]+)/i.exec(arg.value);
-    if (cluster && !arg.value.startsWith('--') && letters.some((l) => cluster[1].includes(l))) return true;
-  }
-  return false;
-}
-
-/**
  * A fix that runs `followUp` right after `command` (`… && yum clean all`), offered only when that
  * keeps the script's meaning: the command ends the script or is followed by `&&`, `;` or a
  * newline, and it is a shell-form script (an exec-form RUN has no shell to chain with).
@@ -324,4 +311,27 @@ export function rpmVersionPinned(pkg: string, variables: VersionVariables): bool
   if (pkg.includes('$')) return variables.defines(pkg);
   const rest = parts.slice(1);
   return rest.every((p) => /^[\w.~^:+]*$/.test(p)) && rest.some((p) => /^\d/.test(p));
+}
+
+/**
+ * hadolint's stage filter for DL3009 and DL3060: of the findings `visit` makes on top-level
+ * instructions, those in the last stage (a FROM equal to the last one) and those in a stage whose
+ * name some FROM uses as its image (before or after it) are kept; the others are in build stages
+ * whose files do not reach the image.
+ */
+export function findingsInKeptStages<T>(instructions: readonly Instruction[], visit: (instruction: Instruction) => T | undefined): T[] {
+  const found: { from: string; alias?: string; finding: T }[] = [];
+  const images = new Set<string>();
+  let current: { key: string; alias?: string } = { key: '' };
+  for (const instruction of instructions) {
+    if (instruction.getKeyword() === 'FROM') {
+      const from = instruction as From;
+      current = { key: fromKey(from), alias: from.getBuildStage() ?? undefined };
+      images.add(fromImageName(from));
+      continue;
+    }
+    const finding = visit(instruction);
+    if (finding !== undefined) found.push({ from: current.key, alias: current.alias, finding });
+  }
+  return found.filter((f) => f.from === current.key || (f.alias !== undefined && images.has(f.alias))).map((f) => f.finding);
 }

@@ -2,8 +2,8 @@
 // removes them (or they live on a cache or tmpfs mount). As in hadolint, a top-level RUN counts
 // only in the last stage or in a stage whose name a FROM uses as its image; an ONBUILD RUN is
 // always reported (it runs in whatever image builds on this one).
-import { From, Run, type Instruction } from 'dockerfile-ast';
-import { cmdHasArgs, fromImageName, fromKey, hasCacheMountWith, instructionPasses, runsOf } from '../packages';
+import type { Instruction } from 'dockerfile-ast';
+import { cmdHasArgs, findingsInKeptStages, hasCacheMountWith, instructionPasses, runsOf } from '../packages';
 import type { RunScript, ShellCommand } from '../shell';
 import type { Range, Rule } from '../rule';
 import { spanRange } from '../shell';
@@ -31,23 +31,11 @@ export const rule: Rule = {
   meta: { code: 'DL3009', severity: 'info', source: 'hadolint', description: 'Delete the apt-get lists after installing something' },
   check(context) {
     const runs = new Map<Instruction, RunScript>(runsOf(context, false).map((r) => [r.instruction, r]));
-    // Findings per stage, keyed by the stage's FROM as hadolint compares them ('' before any FROM).
-    const found: { from: string; alias?: string; range: Range }[] = [];
-    const images = new Set<string>();
-    let current = { key: '', alias: undefined as string | undefined };
-    for (const instruction of instructionPasses(context.dockerfile).main) {
-      if (instruction instanceof From) {
-        current = { key: fromKey(instruction), alias: instruction.getBuildStage() ?? undefined };
-        images.add(fromImageName(instruction));
-      } else if (instruction instanceof Run) {
-        const run = runs.get(instruction);
-        const range = run && forgotten(run);
-        if (range) found.push({ from: current.key, alias: current.alias, range });
-      }
-    }
-    for (const { from, alias, range } of found) {
-      if (from === current.key || (alias !== undefined && images.has(alias))) context.report({ range });
-    }
+    const kept = findingsInKeptStages(instructionPasses(context.dockerfile).main, (instruction) => {
+      const run = runs.get(instruction);
+      return run && forgotten(run);
+    });
+    for (const range of kept) context.report({ range });
     for (const run of runsOf(context, true)) {
       const range = run.onbuild ? forgotten(run) : undefined;
       if (range) context.report({ range });
