@@ -18,7 +18,7 @@ testRule(rule, {
   invalid: [
     // The ONBUILD pass does not see the stage's ENV.
     { code: 'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nONBUILD RUN pip install flask==3.0\n', errors: [{ line: 3, column: 13 }] },
-    { code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/uv pip install flask==3.0\n', errors: [{ line: 2, column: 48 }] },
+    { code: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/uv pip install flask==3.0\n', errors: [{ line: 2, column: 47 }] },
     { code: 'FROM python:3.12\nRUN pip install requests==2.32.0\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 16 }], output: 'FROM python:3.12\nRUN pip install --no-cache-dir requests==2.32.0\n' },
     { code: 'FROM python:3.12\nRUN pip3 install -r requirements.txt\n', errors: [{ line: 2, column: 5, endColumn: 17 }], output: 'FROM python:3.12\nRUN pip3 install --no-cache-dir -r requirements.txt\n' },
     { code: 'FROM python:3.12\nRUN python3 -m pip install flask==3.0\n', errors: [{ line: 2, column: 5, endColumn: 27 }], output: 'FROM python:3.12\nRUN python3 -m pip install --no-cache-dir flask==3.0\n' },
