@@ -8,6 +8,8 @@ testRule(rule, {
     'FROM debian:12\nLABEL com.example.vendor="ACME" com.example.release-date=2024\n',
     'FROM debian:12\nLABEL "app.tier"="web"\n',
     'FROM debian:12\nLABEL a1 b\n',
+    // Underscores and slashes are allowed inside a key (hadolint's character set).
+    'FROM debian:12\nLABEL my_label=1 org/app=2\n',
   ],
   invalid: [
     { code: 'FROM debian:12\nLABEL Maintainer=me\n', errors: [{ line: 2, column: 7, endLine: 2, endColumn: 17, message: '`Maintainer`' }] },
