@@ -16,6 +16,6 @@ testRule(rule, {
     { code: 'FROM debian:12\nLABEL com.docker.thing=x\n', errors: [{ line: 2, column: 7, endColumn: 23 }] },
     { code: 'FROM debian:12\nLABEL ok=1 bad..key=2 also--bad=3\n', errors: [{ line: 2, column: 12, endColumn: 20 }, { line: 2, column: 23, endColumn: 32 }] },
     { code: 'FROM debian:12\nLABEL 1st=x trailing.=y\n', errors: [{ line: 2, column: 7 }, { line: 2, column: 13 }] },
-    { code: 'FROM debian:12\nLABEL app_name=web\n', errors: [{ line: 2, column: 7, endColumn: 15 }] },
+    { code: 'FROM debian:12\nLABEL app_name_=web\n', errors: [{ line: 2, column: 7, endColumn: 16 }] },
   ],
 });
