@@ -269,28 +269,32 @@ export function installWithoutCleanAfter(script: ShellScript, isInstall: (c: She
  */
 export class VersionVariables {
   private readonly args = new Set<string>();
-  private readonly stages: { alias: string; envs: Set<string> }[] = [];
+  /** The first stage of each name; a stage starts with its parent's ENV names (shared until it adds one). */
+  private readonly byAlias = new Map<string, { envs: Set<string> }>();
+  private current: { envs: Set<string>; shared: boolean } | undefined;
 
   see(instruction: Instruction): void {
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') {
       const from = instruction as From;
-      const image = fromImageName(from);
-      const parent = this.stages.find((s) => s.alias === image);
-      this.stages.push({ alias: from.getBuildStage() ?? '', envs: new Set(parent?.envs) });
+      const parent = this.byAlias.get(fromImageName(from));
+      this.current = parent ? { envs: parent.envs, shared: true } : { envs: new Set(), shared: false };
+      const alias = from.getBuildStage() ?? '';
+      if (!this.byAlias.has(alias)) this.byAlias.set(alias, this.current);
     } else if (keyword === 'ENV' || keyword === 'ARG') {
       const names = (instruction as Instruction & { getProperties(): { getName(): string }[] }).getProperties().map((p) => p.getName());
       if (keyword === 'ARG') for (const name of names) this.args.add(name);
       else {
-        if (this.stages.length === 0) this.stages.push({ alias: '', envs: new Set() });
-        for (const name of names) this.stages[this.stages.length - 1].envs.add(name);
+        this.current ??= { envs: new Set(), shared: false };
+        if (this.current.shared) this.current = Object.assign(this.current, { envs: new Set(this.current.envs), shared: false });
+        for (const name of names) this.current.envs.add(name);
       }
     }
   }
 
   /** A variable of the word (`$NAME` or `${NAME}`, as hadolint reads both) is defined. */
   defines(word: string): boolean {
-    const envs = this.stages[this.stages.length - 1]?.envs;
+    const envs = this.current?.envs;
     for (const m of word.matchAll(/\$(?:\{(\w+)\}|(\w+))/g)) {
       const name = m[1] ?? m[2];
       if (this.args.has(name) || envs?.has(name)) return true;
