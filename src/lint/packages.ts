@@ -3,7 +3,7 @@
 // of its arguments is Y", "one of these flags is present" — on top of src/lint/shell.ts, and
 // build the insert-text fixes those rules offer.
 import { Onbuild, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
-import { baseName, positionalArgs, runScripts, type RunScript, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { baseName, runScripts, type RunScript, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 import type { Fix, Range, RuleContext } from './rule';
 
 /**
@@ -132,22 +132,6 @@ export function mountsOf(run: Instruction): { type: string; target: string; from
   return mounts;
 }
 
-/**
- * Non-flag arguments of the command, excluding `skip` words (the subcommand itself); the values
- * of `valueFlags` (flags taking a separate value) are skipped too.
- */
-export function argsNoFlags(command: ShellCommand, skip: readonly string[] = [], valueFlags: readonly string[] = []): ShellWord[] {
-  return positionalArgs(command, valueFlags).filter((a) => !skip.includes(a.value));
-}
-
-/**
- * The package words of an install command that are not pinned. Words whose value comes from a
- * variable are skipped: their runtime value is unknown.
- */
-export function unpinned(packages: readonly ShellWord[], isPinned: (pkg: string) => boolean): ShellWord[] {
-  return packages.filter((p) => !p.dynamic && !isPinned(p.value));
-}
-
 /** The span from the command word to its last argument (or redirection target). */
 export function commandRange(command: ShellCommand): Range {
   const first = command.words[0] ?? command.assignments[0];
@@ -181,11 +165,6 @@ export function chainAfter(script: ShellScript, command: ShellCommand, followUp:
   if (command.before === '|' || command.before === '|&') return undefined;
   const end = commandRange(command).end;
   return { title, edits: [{ range: { start: end, end }, newText: ` && ${followUp}` }] };
-}
-
-/** Index of the first command matching `predicate`, or -1. */
-export function findCommandIndex(script: ShellScript, predicate: (c: ShellCommand) => boolean): number {
-  return script.commands.findIndex(predicate);
 }
 
 /** The instruction's flags as text (`--mount=…`), for comparing RUN flags. */
