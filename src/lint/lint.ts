@@ -4,7 +4,7 @@
 import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import { allRules } from './rules/index';
 import { defaultSettings, type Finding, type LintSettings, type Rule, type Severity } from './rule';
-import { ignoredAt, readPragmas, type Pragmas } from './pragmas';
+import { experimentalChecks, ignoredAt, readPragmas, type Pragmas } from './pragmas';
 import type { ResolvedConfig, SeverityOverride } from './config';
 import { parseIncrementally } from './syntax/parse';
 
@@ -210,7 +210,8 @@ export function applyConfiguration(findings: readonly Finding[], pragmas: Pragma
     if (pragmas) {
       if (!config.disableIgnorePragma && ignoredAt(pragmas, finding.code, finding.range.start.line)) continue;
       if (finding.source === 'buildkit') {
-        if (pragmas.checkSkip === 'all' || pragmas.checkSkip.has(finding.code)) continue;
+        const skipped = pragmas.checkSkip === 'all' || pragmas.checkSkip.has(finding.code);
+        if (skipped && !experimentalChecks.has(finding.code)) continue;
         if (pragmas.checkError && severity === 'warning') severity = 'error';
       }
     }

@@ -17,6 +17,8 @@ export interface Pragmas {
   checkSkip: Set<string> | 'all';
   /** `# check=error=true`: BuildKit check warnings fail the build. */
   checkError: boolean;
+  /** `# check=experimental=Name,…|all`: the experimental BuildKit checks to run (none when absent). */
+  checkExperimental?: Set<string> | 'all';
   /** `# hadolint shell=pwsh`: the shell RUN scripts are written for. */
   shell?: string;
 }
@@ -81,7 +83,7 @@ function readDirectives(text: string, pragmas: Pragmas): void {
 }
 
 /** `skip=StageNameCasing,FromAsCasing;error=true` (BuildKit's syntax). */
-export function applyCheckDirective(value: string, pragmas: Pick<Pragmas, 'checkSkip' | 'checkError'>): void {
+export function applyCheckDirective(value: string, pragmas: Pick<Pragmas, 'checkSkip' | 'checkError' | 'checkExperimental'>): void {
   for (const part of value.split(';')) {
     const eq = part.indexOf('=');
     if (eq < 0) continue;
@@ -93,8 +95,29 @@ export function applyCheckDirective(value: string, pragmas: Pick<Pragmas, 'check
       else if (pragmas.checkSkip !== 'all') for (const code of codes) pragmas.checkSkip.add(code);
     } else if (key === 'error') {
       pragmas.checkError = val.toLowerCase() === 'true';
+    } else if (key === 'experimental') {
+      const names = val.split(',').map((c) => c.trim()).filter((c) => c !== '');
+      if (names.includes('all')) pragmas.checkExperimental = 'all';
+      else if (pragmas.checkExperimental !== 'all') {
+        pragmas.checkExperimental ??= new Set();
+        for (const name of names) pragmas.checkExperimental.add(name);
+      }
     }
   }
+}
+
+/**
+ * BuildKit's experimental checks: they run only when `# check=experimental=…` names them (or
+ * says `all`), and `skip` does not apply to them (frontend/dockerfile/linter Linter.Run).
+ */
+export const experimentalChecks: ReadonlySet<string> = new Set(['InvalidDefinitionDescription']);
+
+/** Whether the file's `# check=experimental=…` directive turns the experimental check `name` on. */
+export function experimentalCheckEnabled(text: string, name: string): boolean {
+  const pragmas: Pick<Pragmas, 'checkSkip' | 'checkError' | 'checkExperimental'> & Pragmas = { lineIgnores: [], globalIgnores: new Set(), checkSkip: new Set(), checkError: false };
+  readDirectives(text, pragmas);
+  const enabled = pragmas.checkExperimental;
+  return enabled === 'all' || (enabled !== undefined && enabled.has(name));
 }
 
 // ---- The pragma grammar: read here and written by pragmaEdits.ts, one home for both ----

@@ -3,7 +3,7 @@
 // lines of the ignore file that applies to this Dockerfile's build (src/workspace/buildContext.ts
 // says which), matched with the engine's semantics by the same matcher the build uses.
 import { Add, Copy } from 'dockerfile-ast';
-import { cleanPath, parseDockerignore } from '../../workspace/dockerignore';
+import { cleanPath, parseDockerignore, readIgnorePatterns, trimSpace } from '../../workspace/dockerignore';
 import type { Range, Rule } from '../rule';
 
 /** The longest path Linux accepts (PATH_MAX): a longer source cannot be a file in the context. */
@@ -14,14 +14,22 @@ export const rule: Rule = {
   check({ dockerfile, settings, report }) {
     const lines = settings.dockerignore ?? [];
     if (lines.length === 0) return;
-    const matcher = parseDockerignore(lines.join('\n'));
+    const text = lines.join('\n');
+    // As BuildKit: with any exception (`!pattern`) in the file no source is checked (an excluded
+    // folder may have an included file), and the context root (`.`, `/`) only when a pattern
+    // excludes everything (`*`, `**`, `**/*`).
+    const patterns = readIgnorePatterns(text).map((p) => cleanPath(trimSpace(p.pattern))).filter((p) => p !== '' && p !== '.');
+    if (patterns.some((p) => p.startsWith('!'))) return;
+    const rootIgnored = patterns.some((p) => p === '*' || p === '**' || p === '**/*');
+    const matcher = parseDockerignore(text);
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof Copy || instruction instanceof Add)) continue;
       if (instruction.getFlags().some((f) => f.getName() === 'from')) continue;
       const keyword = instruction.getKeyword() === 'ADD' ? 'Add' : 'Copy';
       for (const { path, range } of sources(instruction)) {
         const normalized = normalize(path);
-        if (normalized === undefined || !matcher.ignores(normalized)) continue;
+        const root = normalized === undefined && isRoot(path);
+        if (!(root ? rootIgnored : normalized !== undefined && matcher.ignores(normalized))) continue;
         report({ range, message: `Attempting to ${keyword} file "${path}" that is excluded by .dockerignore` });
       }
     }
@@ -46,4 +54,10 @@ function normalize(path: string): string | undefined {
   // Relative to the context whether written `./x`, `/x` or `x`; `..` cannot leave it.
   const cleaned = cleanPath(unquoted).replace(/^\//, '');
   return cleaned === '' || cleaned === '.' || cleaned === '..' || cleaned.startsWith('../') ? undefined : cleaned;
+}
+
+/** `.`, `/`, `./` and the like: the whole build context. */
+function isRoot(path: string): boolean {
+  const cleaned = cleanPath(path.replace(/^["']|["']$/g, ''));
+  return cleaned === '.' || cleaned === '/';
 }

@@ -1,5 +1,8 @@
-// DL3006: an untagged FROM silently means `latest`, which changes under you.
+// DL3006: an untagged FROM silently means `latest`, which changes under you. As in hadolint the
+// image is read as written (build arguments are not expanded): `scratch`, a digest, an image
+// starting with `$` and an earlier stage name (exact case) need no tag.
 import { From } from 'dockerfile-ast';
+import { hadolintImage } from '../packages';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
@@ -8,14 +11,15 @@ export const rule: Rule = {
     const stageNames = new Set<string>();
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof From)) continue;
-      const image = instruction.getImageName();
-      const range = instruction.getImageRange();
+      const word = instruction.getArguments()[0];
+      const range = instruction.getImageRange() ?? word?.getRange();
       const stage = instruction.getBuildStage();
-      if (image && range && image !== 'scratch' && !image.includes('$') && !stageNames.has(image.toLowerCase())
-        && instruction.getImageTag() === null && instruction.getImageDigest() === null) {
+      const image = word ? hadolintImage(word.getValue()) : undefined;
+      if (image && range && image.name !== 'scratch' && !image.name.startsWith('$') && !stageNames.has(image.name)
+        && image.tag === undefined && image.digest === undefined) {
         report({ range });
       }
-      if (stage) stageNames.add(stage.toLowerCase());
+      if (stage) stageNames.add(stage);
     }
   },
 };

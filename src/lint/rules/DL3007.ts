@@ -1,5 +1,6 @@
 // DL3007: `:latest` is a moving target, just like no tag at all.
 import { From } from 'dockerfile-ast';
+import { hadolintImage } from '../packages';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
@@ -10,8 +11,10 @@ export const rule: Rule = {
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof From)) continue;
+      // The tag as written (build arguments are not expanded); a digest pins the image anyway.
+      const image = hadolintImage(instruction.getArguments()[0]?.getValue() ?? '');
       const range = instruction.getImageTagRange();
-      if (instruction.getImageTag() === 'latest' && range) report({ range });
+      if (image.tag === 'latest' && image.digest === undefined && range) report({ range });
     }
   },
 };

@@ -38,8 +38,9 @@ export const rule: Rule = {
       for (const command of script.commands) {
         if (!command.name) continue;
         const name = baseName(command.name.value);
+        // hadolint's test: --extract, --get, or any dashed word with an `x` in it.
         const extracts = name === 'tar'
-          ? command.args.some((a) => a.value === '--extract' || a.value === '--get' || (/^-[^-]/.test(a.value) && a.value.includes('x')))
+          ? command.args.some((a) => a.value === '--extract' || a.value === '--get' || (a.value.startsWith('-') && a.value.includes('x')))
           : unpackers.includes(name);
         if (!extracts) continue;
         for (const arg of positionalArgs(command)) {

@@ -1,5 +1,8 @@
-// DL3014: without `-y` apt-get asks for confirmation, and a build has no one to answer.
-import { commandsNamed, hasFlag, insertFlagAfter, runScripts, spanRange } from '../shell';
+// DL3014: without `-y` apt-get asks for confirmation, and a build has no one to answer. As in
+// hadolint, -y/--yes/--assume-yes answer, and so does quiet level 2 (`-qq`, `-q -q`, `-q=2`,
+// `--quiet --quiet`); a single -q does not.
+import { countFlag, hasAnyFlag } from '../packages';
+import { commandsNamed, insertFlagAfter, runScripts, spanRange, type ShellCommand } from '../shell';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
@@ -11,10 +14,14 @@ export const rule: Rule = {
     for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'apt-get')) {
         const install = command.args.find((a) => a.value === 'install');
-        // -q (any count) also answers yes, as hadolint counts it.
-        if (!install || !command.name || hasFlag(command, '-y', '--yes', '-q', '--assume-yes')) continue;
+        if (!install || !command.name || answersYes(command)) continue;
         report({ range: spanRange(command.name, install), fixes: [insertFlagAfter(script, install, '-y', 'Add -y')] });
       }
     }
   },
 };
+
+function answersYes(command: ShellCommand): boolean {
+  return hasAnyFlag(command, 'y', 'yes', 'qq', 'assume-yes') || countFlag(command, 'q') === 2
+    || countFlag(command, 'quiet') === 2 || command.args.some((a) => a.value === '-q=2');
+}

@@ -1,5 +1,6 @@
 // DL3018: `apk add pkg` takes the repository's current version; pin `pkg=version` (or `~version`).
-import { commandsNamed, hasArg, positionalArgs, runScripts } from '../shell';
+import { argsWithoutFlags } from '../packages';
+import { commandsNamed, hasArg, runScripts } from '../shell';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
@@ -11,9 +12,10 @@ export const rule: Rule = {
     for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'apk')) {
         if (!hasArg(command, 'add')) continue;
-        for (const pkg of positionalArgs(command, ['-t', '--virtual', '--repository', '-X'])) {
+        for (const pkg of argsWithoutFlags(command, ['t', 'virtual', 'repository', 'X'])) {
           const name = pkg.value;
-          if (name === 'add' || name.includes('=') || name.includes('~') || name.endsWith('.apk')) continue;
+          // Any of = ~ > < pins (`pkg>1.2`, `pkg<2`), as in hadolint.
+          if (name === 'add' || /[=~<>]/.test(name) || name.endsWith('.apk')) continue;
           report({ range: pkg.range });
         }
       }

@@ -1,5 +1,6 @@
 // DL3019: `apk add --no-cache` fetches the index on the fly and leaves no cache in the layer, so
 // neither `apk update` nor removing /var/cache/apk is needed.
+import { hasCacheMountWith } from '../packages';
 import { commandsNamed, hasArg, hasFlag, insertFlagAfter, runScripts, spanRange } from '../shell';
 import type { Rule } from '../rule';
 
@@ -9,7 +10,9 @@ export const rule: Rule = {
     description: 'Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages',
   },
   check({ dockerfile, text, report }) {
-    for (const { script } of runScripts(dockerfile, text)) {
+    for (const { script, instruction } of runScripts(dockerfile, text)) {
+      // A cache or tmpfs mount on /var/cache/apk keeps the index out of the layer (hadolint).
+      if (hasCacheMountWith(instruction, '/var/cache/apk')) continue;
       for (const command of commandsNamed(script, 'apk')) {
         const add = command.args.find((a) => a.value === 'add');
         if (!add || !command.name || !hasArg(command, 'add') || hasFlag(command, '--no-cache')) continue;

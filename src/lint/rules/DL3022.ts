@@ -1,6 +1,7 @@
 // DL3022: `COPY --from=name` must name an earlier stage (or an image): a typo would otherwise be
 // pulled from a registry as an image of that name.
 import { Copy, From } from 'dockerfile-ast';
+import { dropQuotes } from '../packages';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
@@ -12,7 +13,7 @@ export const rule: Rule = {
       if (instruction instanceof From) {
         stages++;
         const stage = instruction.getBuildStage();
-        if (stage) aliases.add(stage.toLowerCase());
+        if (stage) aliases.add(stage);
         continue;
       }
       if (!(instruction instanceof Copy)) continue;
@@ -20,11 +21,13 @@ export const rule: Rule = {
       const value = flag?.getValue();
       const range = flag?.getValueRange();
       if (!flag || !value || !range) continue;
-      if (aliases.has(value.toLowerCase())) continue;
-      if (/^\d+$/.test(value) && Number(value) < stages - 1) continue; // an earlier stage by index
-      // `image:tag` / `image@digest` cannot be stage names; an untagged image name is
-      // indistinguishable from a misspelt stage, so (like hadolint) it is reported.
-      if (/[:@$]/.test(value)) continue;
+      // As hadolint: stage names in their exact case; an index below the number of FROMs so far
+      // (the current stage's own included); a value with `:` is an image. An untagged image name
+      // or a variable is indistinguishable from a misspelt stage and is reported.
+      if (aliases.has(value)) continue;
+      const index = /^\d+/.exec(value);
+      if (index && Number(index[0]) < stages) continue;
+      if (dropQuotes(value).includes(':')) continue;
       report({ range });
     }
   },

@@ -7,11 +7,11 @@ export const rule: Rule = {
   check({ dockerfile, report }) {
     let current: string | undefined;
     for (const instruction of dockerfile.getInstructions()) {
-      if (instruction instanceof From) { current = instruction.getBuildStage()?.toLowerCase(); continue; }
+      if (instruction instanceof From) { current = instruction.getBuildStage() ?? undefined; continue; }
       if (!(instruction instanceof Copy) || current === undefined) continue;
       const flag = instruction.getFlags().find((f) => f.getName() === 'from');
       const range = flag?.getValueRange();
-      if (flag && range && flag.getValue()?.toLowerCase() === current) report({ range });
+      if (flag && range && flag.getValue() === current) report({ range });
     }
   },
 };

@@ -1,5 +1,6 @@
-// DL3024: two stages with one name make `COPY --from` and `--target` ambiguous. Stage names are
-// case-insensitive to the builder, so `Build` and `build` collide too.
+// DL3024: two stages with one name make `COPY --from` and `--target` ambiguous. As in hadolint the
+// names are compared in their exact case (BuildKit's DuplicateStageName also catches `Build` and
+// `build`).
 import { From } from 'dockerfile-ast';
 import type { Rule } from '../rule';
 
@@ -12,8 +13,8 @@ export const rule: Rule = {
       const stage = instruction.getBuildStage();
       const range = instruction.getBuildStageRange();
       if (!stage || !range) continue;
-      if (seen.has(stage.toLowerCase())) report({ range });
-      seen.add(stage.toLowerCase());
+      if (seen.has(stage)) report({ range });
+      seen.add(stage);
     }
   },
 };

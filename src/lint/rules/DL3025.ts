@@ -1,9 +1,9 @@
 // DL3025: shell-form CMD/ENTRYPOINT runs under `/bin/sh -c`, so the process is not PID 1 and
 // never sees SIGTERM. The fix writes the exec form when the words are plain (no operators,
 // variables, globs or redirections), where both forms run the same program with the same args.
-import { Cmd, Entrypoint } from 'dockerfile-ast';
+import { Cmd, Entrypoint, Healthcheck } from 'dockerfile-ast';
 import { parseShell } from '../shell';
-import type { Fix, Rule } from '../rule';
+import type { Fix, Range, Rule } from '../rule';
 
 function execFormFix(args: string): Fix | undefined {
   const { commands } = parseShell(args);
@@ -21,6 +21,7 @@ export const rule: Rule = {
   meta: { code: 'DL3025', severity: 'warning', source: 'hadolint', description: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
+      if (instruction instanceof Healthcheck) { checkHealthcheck(instruction, report); continue; }
       if (!(instruction instanceof Cmd) && !(instruction instanceof Entrypoint)) continue;
       if (instruction.getOpeningBracket() && instruction.getClosingBracket()) continue;
       const range = instruction.getArgumentsRange();
@@ -36,3 +37,12 @@ export const rule: Rule = {
     }
   },
 };
+
+/** `HEALTHCHECK … CMD curl -f …`: hadolint wants the exec form there too (no fix offered). */
+function checkHealthcheck(instruction: Healthcheck, report: (finding: { range: Range }) => void): void {
+  const args = instruction.getArguments();
+  const cmd = args.findIndex((a) => a.getValue().toUpperCase() === 'CMD');
+  const rest = cmd < 0 ? [] : args.slice(cmd + 1);
+  if (rest.length === 0 || rest[0].getValue().startsWith('[')) return;
+  report({ range: { start: rest[0].getRange().start, end: rest[rest.length - 1].getRange().end } });
+}

@@ -14,8 +14,12 @@ export const rule: Rule = {
         if (hasArg(command, '-v', '--version') || command.args.some((a) => a.value.startsWith('--version='))) continue;
         // Words after `--` are build options for the gem's native extension, not gems.
         const end = command.args.findIndex((a) => a.value === '--');
-        for (const gem of command.args.slice(0, end < 0 ? undefined : end)) {
-          if (gem.value.startsWith('-') || gem.value === 'install' || gem.value === 'i' || gem.value.includes(':')) continue;
+        const words = command.args.slice(0, end < 0 ? undefined : end);
+        // hadolint takes every option to have a value: the word after an option is no gem.
+        for (let i = 0; i < words.length; i++) {
+          const gem = words[i];
+          if (gem.value.startsWith('-')) { i++; continue; }
+          if (gem.value === 'install' || gem.value === 'i' || gem.value.includes(':')) continue;
           report({ range: gem.range });
         }
       }

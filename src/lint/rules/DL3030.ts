@@ -1,5 +1,6 @@
 // DL3030: without `-y` yum asks for confirmation and the build aborts.
-import { commandsNamed, hasFlag, insertFlagAfter, runScripts, spanRange } from '../shell';
+import { hasAnyFlag } from '../packages';
+import { commandsNamed, insertFlagAfter, runScripts, spanRange } from '../shell';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
@@ -8,7 +9,7 @@ export const rule: Rule = {
     for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'yum')) {
         const install = command.args.find((a) => ['install', 'groupinstall', 'localinstall'].includes(a.value));
-        if (!install || !command.name || hasFlag(command, '-y', '--assumeyes')) continue;
+        if (!install || !command.name || hasAnyFlag(command, 'y', 'assumeyes')) continue;
         report({ range: spanRange(command.name, install), fixes: [insertFlagAfter(script, install, '-y', 'Add -y')] });
       }
     }

@@ -1,22 +1,22 @@
 // DL3032: yum keeps downloaded packages and metadata in /var/cache/yum; unless the same RUN
-// cleans it, that cache is baked into the layer for good.
-import { chainAfter, cmdHasArgs, runsOf, spanTo, argNamed } from '../packages';
+// cleans it after installing, that cache is baked into the layer for good. hadolint's test: the
+// first `yum install` comes before the first clean-up, a `yum` with `clean` or `all`, or an
+// `rm` with `-rf` or `/var/cache/yum/*`. ONBUILD RUN is checked the same way.
+import { argNamed, chainAfter, cmdHasArgs, installWithoutCleanAfter, runsOf, spanTo } from '../packages';
 import type { ShellCommand } from '../shell';
 import type { Rule } from '../rule';
 
-const isClean = (c: ShellCommand) => cmdHasArgs(c, ['yum'], ['clean'])
-  || cmdHasArgs(c, ['rm'], ['-rf', '-fr', '-r']) && c.args.some((a) => a.value.startsWith('/var/cache/yum'));
+const isInstall = (c: ShellCommand) => cmdHasArgs(c, ['yum'], ['install']);
+const isClean = (c: ShellCommand) => cmdHasArgs(c, ['yum'], ['clean', 'all']) || cmdHasArgs(c, ['rm'], ['-rf', '/var/cache/yum/*']);
 
 export const rule: Rule = {
   meta: { code: 'DL3032', perInstruction: true, severity: 'warning', source: 'hadolint', description: '`yum clean all` missing after yum command.' },
   check(context) {
-    for (const { script } of runsOf(context, false)) {
-      if (script.commands.some(isClean)) continue;
-      for (const command of script.commands) {
-        if (!cmdHasArgs(command, ['yum'], ['install'])) continue;
-        const fix = chainAfter(script, command, 'yum clean all', 'Add `yum clean all` after the install');
-        context.report({ range: spanTo(command, argNamed(command, ['install'])!), fixes: fix ? [fix] : [] });
-      }
+    for (const { script } of runsOf(context, true)) {
+      const command = installWithoutCleanAfter(script, isInstall, isClean);
+      if (!command) continue;
+      const fix = chainAfter(script, command, 'yum clean all', 'Add `yum clean all` after the install');
+      context.report({ range: spanTo(command, argNamed(command, ['install'])!), fixes: fix ? [fix] : [] });
     }
   },
 };

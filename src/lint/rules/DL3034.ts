@@ -10,7 +10,7 @@ const fixable = new Set(['install', 'in', 'remove', 'rm']);
 export const rule: Rule = {
   meta: { code: 'DL3034', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Non-interactive switch missing from `zypper` command: `zypper install -y`' },
   check(context) {
-    for (const { script } of runsOf(context, false)) {
+    for (const { script } of runsOf(context, true)) {
       for (const command of script.commands) {
         if (!cmdHasArgs(command, ['zypper'], prompting)) continue;
         if (hasAnyFlag(command, 'y', 'no-confirm', 'n', 'non-interactive')) continue;

@@ -6,7 +6,7 @@ import type { Rule } from '../rule';
 export const rule: Rule = {
   meta: { code: 'DL3035', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Do not use `zypper dist-upgrade`.' },
   check(context) {
-    for (const { script } of runsOf(context, false)) {
+    for (const { script } of runsOf(context, true)) {
       for (const command of script.commands) {
         if (cmdHasArgs(command, ['zypper'], ['dist-upgrade', 'dup'])) context.report({ range: spanTo(command, argNamed(command, ['dist-upgrade', 'dup'])!) });
       }

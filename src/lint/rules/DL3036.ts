@@ -1,6 +1,8 @@
 // DL3036: zypper keeps downloaded packages and repository metadata in its cache; unless the
-// same RUN runs `zypper clean` after installing, the cache is baked into the layer.
-import { argNamed, chainAfter, cmdHasArgs, findCommandIndex, runsOf, spanTo } from '../packages';
+// same RUN runs `zypper clean` after installing, the cache is baked into the layer. hadolint's
+// test: the first `zypper install`/`in` comes before the first `zypper clean`/`cc`; a cache or
+// tmpfs mount on /var/cache/zypp exempts the RUN. ONBUILD RUN is checked the same way.
+import { argNamed, chainAfter, cmdHasArgs, hasCacheMountWith, installWithoutCleanAfter, runsOf, spanTo } from '../packages';
 import type { ShellCommand } from '../shell';
 import type { Rule } from '../rule';
 
@@ -11,12 +13,10 @@ const isClean = (c: ShellCommand) => cmdHasArgs(c, ['zypper'], ['clean', 'cc']);
 export const rule: Rule = {
   meta: { code: 'DL3036', perInstruction: true, severity: 'warning', source: 'hadolint', description: '`zypper clean` missing after zypper use.' },
   check(context) {
-    for (const { script } of runsOf(context, true)) {
-      const install = findCommandIndex(script, isInstall);
-      // A clean anywhere after the first install will do (hadolint compares first occurrences,
-      // which would keep reporting `zypper clean && zypper in … && zypper clean`).
-      if (install < 0 || script.commands.slice(install + 1).some(isClean)) continue;
-      const command = script.commands[install];
+    for (const { script, instruction } of runsOf(context, true)) {
+      if (hasCacheMountWith(instruction, '/var/cache/zypp')) continue;
+      const command = installWithoutCleanAfter(script, isInstall, isClean);
+      if (!command) continue;
       const fix = chainAfter(script, command, 'zypper clean', 'Add `zypper clean` after the install');
       context.report({ range: spanTo(command, argNamed(command, installWords)!), fixes: fix ? [fix] : [] });
     }

@@ -1,17 +1,18 @@
 // DL3037: an unpinned `zypper install pkg` installs whatever the repository has today, so the
 // same Dockerfile builds different images over time. Pin with `pkg=<version>` (or a bound such
 // as `pkg>=1.2`).
-import { argsNoFlags, cmdHasArgs, runsOf, unpinned } from '../packages';
+import { argsWithoutFlags, cmdHasArgs, runsOf } from '../packages';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
   meta: { code: 'DL3037', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Specify version with `zypper install -y <package>=<version>`.' },
   check(context) {
-    for (const { script } of runsOf(context, false)) {
+    for (const { script } of runsOf(context, true)) {
       for (const command of script.commands) {
         if (!cmdHasArgs(command, ['zypper'], ['install', 'in'])) continue;
-        const packages = argsNoFlags(command, ['install', 'in']);
-        for (const word of unpinned(packages, (p) => /[=<>]/.test(p) || p.endsWith('.rpm'))) {
+        // As hadolint: every non-flag word but the sub-command, variables included.
+        const packages = argsWithoutFlags(command).filter((w) => w.value !== 'install' && w.value !== 'in');
+        for (const word of packages.filter((p) => !/[=<>]/.test(p.value) && !p.value.endsWith('.rpm'))) {
           context.report({ range: word.range, message: `Specify version with \`zypper install -y ${word.value}=<version>\`.` });
         }
       }

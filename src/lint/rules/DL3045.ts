@@ -1,7 +1,8 @@
 // DL3045: a relative COPY destination depends on the base image's WORKDIR, which the
-// Dockerfile does not show and which can change when the base image is updated.
-import { Copy, From, Onbuild } from 'dockerfile-ast';
-import { dropQuotes, imageOf } from '../packages';
+// Dockerfile does not show and which can change when the base image is updated. hadolint has no
+// ONBUILD variant of this rule: ONBUILD COPY is not checked and ONBUILD WORKDIR sets nothing.
+import { Copy, From } from 'dockerfile-ast';
+import { dropQuotes, fromImageName, instructionPasses } from '../packages';
 import type { Rule } from '../rule';
 import { heredocsOf } from '../syntax/builder';
 
@@ -11,11 +12,9 @@ export const rule: Rule = {
     // Stage name (alias, or image when there is none) → a WORKDIR is set in it or its parent.
     const workdirSet = new Map<string, boolean>();
     let current = '';
-    // ONBUILD triggers are checked as the instructions they will become (ONBUILD WORKDIR counts).
-    const instructions = dockerfile.getInstructions().map((i) => (i instanceof Onbuild ? i.getTriggerInstruction() ?? i : i));
-    for (const instruction of instructions) {
+    for (const instruction of instructionPasses(dockerfile).main) {
       if (instruction instanceof From) {
-        const image = imageOf(instruction);
+        const image = fromImageName(instruction);
         const parent = workdirSet.get(image) ?? false;
         current = instruction.getBuildStage() ?? image;
         workdirSet.set(current, parent);
@@ -28,7 +27,8 @@ export const rule: Rule = {
         const target = args[args.length - 1];
         if (args.length < 2 || !target) continue;
         const dest = dropQuotes(target.getValue());
-        if (dest.startsWith('/') || dest.startsWith('$') || /^.:[\\/]/.test(dest)) continue;
+        // `C:` and the like are absolute on Windows images (hadolint needs no separator after it).
+        if (dest.startsWith('/') || dest.startsWith('$') || /^\p{L}:/u.test(dest)) continue;
         report({ range: target.getRange() });
       }
     }

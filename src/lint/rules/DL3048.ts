@@ -1,13 +1,13 @@
-// DL3048: Docker's label key convention: lowercase letters, digits, dots and dashes, starting with
-// a letter, ending with a letter or digit, no doubled separators, and none of the namespaces
-// Docker reserves for itself.
+// DL3048: Docker's label key convention as hadolint checks it: lowercase letters, digits, dots,
+// dashes, underscores and slashes, starting with a letter, ending with a letter or digit, no `..`
+// or `--`, and none of the namespaces Docker reserves for itself.
 import { labelPairs } from '../labelSchema';
 import type { Rule } from '../rule';
 
 const reservedNamespaces = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
 
 export function isValidLabelKey(key: string): boolean {
-  return /^[a-z](?:[a-z0-9.-]*[a-z0-9])?$/.test(key)
+  return /^[a-z](?:[a-z0-9._/-]*[a-z0-9])?$/.test(key)
     && !key.includes('..') && !key.includes('--')
     && !reservedNamespaces.some((ns) => key.startsWith(ns));
 }

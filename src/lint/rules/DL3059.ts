@@ -1,6 +1,7 @@
-// DL3059: each RUN makes a layer; consecutive single-command RUNs are usually one step split
-// for no reason. RUNs that already chain commands, or whose flags (--mount, --network) differ,
-// are left alone: their author split them on purpose.
+// DL3059: each RUN makes a layer; consecutive small RUNs are usually one step split for no
+// reason. As in hadolint, a RUN is reported when the RUN right before it (comments between are
+// fine) has the same flags and neither has more than two commands; RUNs with more commands, or
+// whose flags (--mount, --network) differ, are left alone: their author split them on purpose.
 import { Run } from 'dockerfile-ast';
 import { flagsText, scriptLookup } from '../packages';
 import type { Rule } from '../rule';
@@ -14,8 +15,9 @@ export const rule: Rule = {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof Run)) { previous = undefined; continue; }
       const flags = flagsText(instruction);
-      const count = scriptOf(instruction)?.commands.length ?? 0;
-      if (previous && previous.flags === flags && count <= 1 && previous.count <= 1) {
+      // Commands with a name, as ShellCheck lists them for hadolint (not bare assignments).
+      const count = scriptOf(instruction)?.commands.filter((c) => c.name).length ?? 0;
+      if (previous && previous.flags === flags && count <= 2 && previous.count <= 2) {
         report({ range: instruction.getInstructionRange() });
       }
       previous = { flags, count };

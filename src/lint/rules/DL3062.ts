@@ -1,29 +1,35 @@
-// DL3062: `go install pkg` without `@version` resolves to whatever is newest (or, in a module,
-// to go.mod's requirement), so the same Dockerfile builds different binaries over time.
-import { argsNoFlags, isCommand, runsOf, unpinned } from '../packages';
+// DL3062: `go install pkg` without `@version` (or with `@latest`/`@none`) resolves to whatever is
+// newest, so the same Dockerfile builds different binaries over time. hadolint's reading: when
+// the RUN has a `go run`, only the word after `run` is checked (the rest are the program's
+// arguments); otherwise every non-flag word of `go install`/`go get` but the sub-command. Flag
+// values are not set aside and a `.go` file is no path (hadolint: `.`, `/…` and `.…` are local).
+import { argsWithoutFlags, cmdHasArgs, runsOf } from '../packages';
+import type { ShellScript, ShellWord } from '../shell';
 import type { Rule } from '../rule';
 
-// go build flags that take a separate value, whose value is not a package.
-const valueFlags = ['-ldflags', '-gcflags', '-asmflags', '-tags', '-o', '-mod', '-modfile', '-p', '-pkgdir', '-toolexec', '-overlay', '-pgo', '-C', '-exec'];
+function pinned(pkg: string): boolean {
+  if (pkg.startsWith('/') || pkg.startsWith('.')) return true;
+  return pkg.includes('@') && !pkg.endsWith('@latest') && !pkg.endsWith('@none');
+}
 
-/** Pinned (`pkg@v1.2.3`) or not a remote package at all (a path, a .go file, `./...`). */
-function pinnedOrLocal(pkg: string): boolean {
-  return /@./.test(pkg) || pkg.startsWith('.') || pkg.startsWith('/') || pkg.endsWith('.go');
+function packagesOf(script: ShellScript): { sub: string; word: ShellWord }[] {
+  const run = script.commands.filter((c) => cmdHasArgs(c, ['go'], ['run']))
+    .flatMap((c) => argsWithoutFlags(c).slice(0, 2).filter((w) => w.value !== 'run').map((word) => ({ sub: 'run', word })));
+  if (run.length > 0) return run;
+  return script.commands.filter((c) => cmdHasArgs(c, ['go'], ['install', 'get'])).flatMap((c) => {
+    const sub = c.args.find((a) => a.value === 'install' || a.value === 'get')!.value;
+    return argsWithoutFlags(c).filter((w) => !['install', 'get', 'tool'].includes(w.value)).map((word) => ({ sub, word }));
+  });
 }
 
 export const rule: Rule = {
   meta: { code: 'DL3062', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Pin versions in go install. Instead of `go install <package>` use `go install <package>@<version>`' },
   check(context) {
-    for (const { script } of runsOf(context, false)) {
-      for (const command of script.commands) {
-        if (!isCommand(command, ['go'])) continue;
-        const [sub, ...rest] = argsNoFlags(command, [], valueFlags);
-        if (!sub || !['install', 'get', 'run'].includes(sub.value)) continue;
-        // `go run pkg arg…`: only the first word is a package; the rest are its arguments.
-        const packages = sub.value === 'run' ? rest.slice(0, 1) : rest;
-        for (const word of unpinned(packages, pinnedOrLocal)) {
-          context.report({ range: word.range, message: `Pin versions in go ${sub.value}. Instead of \`go ${sub.value} ${word.value}\` use \`go ${sub.value} ${word.value}@<version>\`` });
-        }
+    for (const { script } of runsOf(context, true)) {
+      for (const { sub, word } of packagesOf(script)) {
+        if (pinned(word.value)) continue;
+        const name = word.value.replace(/@(?:latest|none)$/, '');
+        context.report({ range: word.range, message: `Pin versions in go ${sub}. Instead of \`go ${sub} ${word.value}\` use \`go ${sub} ${name}@<version>\`` });
       }
     }
   },

@@ -12,7 +12,7 @@ export const rule: Rule = {
       if (!(instruction instanceof From)) continue;
       const stage = instruction.getBuildStage();
       const range = instruction.getBuildStageRange();
-      if (stage && range && reserved.has(stage.toLowerCase())) {
+      if (stage && range && reserved.has(stage)) {
         report({ range, message: `Stage name \`${stage}\` should not be a reserved word` });
       }
     }

@@ -11,7 +11,8 @@ export const rule: Rule = {
   check(context) {
     const { dockerfile, report } = context;
     const scriptOf = scriptLookup(context);
-    // ONBUILD triggers run in another build: they keep their own tally, as in hadolint.
+    // ONBUILD triggers run in another build: they keep their own tally, as in hadolint, which no
+    // FROM resets (its ONBUILD pass sees the ONBUILD instructions alone).
     const main = new Set<string>();
     const onbuild = new Set<string>();
     const visit = (run: Instruction, tally: Set<string>) => {
@@ -22,7 +23,7 @@ export const rule: Rule = {
       if (tools.length > 0 && tally.size >= 2) report({ range: tools[0].name!.range });
     };
     for (const instruction of dockerfile.getInstructions()) {
-      if (instruction.getKeyword() === 'FROM') { main.clear(); onbuild.clear(); }
+      if (instruction.getKeyword() === 'FROM') main.clear();
       else if (instruction instanceof Run) visit(instruction, main);
       else if (instruction instanceof Onbuild) {
         const trigger = instruction.getTriggerInstruction();

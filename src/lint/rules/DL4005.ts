@@ -6,7 +6,7 @@ import type { Rule } from '../rule';
 export const rule: Rule = {
   meta: { code: 'DL4005', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Use SHELL to change the default shell' },
   check(context) {
-    for (const { script } of runsOf(context, false)) {
+    for (const { script } of runsOf(context, true)) {
       for (const command of script.commands) {
         if (cmdHasArgs(command, ['ln'], ['/bin/sh'])) context.report({ range: commandRange(command) });
       }

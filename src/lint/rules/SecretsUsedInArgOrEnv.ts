@@ -1,11 +1,12 @@
 // SecretsUsedInArgOrEnv: ARG and ENV values are stored in the image's history and config, so a
 // password passed that way ships with the image. BuildKit flags names that contain a secret-like
-// word (token, password, key, …) as a whole underscore-separated part, unless it is a public one.
+// word (token, password, key, …) as a whole underscore-separated part, unless a part says it is
+// public, a file (a path to the secret) or a version.
 import { Arg, Env } from 'dockerfile-ast';
 import type { Rule } from '../rule';
 
 const secretWord = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
-const publicWord = /(?:^|_)public(?:_|$)/i;
+const publicWord = /(?:^|_)(?:public|file|version)(?:_|$)/i;
 
 export const rule: Rule = {
   meta: { code: 'SecretsUsedInArgOrEnv', severity: 'warning', source: 'buildkit', description: 'Sensitive data should not be used in the ARG or ENV commands' },

@@ -1,6 +1,7 @@
 // WorkdirRelativePath: a relative WORKDIR resolves against whatever directory the base image
-// left set, so the result changes when the base image does. An absolute WORKDIR earlier in the
-// stage (or in the stage it builds on) anchors it.
+// left set, so the result changes when the base image does. As in BuildKit only the first WORKDIR
+// of a stage (counting the stage it builds on) is checked: any WORKDIR, relative too, sets the
+// directory every later one is relative to, and fixing the first fixes them all.
 import { Workdir } from 'dockerfile-ast';
 import { stagesOf } from '../buildkit';
 import { textOf } from '../syntax/text';
@@ -22,11 +23,11 @@ export const rule: Rule = {
         if (args.length === 0) continue;
         // Raw text: with `# escape=`` a Windows path keeps its backslashes.
         const path = textOf(text, args[0].getRange()).replace(/^["']|["']$/g, '');
-        if (anchored.test(path)) { absolute = true; continue; }
-        if (!absolute) {
+        if (!absolute && !anchored.test(path)) {
           const range = { start: args[0].getRange().start, end: args[args.length - 1].getRange().end };
           report({ range, message: `Relative workdir "${path}" can have unexpected results if the base image changes` });
         }
+        absolute = true;
       }
       absoluteSet[index] = absolute;
     });

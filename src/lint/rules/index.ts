@@ -81,6 +81,7 @@ import { rule as rule_FromAsCasing } from './FromAsCasing';
 import { rule as rule_FromPlatformFlagConstDisallowed } from './FromPlatformFlagConstDisallowed';
 import { rule as rule_InvalidArgumentCount } from './InvalidArgumentCount';
 import { rule as rule_InvalidDefaultArgInFrom } from './InvalidDefaultArgInFrom';
+import { rule as rule_InvalidDefinitionDescription } from './InvalidDefinitionDescription';
 import { rule as rule_InvalidEscapeDirective } from './InvalidEscapeDirective';
 import { rule as rule_InvalidPort } from './InvalidPort';
 import { rule as rule_JSONArgsRecommended } from './JSONArgsRecommended';
@@ -182,6 +183,7 @@ export const allRules: readonly Rule[] = [
   rule_FromPlatformFlagConstDisallowed,
   rule_InvalidArgumentCount,
   rule_InvalidDefaultArgInFrom,
+  rule_InvalidDefinitionDescription,
   rule_InvalidEscapeDirective,
   rule_InvalidPort,
   rule_JSONArgsRecommended,

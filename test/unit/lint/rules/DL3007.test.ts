@@ -8,6 +8,8 @@ testRule(rule, {
     'FROM debian:latest-slim\n',
     'FROM debian@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
     'FROM registry.example:5000/latest:1.0\n',
+    'FROM debian:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
+    'ARG TAG=latest\nFROM debian:${TAG}\n',
   ],
   invalid: [
     { code: 'FROM debian:latest\n', errors: [{ line: 1, column: 13, endLine: 1, endColumn: 19 }] },

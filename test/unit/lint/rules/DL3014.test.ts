@@ -9,8 +9,15 @@ testRule(rule, {
     'FROM debian:12\nRUN apt-get --assume-yes install curl\n',
     'FROM debian:12\nRUN apt-get -fy install curl\n',
     'FROM debian:12\nRUN apt-get update\n',
+    // Quiet level 2 implies yes, as hadolint counts it.
+    'FROM debian:12\nRUN apt-get -q -q install curl\n',
+    'FROM debian:12\nRUN apt-get -q=2 install curl\n',
+    'FROM debian:12\nRUN apt-get --quiet --quiet install curl\n',
   ],
   invalid: [
+    // One -q (or three) is not level 2: apt-get still asks.
+    { code: 'FROM debian:12\nRUN apt-get -q install curl\n', errors: [{ line: 2, column: 5, endColumn: 23 }] },
+    { code: 'FROM debian:12\nRUN apt-get -qqq install curl\n', errors: [{ line: 2, column: 5, endColumn: 25 }] },
     {
       code: 'FROM debian:12\nRUN apt-get install curl\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 20 }],

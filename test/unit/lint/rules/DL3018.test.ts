@@ -8,6 +8,8 @@ testRule(rule, {
     'FROM alpine:3.19\nRUN apk add --allow-untrusted /tmp/pkg.apk\n',
     'FROM alpine:3.19\nRUN apk add --virtual .build-deps gcc=13.2.1_git20231014-r0\n',
     'FROM alpine:3.19\nRUN apk update\n',
+    'FROM alpine:3.19\nRUN apk add "curl>8.0" "zlib<2"\n',
+    'FROM alpine:3.19\nRUN apk add -X https://example.com/edge foo=1.0\n',
     'FROM alpine:3.19\nRUN apk add --repository http://dl-cdn.alpinelinux.org/alpine/edge/testing foo=1.0\n',
   ],
   invalid: [

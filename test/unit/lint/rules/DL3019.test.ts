@@ -8,6 +8,9 @@ testRule(rule, {
     'FROM alpine:3.19\nRUN apk update\n',
     'FROM alpine:3.19\nRUN apk del curl\n',
     'FROM alpine:3.19\nRUN echo apk add curl\n',
+    // A cache (or tmpfs) mount on /var/cache/apk keeps the index out of the layer.
+    'FROM alpine:3.19\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n',
+    'FROM alpine:3.19\nRUN --mount=type=tmpfs,target=/var/cache/apk apk add curl\n',
   ],
   invalid: [
     {

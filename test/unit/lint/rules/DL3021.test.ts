@@ -11,6 +11,7 @@ testRule(rule, {
     'FROM debian:12\nCOPY <<EOF /etc/x.conf\nkey=value\nEOF\n',
   ],
   invalid: [
+    { code: 'FROM debian:12\nCOPY ["a", "b", "/dest"]\n', errors: [{ line: 2, column: 17, endColumn: 24 }], output: 'FROM debian:12\nCOPY ["a", "b", "/dest/"]\n' },
     {
       code: 'FROM debian:12\nCOPY a b /dest\n',
       errors: [{ line: 2, column: 10, endLine: 2, endColumn: 15 }],

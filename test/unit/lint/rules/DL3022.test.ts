@@ -7,10 +7,11 @@ testRule(rule, {
     'FROM golang:1.22\nFROM debian:12\nCOPY --from=0 /out /out\n',
     'FROM debian:12\nCOPY --from=nginx:1.25 /etc/nginx /etc/nginx\n',
     'FROM debian:12\nCOPY --from=ghcr.io/org/tool@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef /bin/tool /bin/\n',
-    'FROM golang:1.22 AS Build\nFROM debian:12\nCOPY --from=build /a /a\n',
-    'ARG SRC=build\nFROM debian:12\nCOPY --from=$SRC /a /a\n',
+    'FROM golang:1.22 AS build\nCOPY --from=0 /a /a\n',
   ],
   invalid: [
+    { code: 'FROM golang:1.22 AS Build\nFROM debian:12\nCOPY --from=build /a /a\n', errors: [{ line: 3, column: 13 }] },
+    { code: 'ARG SRC=build\nFROM debian:12\nCOPY --from=$SRC /a /a\n', errors: [{ line: 3, column: 13 }] },
     { code: 'FROM debian:12\nCOPY --from=build /out /out\n', errors: [{ line: 2, column: 13, endLine: 2, endColumn: 18 }] },
     { code: 'FROM debian:12\nCOPY --from=biuld /a /a\nFROM debian:12 AS build\n', errors: [{ line: 2, column: 13, endColumn: 18 }] },
     { code: 'FROM golang:1.22 AS build\nFROM debian:12\nCOPY --from=builder /a /a\n', errors: [{ line: 3, column: 13, endColumn: 20 }] },

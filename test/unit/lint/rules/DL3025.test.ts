@@ -8,8 +8,12 @@ testRule(rule, {
     'FROM debian:12\nCMD []\n',
     'FROM debian:12\nRUN echo hi\n',
     'FROM debian:12\nENTRYPOINT [ "tini", "--" ]\n',
+    'FROM debian:12\nHEALTHCHECK --interval=5s CMD ["curl", "-f", "http://localhost/"]\n',
+    'FROM debian:12\nHEALTHCHECK NONE\n',
   ],
   invalid: [
+    // hadolint checks the HEALTHCHECK command as well.
+    { code: 'FROM debian:12\nHEALTHCHECK --interval=5s CMD curl -f http://localhost/\n', errors: [{ line: 2, column: 31, endColumn: 56 }] },
     {
       code: 'FROM debian:12\nCMD nginx -g "daemon off;"\n',
       errors: [{ line: 2, column: 5, endLine: 2, endColumn: 27 }],

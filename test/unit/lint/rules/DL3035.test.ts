@@ -10,6 +10,7 @@ testRule(rule, {
     'FROM debian:12\nRUN apt-get dist-upgrade -y\n',
   ],
   invalid: [
+    { code: 'FROM opensuse/leap:15\nONBUILD RUN zypper dup\n', errors: [{ line: 2, column: 13, endColumn: 23 }] },
     { code: 'FROM opensuse/leap:15\nRUN zypper dist-upgrade\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 24 }] },
     { code: 'FROM opensuse/leap:15\nRUN zypper dup -y\n', errors: [{ line: 2, column: 5, endColumn: 15 }] },
     { code: 'FROM opensuse/leap:15\nRUN zypper refresh && zypper -n dup\n', errors: [{ line: 2, column: 23, endColumn: 36 }] },

@@ -11,6 +11,7 @@ testRule(rule, {
     'FROM debian:12\nRUN wget -qO- https://x/a.tgz | tar xz\n',
   ],
   invalid: [
+    { code: 'FROM debian:12\nONBUILD RUN wget https://x/a.tgz\n', errors: [{ line: 2, column: 13, endColumn: 17 }] },
     { code: 'FROM debian:12\nRUN wget https://x/a.tgz\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 9 }], output: 'FROM debian:12\nRUN wget --progress=dot:giga https://x/a.tgz\n' },
     { code: 'FROM debian:12\nRUN wget -O /tmp/a.tgz https://x/a.tgz\n', errors: [{ line: 2, column: 5 }], output: 'FROM debian:12\nRUN wget --progress=dot:giga -O /tmp/a.tgz https://x/a.tgz\n' },
     { code: 'FROM debian:12\nRUN apt-get update && /usr/bin/wget https://x/a\n', errors: [{ line: 2, column: 23, endColumn: 36 }], output: 'FROM debian:12\nRUN apt-get update && /usr/bin/wget --progress=dot:giga https://x/a\n' },

@@ -10,6 +10,8 @@ testRule(rule, {
     { code: 'FROM debian:12 AS base\nLABEL version=1.0.0 maintainer=me\nFROM base\nRUN ls\n', settings: schema },
     { code: 'FROM golang:1.22 AS build\nRUN go build\nFROM debian:12\nLABEL version=1.0.0\nLABEL maintainer=me\nCOPY --from=build /out /app\n', settings: schema },
     { code: 'FROM debian:12\nLABEL other=1\n', settings: { labelSchema: {} } },
+    // hadolint: a stage without a name that sets the labels answers for the stage it is built from.
+    { code: 'FROM debian:12 AS base\nFROM base\nLABEL version=1 maintainer=me\n', settings: schema },
     { code: 'FROM golang:1.22 AS build\nFROM debian:12\nLABEL version=1 maintainer=me\nCOPY --chown=0:0 --from=build /out /app\n', settings: schema },
   ],
   invalid: [

@@ -15,6 +15,8 @@ testRule(rule, {
     'FROM debian:12\nHEALTHCHECK NONE\n',
     'FROM debian:12 AS base\nHEALTHCHECK CMD true\nFROM base\nRUN ls\n',
     'FROM debian:12 AS a\nHEALTHCHECK CMD true\nFROM a AS b\nFROM b\n',
+    // hadolint: a HEALTHCHECK also counts for the stages the current one is built from.
+    'FROM debian:12 AS base\nFROM base AS app\nHEALTHCHECK CMD true\n',
     '',
   ],
   invalid: [

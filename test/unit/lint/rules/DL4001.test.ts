@@ -15,5 +15,7 @@ testRule(rule, {
     { code: 'FROM debian:12\nRUN curl -O https://x/a\nRUN /usr/bin/wget -q https://x/b\nRUN curl -O https://x/c\n', errors: [{ line: 3, column: 5, endColumn: 18 }, { line: 4, column: 5 }] },
     { code: 'FROM debian:12\nRUN set -e; \\\n    wget -q https://x/a | curl -T - https://y/\n', errors: [{ line: 3, column: 5 }] },
     { code: 'FROM debian:12\nONBUILD RUN curl -O https://x/a\nONBUILD RUN wget -q https://x/b\n', errors: [{ line: 3, column: 13 }] },
+    // The ONBUILD tally spans stages: no FROM resets it.
+    { code: 'FROM debian:12 AS a\nONBUILD RUN curl -O https://x/a\nFROM debian:12\nONBUILD RUN wget -q https://x/b\n', errors: [{ line: 4, column: 13 }] },
   ],
 });

@@ -10,6 +10,7 @@ testRule(rule, {
     'FROM debian:12\nRUN ls -l /bin/sh\n',
   ],
   invalid: [
+    { code: 'FROM debian:12\nONBUILD RUN ln -s /bin/bash /bin/sh\n', errors: [{ line: 2, column: 13, endColumn: 36 }] },
     { code: 'FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 29 }] },
     { code: 'FROM debian:12\nRUN rm /bin/sh && ln -s /bin/bash /bin/sh\n', errors: [{ line: 2, column: 19, endColumn: 42 }] },
     { code: 'FROM debian:12\nRUN ["ln", "-sf", "/bin/bash", "/bin/sh"]\n', errors: [{ line: 2, column: 6, endColumn: 41 }] },

@@ -8,6 +8,10 @@ testRule(rule, {
     'FROM --platform=linux/amd64 alpine:3 AS build_amd64\n',
     'FROM --platform=linux/arm64 alpine:3 AS arm64-tools\n',
     'FROM --platform=${TARGETPLATFORM} alpine:3\n',
+    // Architecture aliases are normalized before the stage name is searched (BuildKit's platforms.Parse).
+    'FROM --platform=linux/x86_64 alpine:3 AS build-amd64\n',
+    // A value BuildKit cannot parse is left to the build to reject.
+    'FROM --platform=nonsense/thing alpine:3\n',
   ],
   invalid: [
     { code: 'FROM --platform=linux/amd64 alpine AS base\n', errors: [{ line: 1, column: 17, endLine: 1, endColumn: 28, message: 'constant value "linux/amd64"' }] },

@@ -3,6 +3,8 @@ import { testRule } from '../ruleTester';
 
 testRule(rule, {
   valid: [
+    // BuildKit's allow list: public, file, version.
+    'FROM alpine:3\nARG SECRET_PASSPHRASE_FILE\nARG AUTH_MODULE_VERSION\nENV password_file=bar secret_File=baz\n',
     'FROM alpine:3\nARG PUBLIC_KEY\n',
     'FROM alpine:3\nENV MONKEY=1\n',
     'FROM alpine:3\nARG VERSION=1\n',

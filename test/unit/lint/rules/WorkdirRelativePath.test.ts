@@ -14,6 +14,8 @@ testRule(rule, {
     { code: 'FROM alpine:3\nWORKDIR app\nWORKDIR /x\nWORKDIR y\n', errors: [{ line: 2, column: 9, endColumn: 12 }] },
     { code: 'FROM alpine:3 AS a\nWORKDIR /app\nFROM alpine:3\nWORKDIR src\n', errors: [{ line: 4, column: 9, endColumn: 12 }] },
     { code: 'FROM alpine:3\nWORKDIR ./build\n', errors: [{ line: 2, column: 9, endColumn: 16 }] },
-    { code: 'from alpine:3\nworkdir ../x\nworkdir y\n', errors: [{ line: 2, column: 9, endColumn: 13 }, { line: 3, column: 9, endColumn: 10 }] },
+    // Only the first WORKDIR of a stage is checked (BuildKit): fixing it fixes the later ones.
+    { code: 'from alpine:3\nworkdir ../x\nworkdir y\n', errors: [{ line: 2, column: 9, endColumn: 13 }] },
+    { code: 'FROM alpine:3 AS base\nWORKDIR app\nFROM base\nWORKDIR data\n', errors: [{ line: 2, column: 9 }] },
   ],
 });
