@@ -10,8 +10,7 @@
 // It reports figures and never passes or fails. Standalone:
 //   npm run build && npx tsc -p tsconfig.test.json && node out/bench/lint.bench.js
 import { validate } from 'dockerfile-utils';
-import { lint } from '../src/lint/lint';
-import { clearParseCache } from '../src/lint/syntax/parse';
+import { lint, LintState } from '../src/lint/lint';
 import { figures, ms, ratio, table, type Figures } from './lib/figures';
 import { corpusFiles, largeDockerfile } from './lib/largeDockerfile';
 
@@ -62,20 +61,21 @@ function interleaved(round: number, steps: [keyof Samples, () => unknown][], sam
  */
 function relintRounds(start: string, points: number[], rounds: number, skip: number, samples: Samples): void {
   let text = start;
-  clearParseCache();
-  lint(text);
+  // The editor's state for this one document, as it holds one per open Dockerfile.
+  const state = new LintState();
+  lint(text, { state });
   for (let k = 0; k < skip + rounds; k++) {
     text = typeAt(text, points, k);
     const current = text;
-    interleaved(k, [['relint', () => lint(current)], ['utilsOfRelint', () => validate(current)]], k >= skip ? samples : undefined);
+    interleaved(k, [['relint', () => lint(current, { state })], ['utilsOfRelint', () => validate(current)]], k >= skip ? samples : undefined);
   }
 }
 
-/** Cold rounds: the parse cache emptied before each lint; optionally the whole-text parse too. */
+/** Cold rounds: no incremental state; optionally the whole-text parse too. */
 function coldRounds(text: string, rounds: number, skip: number, samples: Samples, withWhole: boolean): void {
   for (let k = 0; k < skip + rounds; k++) {
     interleaved(k, [
-      ['cold', () => { clearParseCache(); return lint(text); }],
+      ['cold', () => lint(text)],
       ['utils', () => validate(text)],
       ...(withWhole ? [['whole', () => lint(text, { incremental: false })] as [keyof Samples, () => unknown]] : []),
     ], k >= skip ? samples : undefined);

@@ -40,14 +40,20 @@ interface Chunk {
 /** A parsed chunk as cached: lines [firstLine, endLine) of a text with this escape character. */
 interface CachedChunk extends Chunk { firstLine: number; endLine: number; escape: string; text: string }
 
-/** Chunks of the previous call, by first line. */
-let cache = new Map<number, CachedChunk>();
+/**
+ * What one document's previous parse left to reuse: its chunks, by first line. The caller holds
+ * one per document (the editor per open Dockerfile), so two documents edited in turn never
+ * evict each other's chunks; a fresh one parses everything.
+ */
+export class ParseCache {
+  chunks = new Map<number, CachedChunk>();
+}
 
 /**
  * The Dockerfile dockerfile-ast's parser would return for `text`, reusing the parse of unchanged
- * chunks from the previous call.
+ * chunks from the previous call with the same cache.
  */
-export function parseIncrementally(text: string): Dockerfile {
+export function parseIncrementally(text: string, cache: ParseCache = new ParseCache()): Dockerfile {
   // Line breaks as TextDocument counts them: \n, \r\n and a lone \r.
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) {
@@ -66,7 +72,7 @@ export function parseIncrementally(text: string): Dockerfile {
   // end of the text) and its text is unchanged. A chunk may span several candidates: one that
   // holds a heredoc, say, whose body lines looked like instructions.
   const reusable = (c: number): CachedChunk | undefined => {
-    const chunk = cache.get(candidates[c]);
+    const chunk = cache.chunks.get(candidates[c]);
     if (!chunk || chunk.escape !== escape) return undefined;
     const endIndex = candidateIndex.get(chunk.endLine);
     if (endIndex === undefined || endIndex <= c) return undefined;
@@ -103,7 +109,7 @@ export function parseIncrementally(text: string): Dockerfile {
     }
     c = end;
   }
-  cache = next;
+  cache.chunks = next;
   const dockerfile = new DockerfileClass(TextDocument.create('', '', 0, text));
   dockerfile.setDirectives(chunks[0]?.directives ?? []);
   for (const chunk of chunks) {
@@ -117,11 +123,6 @@ export function parseIncrementally(text: string): Dockerfile {
   acceleratedResolve(dockerfile);
   return dockerfile;
 
-}
-
-/** Forget every cached chunk (tests compare cold and warm runs). */
-export function clearParseCache(): void {
-  cache = new Map();
 }
 
 /**
