@@ -139,7 +139,7 @@ async function loadConfig(folder: string | undefined, options: PipelineOptions, 
 async function dockerignoreFor(file: string | undefined, files: LintFiles, warnings: LintWarning[]): Promise<string[] | undefined> {
   if (file === undefined) return undefined;
   try {
-    const ignore = await loadContextIgnore(file, defaultContextDir(file), files.read);
+    const ignore = await loadContextIgnore(file, defaultContextDir(file), (path, maxBytes) => files.read(path, maxBytes));
     if (ignore.error) warnings.push({ kind: 'dockerignore', file: ignore.file, message: ignore.error.message });
     return ignore.text?.split('\n');
   } catch (error) {
