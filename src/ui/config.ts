@@ -106,6 +106,12 @@ export class Config implements vscode.Disposable {
     return (ruleSets as readonly (string | undefined)[]).includes(value) ? value as RuleSet : 'both';
   }
 
+  /** wharf.lint.otherExtensions: ask, or the answer given once and for all. */
+  lintOtherExtensions(): 'ask' | 'leaveOverlapping' | 'keepAll' {
+    const value = this.read<string>('lint.otherExtensions');
+    return value === 'leaveOverlapping' || value === 'keepAll' ? value : 'ask';
+  }
+
   /**
    * ShellCheck runs a program found on PATH, so it never runs in an untrusted workspace (the
    * workspace cannot turn it on either); trusting the workspace re-lints with it. `trusted` is
@@ -141,5 +147,5 @@ export class Config implements vscode.Disposable {
 
 const KNOWN_KEYS = ['engine.host', 'engine.context', 'containers.sortBy', 'containers.groupBy', 'containers.browserHost', 'images.showDangling', 'statusBar.enabled',
   'lint.enable', 'lint.run', 'lint.ignoredRules', 'lint.severity', 'lint.trustedRegistries', 'lint.shellcheck.enable',
-  'lint.ruleSet',
+  'lint.ruleSet', 'lint.otherExtensions',
   ...EDITING_FEATURES.map((feature) => `editing.${feature}.enable`)];

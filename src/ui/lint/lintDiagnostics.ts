@@ -16,6 +16,7 @@ import type { Finding } from '../../lint/rule';
 import { findShellcheck } from '../../lint/shellcheck';
 import { MAX_DOCKERFILE_BYTES, readWorkspaceFile, UnreadableFileError } from '../../workspace/readFile';
 import type { Config } from '../config';
+import type { Coexistence } from './coexistence';
 import { diagnosticLevel, diagnosticSource, diagnosticTags, isDockerfileName, isIgnoreFileName, ruleDocLink } from './findingShape';
 
 /** Typing pauses shorter than this do not lint. */
@@ -72,8 +73,16 @@ export class LintDiagnostics implements vscode.Disposable {
   readonly onDidLint = this.didLint.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly config: Config, private readonly extensionPath: string, private readonly log: vscode.LogOutputChannel, private readonly trust: WorkspaceTrust = vscode.workspace) {
+  constructor(
+    private readonly config: Config,
+    private readonly extensionPath: string,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly trust: WorkspaceTrust = vscode.workspace,
+    /** The rules left to other Docker extensions (coexistence.ts). */
+    private readonly others?: Pick<Coexistence, 'leftToOthers' | 'onDidChange'>,
+  ) {
     this.bundledDocs = readBundledDocs(path.join(extensionPath, 'docs', 'rules'));
+    if (others) this.disposables.push(others.onDidChange(() => this.relintAll()));
     this.disposables.push(
       this.collection, this.idleEmitter, this.didLint,
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
@@ -218,7 +227,11 @@ export class LintDiagnostics implements vscode.Disposable {
       folder: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined,
     }, {
       files: this.files,
-      overrides: { severity: this.config.lintSeverity(uri), ignored: this.config.lintIgnoredRules(uri), trustedRegistries: this.config.lintTrustedRegistries(uri) },
+      overrides: {
+        severity: this.config.lintSeverity(uri),
+        ignored: [...this.config.lintIgnoredRules(uri), ...this.others?.leftToOthers() ?? []],
+        trustedRegistries: this.config.lintTrustedRegistries(uri),
+      },
       ruleSet: this.config.lintRuleSet(uri),
       shellcheck: this.shellcheck(uri) ?? false,
       state: state.lintState,
