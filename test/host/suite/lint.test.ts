@@ -300,7 +300,7 @@ describe('Dockerfile lint in the editor', function () {
     const uri = fixture('Dockerfile', SAMPLE);
     const doc = await open(uri);
     const d = await diagnosticsWhere(uri, 'DL4000', () => codes(uri).includes('DL4000'));
-    const actions = await quickFixes(uri, find(d, 'DL4000'), 'Ignore DL4000 on this line');
+    const actions = await quickFixes(uri, find(d, 'DL4000'), 'Ignore DL4000, MaintainerDeprecated on this line');
     // DL4000 and MaintainerDeprecated are one diagnostic with one fix, the preferred one.
     const replace = actions.filter((a) => a.title.startsWith('Replace'));
     assert.deepEqual(replace.map((a) => a.isPreferred), [true]);
