@@ -11,7 +11,7 @@ import { defaultSettings, type Finding, type LintSettings, type Rule, type RuleS
 import { ignoredAt, readPragmas, type Pragmas } from './pragmas';
 import type { ResolvedConfig, SeverityOverride } from './config';
 import { mergeOverlaps } from './overlaps';
-import { ParseCache, parseIncrementally } from './syntax/parse';
+import { ParseCache, parseIncrementally, parseWhole } from './syntax/parse';
 
 export interface LintOptions {
   settings?: Partial<LintSettings>;
@@ -144,7 +144,7 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
   const findings: Finding[] = [];
   let dockerfile;
   try {
-    dockerfile = options.incremental === false ? DockerfileParser.parse(text) : parseIncrementally(text, options.state?.parseCache);
+    dockerfile = options.incremental === false ? DockerfileParser.parse(text) : options.state ? parseIncrementally(text, options.state.parseCache) : parseWhole(text);
   } catch (error) {
     return { findings: [internalFinding('parse', error)] };
   }

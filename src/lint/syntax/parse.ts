@@ -164,6 +164,51 @@ function directiveHeader(text: string): string {
   return match ? match[0] : '';
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Instruction: InstructionClass } = require('dockerfile-ast/lib/instruction') as { Instruction: { prototype: { getRawArguments(): unknown[] } } };
+/** An instruction's raw arguments as first computed while it was parsed (see parseQuickly). */
+const rawArgumentsMemo = Symbol('wharfRawArguments');
+interface RawMemo { [rawArgumentsMemo]?: unknown[] }
+
+/**
+ * DockerfileParser.parse without its two costs that lint does not need: organizeComments
+ * (comments × stages; the callers run the linear version below) and recomputing raw arguments.
+ * dockerfile-ast's JSON-form instructions (RUN, CMD, COPY…) ask for their arguments four times
+ * while they are constructed, and each time re-scan the text and build new Range objects; for the
+ * duration of the parse each instruction keeps the first answer (handed out as copies: callers
+ * shift() them). The prototypes are as they were once the parse returns.
+ */
+function parseQuickly(source: string): Dockerfile {
+  const prototype = (DockerfileClass as unknown as { prototype: { organizeComments(): void } }).prototype;
+  const organize = prototype.organizeComments;
+  const instructionPrototype = InstructionClass.prototype;
+  const raw = instructionPrototype.getRawArguments;
+  prototype.organizeComments = () => undefined;
+  instructionPrototype.getRawArguments = function (this: RawMemo) {
+    let args = this[rawArgumentsMemo];
+    if (!args) { args = raw.call(this); this[rawArgumentsMemo] = args; }
+    return args.slice();
+  };
+  try {
+    return DockerfileParser.parse(source);
+  } finally {
+    prototype.organizeComments = organize;
+    instructionPrototype.getRawArguments = raw;
+  }
+}
+
+/**
+ * A whole text parsed at once, with nothing kept for a next call (a lint without incremental
+ * state): the same Dockerfile parseIncrementally would assemble, without cutting it into chunks.
+ */
+export function parseWhole(text: string): Dockerfile {
+  const dockerfile = parseQuickly(text);
+  for (const instruction of dockerfile.getInstructions()) adopt(instruction, dockerfile);
+  organizeComments(dockerfile);
+  acceleratedResolve(dockerfile);
+  return dockerfile;
+}
+
 interface ParsedWindow {
   instructions: Instruction[];
   comments: Comment[];
@@ -180,14 +225,7 @@ function parseWindow(text: string, firstLine: number, from: number, to: number, 
   // line when the document has one (it is always on line 0, so firstLine ≥ 1 then).
   const padding = firstLine === 0 ? '' : escape === '\\' ? '\n'.repeat(firstLine) : `# escape=${escape}\n${'\n'.repeat(firstLine - 1)}`;
   const source = padding + text.slice(from, to);
-  // The window's own Dockerfile is thrown away after its items are taken, so the parser's final
-  // organizeComments (comments × stages) is skipped for it; the assembled document runs the
-  // linear version below.
-  const prototype = (DockerfileClass as unknown as { prototype: { organizeComments(): void } }).prototype;
-  const organize = prototype.organizeComments;
-  prototype.organizeComments = () => undefined;
-  let parsed: Dockerfile;
-  try { parsed = DockerfileParser.parse(source); } finally { prototype.organizeComments = organize; }
+  const parsed = parseQuickly(source);
   const document = TextDocument.create('', '', 0, source) as { offsetAt(p: { line: number; character: number }): number };
   const endOf = (item: Instruction | Comment) => document.offsetAt(item.getRange().end);
   const instructions = parsed.getInstructions();
@@ -360,9 +398,11 @@ function memoize(instruction: Instruction): void {
   const install = (name: string, perDocument: boolean) => {
     const original = target[name];
     if (typeof original !== 'function') return;
-    let has = false;
+    // The raw arguments computed while parsing (parseQuickly) are the first answer.
+    const seeded = name === 'getRawArguments' ? (target as RawMemo)[rawArgumentsMemo] : undefined;
+    let has = seeded !== undefined;
     let scope: unknown;
-    let value: unknown;
+    let value: unknown = seeded;
     target[name] = function (this: Memoized, ...args: unknown[]) {
       if (args.length > 0) return (original as (...a: unknown[]) => unknown).apply(this, args);
       const current = !perDocument ? undefined : isFrom && this.dockerfile ? fromScopeOf(this.dockerfile) : this.dockerfile;

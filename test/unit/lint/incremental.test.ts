@@ -40,6 +40,16 @@ describe('lint incremental parse', function () {
     }
   });
 
+  it('without incremental state (one whole-text parse, nothing kept) every corpus file and 500 fuzzed ones equal the whole-text parse', () => {
+    const files = corpus();
+    for (const { name, text } of files) assert.deepEqual(lint(text), reference(text), `${name} without state`);
+    for (let i = 0; i < 500; i++) {
+      const rng = prng(90_000 + i);
+      const text = mutate(files[Math.floor(rng() * files.length)].text, rng);
+      assert.deepEqual(lint(text), reference(text), `seed ${90_000 + i} without state\ninput: ${JSON.stringify(text.slice(0, 1500))}`);
+    }
+  });
+
   it('every corpus file edited 40 times in a row, as while typing, equals the whole-text parse after each edit', () => {
     for (const [index, { name, text: original }] of corpus().entries()) {
       const rng = prng(1000 + index);
