@@ -391,10 +391,11 @@ function memoize(instruction: Instruction): void {
   if (memoTrigger in target) return;
   target[memoTrigger] = null;
   const isFrom = instruction instanceof From;
-  // dockerfile-ast's methods call each other re-entrantly while half-built (getFlags fills
-  // this.flags while asking getArguments, which asks getFlags): only a call made from outside
-  // any other memoized call on the instance is remembered, inner ones compute as before.
-  let depth = 0;
+  // dockerfile-ast's methods call each other re-entrantly while half-built: getFlags fills
+  // this.flags while asking getArguments, which asks getFlags and gets the half-filled list. An
+  // answer computed while getFlags runs is not remembered; every other one is, also when one
+  // memoized method asks another (getImageName asks getImageNameRange, which asks …).
+  let inFlags = 0;
   const install = (name: string, perDocument: boolean) => {
     const original = target[name];
     if (typeof original !== 'function') return;
@@ -407,10 +408,8 @@ function memoize(instruction: Instruction): void {
       if (args.length > 0) return (original as (...a: unknown[]) => unknown).apply(this, args);
       const current = !perDocument ? undefined : isFrom && this.dockerfile ? fromScopeOf(this.dockerfile) : this.dockerfile;
       if (!has || scope !== current) {
-        let result: unknown;
-        depth++;
-        try { result = (original as () => unknown).call(this); } finally { depth--; }
-        if (depth > 0) return result;
+        const result = (original as () => unknown).call(this);
+        if (inFlags > 0) return result;
         if (name === 'getTriggerInstruction' && result) {
           memoize(result as Instruction);
           target[memoTrigger] = result as Memoized;
@@ -422,13 +421,12 @@ function memoize(instruction: Instruction): void {
       return Array.isArray(value) ? value.slice() : value;
     };
   };
-  // getFlags caches itself in this.flags; it is wrapped only so that the calls it makes count as
-  // inner ones.
+  // getFlags caches itself in this.flags; it is wrapped only to know when it runs.
   const getFlags = target.getFlags;
   if (typeof getFlags === 'function') {
     target.getFlags = function (this: unknown) {
-      depth++;
-      try { return (getFlags as () => unknown).call(this); } finally { depth--; }
+      inFlags++;
+      try { return (getFlags as () => unknown).call(this); } finally { inFlags--; }
     };
   }
   for (const name of ownTextMethods) install(name, false);
