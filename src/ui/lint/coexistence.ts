@@ -114,12 +114,16 @@ export class Coexistence implements vscode.Disposable {
     private readonly config: Config,
     private readonly memento: vscode.Memento,
     private readonly ask: AskOtherExtensions = askWithNotification,
-    private readonly read: () => [vscode.Uri, vscode.Diagnostic[]][] = () => vscode.languages.getDiagnostics(),
   ) {
     this.disposables.push(
-      vscode.languages.onDidChangeDiagnostics(() => this.check()),
+      // Only the files whose diagnostics changed are read again: Wharf's own change as you type.
+      vscode.languages.onDidChangeDiagnostics((event) => this.check(event.uris)),
       vscode.extensions.onDidChange(() => this.check()),
-      config.onDidChange((keys) => { if (keys.includes('lint.otherExtensions')) this.changed.fire(); }),
+      config.onDidChange((keys) => {
+        if (!keys.includes('lint.otherExtensions')) return;
+        this.check();
+        this.changed.fire();
+      }),
     );
     this.check();
   }
@@ -144,8 +148,13 @@ export class Coexistence implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  private check(): void {
-    const seen = detectOtherLinters(this.read());
+  private check(uris?: readonly vscode.Uri[]): void {
+    // Keeping everything: nothing to find out (a change of the setting looks again).
+    if (this.choice() === 'keepAll') return;
+    const diagnostics = uris
+      ? uris.filter(isDockerfileUri).map((uri): [vscode.Uri, vscode.Diagnostic[]] => [uri, vscode.languages.getDiagnostics(uri)])
+      : vscode.languages.getDiagnostics();
+    const seen = detectOtherLinters(diagnostics);
     const before = [...this.others.codes].sort().join(',');
     // Once seen, an extension's rules stay known: its diagnostics come and go with its files.
     for (const code of this.others.codes) seen.codes.add(code);

@@ -94,6 +94,7 @@ describe('Lint beside the other Docker extensions', function () {
       await oursWhere('DL4000 back', (codes) => codes.includes('DL4000'));
       assert.deepEqual(coexistence.leftToOthers(), []);
     } finally {
+      await settings.update('lint.otherExtensions', undefined, vscode.ConfigurationTarget.Global);
       other.dispose();
       linter.dispose();
       coexistence.dispose();
@@ -101,6 +102,7 @@ describe('Lint beside the other Docker extensions', function () {
   });
 
   it('diagnostics that are not on Dockerfiles, or are Wharf\'s own, are no other linter', async () => {
+    await waitFor('the setting back to ask', () => api.config.lintOtherExtensions() === 'ask', { wake: (resume) => vscode.workspace.onDidChangeConfiguration(resume) });
     const memento = new MapMemento();
     const asked: string[][] = [];
     const coexistence = new Coexistence(api.config, memento, (names) => { asked.push(names); return Promise.resolve(undefined); });
@@ -114,6 +116,25 @@ describe('Lint beside the other Docker extensions', function () {
       await waitFor('the diagnostics to arrive', () => vscode.languages.getDiagnostics(readme).length > 0, { wake: (resume) => vscode.languages.onDidChangeDiagnostics(resume) });
       assert.deepEqual(coexistence.detected().names, []);
       assert.deepEqual(asked, []);
+      // Wharf's own diagnostics on a Dockerfile (the suite's earlier files, the linter's) neither.
+      const path = join(dir, 'Dockerfile');
+      const uri = vscode.Uri.file(path);
+      const own = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), 'ours');
+      own.source = 'wharf';
+      own.code = 'MaintainerDeprecated';
+      other.set(uri, [own]);
+      await waitFor('our diagnostic to arrive', () => vscode.languages.getDiagnostics(uri).some((d) => d.message === 'ours'), { wake: (resume) => vscode.languages.onDidChangeDiagnostics(resume) });
+      assert.deepEqual(asked, []);
+      // The same file with another source's diagnostic: that is one, and it is asked about.
+      const theirs = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), 'theirs');
+      theirs.source = 'dockerfile-utils';
+      theirs.code = 1;
+      other.set(uri, [own, theirs]);
+      await waitFor('the question', () => asked.length === 1, { wake: (resume) => vscode.languages.onDidChangeDiagnostics(resume), detail: () => JSON.stringify(asked) });
+      assert.deepEqual(asked, [['dockerfile-utils']]);
+      // dockerfile-utils' numeric codes are not Wharf's, but its validator's rules are known.
+      assert.ok(coexistence.detected().codes.has('NoEmptyContinuation'));
+      assert.ok(coexistence.detected().codes.has('DL4000'), 'with the hadolint twin of MaintainerDeprecated');
     } finally {
       other.dispose();
       coexistence.dispose();
