@@ -234,7 +234,8 @@ export class LintDiagnostics implements vscode.Disposable {
       },
       ruleSet: this.config.lintRuleSet(uri),
       shellcheck: this.shellcheck(uri) ?? false,
-      state: state.lintState,
+      // Files linted from disk (Lint Workspace) are linted once: no parse kept for each of them.
+      state: version === undefined ? undefined : state.lintState,
     });
     this.log.debug(`lint ${vscode.workspace.asRelativePath(uri)}: ${Date.now() - started} ms`);
     this.showConfigProblems(result);
