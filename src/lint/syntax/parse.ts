@@ -421,13 +421,16 @@ function memoize(instruction: Instruction): void {
       return Array.isArray(value) ? value.slice() : value;
     };
   };
-  // getFlags caches itself in this.flags; it is wrapped only to know when it runs.
+  // getFlags caches itself in this.flags; it is wrapped only to know when it runs. dockerfile-ast
+  // also calls it as super.getFlags() (From.getPlatformFlag, Copy), past the wrapper, so the
+  // flags are filled here, once, before any other answer can be remembered.
   const getFlags = target.getFlags;
   if (typeof getFlags === 'function') {
     target.getFlags = function (this: unknown) {
       inFlags++;
       try { return (getFlags as () => unknown).call(this); } finally { inFlags--; }
     };
+    (target.getFlags as () => unknown).call(target);
   }
   for (const name of ownTextMethods) install(name, false);
   for (const name of documentMethods) install(name, true);
