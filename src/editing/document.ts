@@ -3,7 +3,7 @@
 // what each feature derives from it, computed on first use and kept while the text is the same.
 import type { Dockerfile, Instruction } from 'dockerfile-ast';
 import { stagesOf, type Stage } from '../lint/buildkit';
-import { parseIncrementally } from '../lint/syntax/parse';
+import { ParseCache, parseIncrementally } from '../lint/syntax/parse';
 import { LineIndex } from '../lint/syntax/text';
 import type { Position, Range } from 'vscode-languageserver-types';
 
@@ -15,9 +15,10 @@ export class EditingDocument {
   readonly stages: readonly Stage[];
   private readonly derived = new Map<string, unknown>();
 
-  constructor(readonly text: string) {
+  /** `parseCache`: the previous parse of the same document, whose unchanged chunks are reused. */
+  constructor(readonly text: string, parseCache?: ParseCache) {
     this.lines = new LineIndex(text);
-    this.dockerfile = parseIncrementally(text);
+    this.dockerfile = parseIncrementally(text, parseCache);
     this.escape = this.dockerfile.getEscapeCharacter();
     this.instructions = this.dockerfile.getInstructions();
     this.stages = stagesOf(this.dockerfile);
@@ -73,20 +74,25 @@ export class EditingDocument {
  */
 export class DocumentCache {
   private readonly documents = new Map<string, EditingDocument>();
+  /** One parse cache per document: two files edited in turn keep their chunks. */
+  private readonly parseCaches = new Map<string, ParseCache>();
 
   constructor(private readonly size = 8) {}
 
   get(uri: string, text: string): EditingDocument {
     const known = this.documents.get(uri);
     if (known && known.text === text) return known;
-    const document = new EditingDocument(text);
+    let parseCache = this.parseCaches.get(uri);
+    if (!parseCache) { parseCache = new ParseCache(); this.parseCaches.set(uri, parseCache); }
+    const document = new EditingDocument(text, parseCache);
     this.documents.delete(uri);
     this.documents.set(uri, document);
-    if (this.documents.size > this.size) this.documents.delete(this.documents.keys().next().value as string);
+    if (this.documents.size > this.size) this.forget(this.documents.keys().next().value as string);
     return document;
   }
 
   forget(uri: string): void {
     this.documents.delete(uri);
+    this.parseCaches.delete(uri);
   }
 }

@@ -2,18 +2,16 @@
 // stdin), prints in the chosen format and exits 1 when a finding reaches the failure threshold,
 // 2 on a usage error or an unreadable file.
 import { readSync } from 'node:fs';
-import { ConfigError, findConfigFile, isThreshold, loadConfigFile, meetsThreshold, mergeConfig, type HadolintConfig, type Threshold } from './config';
-import { lint, type LintOptions } from './lint';
-import { lintWithShellcheck } from './shellcheck';
+import { isThreshold, meetsThreshold, type Threshold } from './config';
+import { CachedFiles, lintDockerfile, type LintResult } from './pipeline';
 import { allRules } from './rules/index';
-import type { Finding } from './rule';
+import { ruleSets, type RuleSet } from './rule';
 import type { FileResult } from './format/types';
 import { formatJson } from './format/json';
 import { formatTty } from './format/tty';
 import { formatSarif } from './format/sarif';
 import { formatCheckstyle } from './format/checkstyle';
 import { version } from '../../package.json';
-import { defaultContextDir, loadContextIgnore } from '../workspace/buildContext';
 import { MAX_DOCKERFILE_BYTES, readWorkspaceFile } from '../workspace/readFile';
 
 type Format = 'tty' | 'json' | 'sarif' | 'checkstyle';
@@ -35,6 +33,7 @@ interface Arguments {
   threshold?: Threshold;
   color?: boolean;
   shellcheck?: boolean;
+  ruleSet: RuleSet;
   files: string[];
   help: boolean;
   version: boolean;
@@ -50,6 +49,9 @@ Options:
                                        exit 1 when a finding is at least this severe (default info)
   --no-color                           plain output even on a terminal
   --shellcheck / --no-shellcheck       run ShellCheck on RUN scripts (default: when on PATH)
+  --rule-set both|hadolint|buildkit    which checks run (default both: a problem both
+                                       hadolint and BuildKit report is one finding, its
+                                       JSON naming the BuildKit check in alsoCodes)
   -h, --help                           this text
   -v, --version                        the version
 `;
@@ -57,7 +59,7 @@ Options:
 class UsageError extends Error {}
 
 export function parseArguments(argv: readonly string[]): Arguments {
-  const args: Arguments = { format: 'tty', ignore: [], files: [], help: false, version: false };
+  const args: Arguments = { format: 'tty', ignore: [], ruleSet: 'both', files: [], help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -87,6 +89,12 @@ export function parseArguments(argv: readonly string[]): Arguments {
       case '--color': args.color = true; break;
       case '--shellcheck': args.shellcheck = true; break;
       case '--no-shellcheck': args.shellcheck = false; break;
+      case '--rule-set': {
+        const ruleSet = value();
+        if (!(ruleSets as readonly string[]).includes(ruleSet)) throw new UsageError(`unknown rule set '${ruleSet}' (use ${ruleSets.join(', ')})`);
+        args.ruleSet = ruleSet as RuleSet;
+        break;
+      }
       case '-h': case '--help': args.help = true; break;
       case '-v': case '--version': args.version = true; break;
       case '--': args.files.push(...argv.slice(i + 1)); i = argv.length; break;
@@ -111,23 +119,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (args.version) { io.stdout(`wharf-lint ${version}\n`); return 0; }
   if (args.files.length === 0) { io.stderr(`wharf-lint: no Dockerfile given (use - for stdin)\n\n${usage}`); return 2; }
 
-  let base: HadolintConfig | undefined;
-  try {
-    const path = args.config ?? findConfigFile({ cwd: io.cwd, env: io.env });
-    if (path) {
-      const loaded = await loadConfigFile(path);
-      base = loaded.config;
-      for (const problem of loaded.problems) io.stderr(`wharf-lint: ${path}: ${problem}\n`);
-    }
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr(`wharf-lint: ${error.message}\n`);
-    return 2;
-  }
-  const config = mergeConfig(base, { ignored: args.ignore });
-  const threshold = args.threshold ?? config.failureThreshold;
-
+  // One read of each configuration and ignore file for the whole run.
+  const files = new CachedFiles();
+  const said = new Set<string>();
+  const say = (message: string) => { if (!said.has(message)) { said.add(message); io.stderr(`wharf-lint: ${message}\n`); } };
   const results: FileResult[] = [];
+  let last: LintResult | undefined;
   let unreadable = false;
   for (const file of args.files) {
     let text: string;
@@ -139,13 +136,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       unreadable = true;
       continue;
     }
-    const options: LintOptions = {
-      settings: { ...config.settings, dockerignore: file === '-' ? undefined : await dockerignoreFor(file, io) },
-      config,
-    };
-    const findings: Finding[] = args.shellcheck === false ? lint(text, options) : await lintWithShellcheck(text, options);
-    results.push({ file, findings });
+    // hadolint reads the configuration of the directory it runs in, whatever the file's.
+    last = await lintDockerfile({ text, file: file === '-' ? undefined : file, folder: io.cwd }, {
+      files, configFile: args.config, env: io.env, overrides: { ignored: args.ignore }, ruleSet: args.ruleSet,
+      shellcheck: args.shellcheck === false ? false : undefined,
+    });
+    // A configuration that cannot be used is a usage error, as with hadolint.
+    if (last.configError) { say(last.configError.message); return 2; }
+    for (const warning of last.warnings) {
+      if (warning.kind === 'config') say(`${warning.file}: ${warning.message}`);
+      else if (warning.kind === 'dockerignore') say(warning.message);
+    }
+    results.push({ file, findings: last.findings });
   }
+  const threshold = args.threshold ?? last?.config.failureThreshold ?? 'info';
 
   const color = args.color ?? (io.isTty && !io.env.NO_COLOR);
   switch (args.format) {
@@ -155,18 +159,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     default: io.stdout(formatTty(results, color));
   }
   if (unreadable) return 2;
-  if (config.noFail) return 0;
+  if (last?.config.noFail) return 0;
   return results.some((r) => r.findings.some((f) => meetsThreshold(f.severity, threshold))) ? 1 : 0;
-}
-
-/**
- * The lines of the .dockerignore a `docker build` of `file` in its own folder would use; one that
- * cannot be read is named on stderr and CopyIgnoredFile then has nothing to check.
- */
-async function dockerignoreFor(file: string, io: CliIo): Promise<string[] | undefined> {
-  const ignore = await loadContextIgnore(file, defaultContextDir(file));
-  if (ignore.error) io.stderr(`wharf-lint: ${ignore.error.message}\n`);
-  return ignore.text?.split('\n');
 }
 
 /** Standard input, up to what a Dockerfile may be (`wharf-lint - < /dev/zero` ends too). */

@@ -1,12 +1,8 @@
-// hadolint-compatible configuration: where .hadolint.yaml is found, what it means, and how the
-// editor's wharf.lint.* settings are layered on top. Pure except for the file lookup helpers,
-// which take their file-system access as parameters so tests can drive them, and the one reader.
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+// hadolint-compatible configuration: where .hadolint.yaml is looked for, what it means, and how
+// the editor's wharf.lint.* settings are layered on top. Pure: pipeline.ts reads the files.
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { LintSettings, Severity } from './rule';
-import { MAX_CONFIG_BYTES, readWorkspaceFile } from '../workspace/readFile';
 
 export type Threshold = Severity | 'none';
 export type SeverityOverride = Severity | 'off';
@@ -115,11 +111,10 @@ export interface LookupEnvironment {
   cwd: string;
   env: Record<string, string | undefined>;
   home: string;
-  exists(path: string): boolean;
 }
 
 /** Where hadolint looks for its configuration, in its order: the project first, then the user's. */
-export function configCandidates({ cwd, env, home }: Omit<LookupEnvironment, 'exists'>): string[] {
+export function configCandidates({ cwd, env, home }: LookupEnvironment): string[] {
   const names = (dir: string, base: string) => [join(dir, `${base}.yaml`), join(dir, `${base}.yml`)];
   const xdg = env.XDG_CONFIG_HOME;
   return [
@@ -130,26 +125,6 @@ export function configCandidates({ cwd, env, home }: Omit<LookupEnvironment, 'ex
     ...names(join(home, 'hadolint'), 'config'),
     ...names(home, '.hadolint'),
   ];
-}
-
-export function findConfigFile(lookup: Partial<LookupEnvironment> = {}): string | undefined {
-  const full: LookupEnvironment = { cwd: process.cwd(), env: process.env, home: homedir(), exists: existsSync, ...lookup };
-  return configCandidates(full).find((path) => full.exists(path));
-}
-
-/**
- * Reads and parses one configuration file; ConfigError when it is not YAML or cannot be read,
- * which includes anything but a regular file and a file over MAX_CONFIG_BYTES (a repository's
- * .hadolint.yaml could be a symlink to /dev/zero or a FIFO).
- */
-export async function loadConfigFile(path: string): Promise<{ config: HadolintConfig; problems: string[] }> {
-  let text: string;
-  try {
-    text = await readWorkspaceFile(path, MAX_CONFIG_BYTES);
-  } catch (error) {
-    throw new ConfigError(undefined, error instanceof Error ? error.message : String(error));
-  }
-  return parseHadolintConfig(text, path);
 }
 
 /**

@@ -1,25 +1,47 @@
-// lint(text) → Finding[]. Never throws: a rule that fails is reported as an internal finding
-// instead of taking the whole lint down. Configuration (the .hadolint.yaml, editor settings and
-// the pragmas written in the file) is applied here, after every rule ran, never inside a rule.
+// lint(text) → Finding[]: every rule that needs no I/O, run over one parse of the text. Never
+// throws: a rule that fails is reported as an internal finding instead of taking the whole lint
+// down. Configuration (the .hadolint.yaml, editor settings and the pragmas written in the file) is
+// applied here, after every rule ran, never inside a rule; then a hadolint rule and the BuildKit
+// check reporting the same problem at the same place become one finding (overlaps.ts).
+// pipeline.ts is the entry the CLI and the editor call: it finds the configuration and the
+// .dockerignore and adds ShellCheck between analyze() and finish().
 import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import { allRules } from './rules/index';
-import { defaultSettings, type Finding, type LintSettings, type Rule, type Severity } from './rule';
+import { defaultSettings, type Finding, type LintSettings, type Rule, type RuleSet, type Severity } from './rule';
 import { experimentalChecks, ignoredAt, readPragmas, type Pragmas } from './pragmas';
 import type { ResolvedConfig, SeverityOverride } from './config';
-import { parseIncrementally } from './syntax/parse';
+import { mergeOverlaps } from './overlaps';
+import { ParseCache, parseIncrementally, parseWhole } from './syntax/parse';
 
 export interface LintOptions {
   settings?: Partial<LintSettings>;
   /** Restrict to these rules (tests, benchmarks). Defaults to every rule. */
   rules?: readonly Rule[];
+  /** Which family of checks runs (default both, their shared problems reported once). */
+  ruleSet?: RuleSet;
   /** Ignores and severity overrides from .hadolint.yaml / settings / CLI flags (see config.ts). */
   config?: Partial<Pick<ResolvedConfig, 'ignored' | 'override' | 'disableIgnorePragma'>>;
   /**
-   * Reuse the parse of unchanged instructions from the previous call (syntax/parse.ts). On by
-   * default; false parses the whole text afresh with dockerfile-ast alone, the reference the
-   * incremental path is tested against.
+   * The document's incremental state: the parse and per-instruction findings of unchanged
+   * instructions are reused from the previous lint with the same state. Absent: a cold lint.
+   */
+  state?: LintState;
+  /**
+   * false parses the whole text afresh with dockerfile-ast alone, the reference the incremental
+   * parser is tested against.
    */
   incremental?: boolean;
+}
+
+/**
+ * What one document's previous lint left for the next: the parsed chunks and the findings of the
+ * per-instruction rules by instruction. The caller holds one per document (never shared by two:
+ * their lints would evict each other's entries).
+ */
+export class LintState {
+  readonly parseCache = new ParseCache();
+  /** Findings of the per-instruction rules, by instruction instance (see RuleMeta.perInstruction). */
+  readonly findingsOfInstruction = new WeakMap<Instruction, StoredFindings>();
 }
 
 /**
@@ -34,35 +56,64 @@ const loneCarriageReturn = /\r(?!\n)/;
 /** Code of the finding that marks where linting stopped in an oversized file. */
 export const tooLargeCode = 'WharfTooLarge';
 
+/** A lint before configuration: the one parse, the pragmas and every rule's own findings. */
+export interface Analysis {
+  /** The text the rules saw: without a byte-order mark, lone CRs as LF, cut at maxLintLength. */
+  text: string;
+  /** Undefined when the parser failed (an internal finding says so). */
+  dockerfile?: Dockerfile;
+  pragmas?: Pragmas;
+  findings: Finding[];
+  /** The text began with a byte-order mark: line 0's columns move one to the right. */
+  bom: boolean;
+  /** Findings about the text as given (where linting stopped), added last. */
+  trailing: Finding[];
+}
+
 export function lint(text: string, options: LintOptions = {}): Finding[] {
   try {
-    if (text.length > maxLintLength) return lintPrefix(text, options);
-    // Editors count a lone CR as a line break, the rules' line indexes count LF: make them agree.
-    // One character for another keeps every offset and every (line, character) position.
-    if (loneCarriageReturn.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
-    // A byte-order mark is not part of the first instruction; lint without it and put the
-    // column back so ranges still match the document as written.
-    if (text.charCodeAt(0) === 0xfeff) return lintText(text.slice(1), options).map(shiftFirstLine);
-    return lintText(text, options);
+    return finish(analyze(text, options), options);
   } catch (error) {
     return [internalFinding('lint', error)];
   }
 }
 
-/** Lints the text up to the last line break within maxLintLength and marks the rest. */
-function lintPrefix(text: string, options: LintOptions): Finding[] {
-  const lastBreak = text.lastIndexOf('\n', maxLintLength - 1);
-  const cut = lastBreak > 0 ? lastBreak + 1 : maxLintLength;
-  const findings = lint(text.slice(0, cut), options);
-  findings.push({
-    code: tooLargeCode,
-    severity: 'info',
-    source: 'builder',
-    message: `Not linted past this point: the file is ${Math.round(text.length / 1024)} KB and the linter reads at most ${maxLintLength / 1024} KB`,
-    range: { start: positionOf(text, cut), end: positionOf(text, text.length) },
-    fixes: [],
-  });
-  return findings;
+/** Parses once and runs every rule of the rule set; nothing is configured or merged yet. */
+export function analyze(text: string, options: LintOptions = {}): Analysis {
+  const trailing: Finding[] = [];
+  if (text.length > maxLintLength) {
+    const lastBreak = text.lastIndexOf('\n', maxLintLength - 1);
+    const cut = lastBreak > 0 ? lastBreak + 1 : maxLintLength;
+    trailing.push({
+      code: tooLargeCode,
+      severity: 'info',
+      source: 'builder',
+      message: `Not linted past this point: the file is ${Math.round(text.length / 1024)} KB and the linter reads at most ${maxLintLength / 1024} KB`,
+      range: { start: positionOf(text, cut), end: positionOf(text, text.length) },
+      fixes: [],
+    });
+    text = text.slice(0, cut);
+  }
+  // Editors count a lone CR as a line break, the rules' line indexes count LF: make them agree.
+  // One character for another keeps every offset and every (line, character) position.
+  if (loneCarriageReturn.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
+  // A byte-order mark is not part of the first instruction; lint without it and put the
+  // column back (finish) so ranges still match the document as written.
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  return { ...analyzeText(text, options), text, bom, trailing };
+}
+
+/**
+ * Configures the findings of an analysis and of the rules run beside it (ShellCheck), folds the
+ * overlapping pairs and sorts them by position.
+ */
+export function finish(analysis: Analysis, options: LintOptions = {}, extra: readonly Finding[] = []): Finding[] {
+  const configured = mergeOverlaps(applyConfiguration([...analysis.findings, ...extra], analysis.pragmas, options.config ?? {}));
+  const placed = analysis.bom ? configured.map(shiftFirstLine) : configured;
+  placed.sort(byPosition);
+  placed.push(...analysis.trailing);
+  return placed;
 }
 
 /** The position of an offset, counting line breaks as editors do (\n, \r\n and a lone \r). */
@@ -76,25 +127,39 @@ function positionOf(text: string, offset: number): Finding['range']['start'] {
   return { line, character: offset - lineStart };
 }
 
-function lintText(text: string, options: LintOptions): Finding[] {
+/** Rule sources each rule set runs; the builder's errors are in all of them. */
+const sourcesOf: Record<RuleSet, ReadonlySet<string>> = {
+  both: new Set(['hadolint', 'buildkit', 'builder', 'shellcheck']),
+  hadolint: new Set(['hadolint', 'builder', 'shellcheck']),
+  buildkit: new Set(['buildkit', 'builder']),
+};
+
+/** Does this rule set include rules of this source (pipeline.ts asks it for ShellCheck)? */
+export function ruleSetIncludes(ruleSet: RuleSet | undefined, source: Rule['meta']['source']): boolean {
+  return sourcesOf[ruleSet ?? 'both'].has(source);
+}
+
+function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'dockerfile' | 'pragmas' | 'findings'> {
   const settings: LintSettings = { ...defaultSettings, ...options.settings };
   const findings: Finding[] = [];
   let dockerfile;
   try {
-    dockerfile = options.incremental === false ? DockerfileParser.parse(text) : parseIncrementally(text);
+    dockerfile = options.incremental === false ? DockerfileParser.parse(text) : options.state ? parseIncrementally(text, options.state.parseCache) : parseWhole(text);
   } catch (error) {
-    return [internalFinding('parse', error)];
+    return { findings: [internalFinding('parse', error)] };
   }
-  // Per-instruction rules run only on instructions the incremental parse did not reuse; the
-  // others keep the findings they had (same instance = same text at the same place).
+  const sources = sourcesOf[options.ruleSet ?? 'both'];
   const rules = (options.rules ?? allRules).filter((rule) => {
+    if (!sources.has(rule.meta.source)) return false;
     // hadolint's "ignore"-level rules (meta.enabledByDefault false) run only when asked for by
     // name (options.rules) or given a level by the configuration.
     const level = options.config?.override?.[rule.meta.code];
     return !(rule.meta.enabledByDefault === false && !options.rules && (level === undefined || level === 'off'));
   });
+  // Per-instruction rules run only on instructions the incremental parse did not reuse; the
+  // others keep the findings they had (same instance = same text at the same place).
   const perInstruction = rules.filter((rule) => rule.meta.perInstruction).map((rule) => rule.meta.code);
-  const reuse = options.incremental !== false ? reusableFindings(dockerfile, settings, perInstruction) : undefined;
+  const reuse = options.state && options.incremental !== false ? reusableFindings(options.state, dockerfile, settings, perInstruction) : undefined;
   for (const rule of rules) {
     const local = reuse && rule.meta.perInstruction ? reuse : undefined;
     const reported: Finding[] = [];
@@ -128,21 +193,18 @@ function lintText(text: string, options: LintOptions): Finding[] {
   } catch (error) {
     findings.push(internalFinding('pragmas', error));
   }
-  const configured = applyConfiguration(findings, pragmas, options.config ?? {});
-  configured.sort(byPosition);
-  return configured;
+  return { dockerfile, pragmas, findings };
 }
 
 /** `key` names the settings and the set of per-instruction rules the findings were computed with. */
 interface StoredFindings { key: string; byRule: Map<string, Finding[]> }
-/** Findings of the per-instruction rules, by instruction instance (see RuleMeta.perInstruction). */
-const findingsOfInstruction = new WeakMap<Instruction, StoredFindings>();
 
 /**
  * The instructions whose per-instruction findings must be computed (a view of the document with
  * only those), and the bookkeeping that hands out stored findings for the rest.
  */
-function reusableFindings(dockerfile: Dockerfile, settings: LintSettings, codes: string[]) {
+function reusableFindings(state: LintState, dockerfile: Dockerfile, settings: LintSettings, codes: string[]) {
+  const findingsOfInstruction = state.findingsOfInstruction;
   const key = `${codes.join(',')}\0${JSON.stringify(settings)}`;
   const instructions = dockerfile.getInstructions();
   const fresh = instructions.filter((i) => findingsOfInstruction.get(i)?.key !== key);

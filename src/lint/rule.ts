@@ -73,6 +73,18 @@ export interface Finding {
   message: string;
   range: Range;
   fixes: Fix[];
+  /**
+   * Codes of other rules that reported the same problem at the same place and were folded into
+   * this finding (overlaps.ts): the BuildKit twin of a hadolint rule.
+   */
+  alsoCodes?: string[];
 }
+
+/**
+ * Which family of checks runs: both (their shared problems reported once), hadolint's rules with
+ * ShellCheck, or BuildKit's checks. The builder's own errors run in every set.
+ */
+export type RuleSet = 'both' | 'hadolint' | 'buildkit';
+export const ruleSets: readonly RuleSet[] = ['both', 'hadolint', 'buildkit'];
 
 export const defaultSettings: LintSettings = { trustedRegistries: [], labelSchema: {}, strictLabels: false };

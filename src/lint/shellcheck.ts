@@ -1,4 +1,6 @@
-// ShellCheck on RUN scripts, when a `shellcheck` binary is on PATH. Each RUN (shell form, or the
+// ShellCheck on RUN scripts, when a `shellcheck` binary is on PATH: one more rule (as in hadolint),
+// run by the lint pipeline on the same parse as the others, its findings configured with theirs.
+// It is asynchronous (a process), so it runs between analyze() and finish(). Each RUN (shell form, or the
 // heredoc body that is its script) becomes one script with a map from script offsets back to
 // document offsets, so findings land on the exact token in the Dockerfile even across
 // continuation lines. All scripts of a document go to one shellcheck process (temporary files
@@ -8,13 +10,11 @@ import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { From, Onbuild, Run, Shell, type Dockerfile } from 'dockerfile-ast';
-import { applyConfiguration, byPosition, lint, type LintOptions } from './lint';
-import { readPragmas } from './pragmas';
+import { analyze, finish, ruleSetIncludes, type Analysis, type LintOptions } from './lint';
 import type { Finding, Fix, Severity } from './rule';
 import { parseShell } from './shell';
 import { joinContinuations, LineIndex, offsetAt, positionAt } from './syntax/text';
 import { heredocsOf, jsonArray } from './syntax/builder';
-import { parseIncrementally } from './syntax/parse';
 
 export interface RunScript {
   /** The script as the shell receives it. */
@@ -64,29 +64,33 @@ export function findShellcheck(env: Record<string, string | undefined> = process
   return undefined;
 }
 
-/** lint() plus ShellCheck findings (SCxxxx), with the same ignores and overrides applied. */
+/** lint() plus ShellCheck findings (SCxxxx), configured together. */
 export async function lintWithShellcheck(text: string, options: ShellcheckOptions = {}): Promise<Finding[]> {
-  const findings = lint(text, options);
+  const analysis = analyze(text, options);
+  const binary = options.shellcheckPath ?? findShellcheck();
+  if (!binary || !ruleSetIncludes(options.ruleSet, 'shellcheck')) return finish(analysis, options);
   // ShellCheck is an extra: when it fails or times out the other findings still stand.
-  const extra = await shellcheckFindings(text, options).catch((): Finding[] => []);
-  if (extra.length === 0) return findings;
-  return [...findings, ...extra].sort(byPosition);
+  const extra = await checkShellcheck(analysis, binary, options.timeoutMs).catch((): Finding[] => []);
+  return finish(analysis, options, extra);
 }
 
 /** ShellCheck's findings only (configuration applied); [] when there is no binary. */
 export async function shellcheckFindings(text: string, options: ShellcheckOptions = {}): Promise<Finding[]> {
-  const binary = options.shellcheckPath ?? findShellcheck();
-  if (!binary) return [];
-  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  // The parse lint() just made of the same text is reused: a Dockerfile is parsed once per lint.
-  const dockerfile = parseIncrementally(source);
-  const pragmas = readPragmas(source, dockerfile);
-  const { scripts, skipped } = withinBudget(runScripts(source, dockerfile, pragmas.shell));
-  const notes = skipped.map(({ script, commands }) => skippedNote(source, script, commands));
-  const raw = scripts.length > 0 ? await runShellcheck(binary, scripts, options.timeoutMs ?? 10_000) : [];
+  return (await lintWithShellcheck(text, options)).filter((finding) => finding.source === 'shellcheck');
+}
+
+/**
+ * The rule: ShellCheck over the RUN scripts of an analysed Dockerfile (its parse and its
+ * `# hadolint shell=` pragma), findings not yet configured. Rejects when the process fails.
+ */
+export async function checkShellcheck(analysis: Analysis, binary: string, timeoutMs = 10_000): Promise<Finding[]> {
+  const { text, dockerfile } = analysis;
+  if (!dockerfile) return [];
+  const { scripts, skipped } = withinBudget(runScripts(text, dockerfile, analysis.pragmas?.shell));
+  const notes = skipped.map(({ script, commands }) => skippedNote(text, script, commands));
+  const raw = scripts.length > 0 ? await runShellcheck(binary, scripts, timeoutMs) : [];
   const lineIndexes = new Map<RunScript, LineIndex>();
-  const findings = raw.flatMap((comment) => toFinding(source, scripts[comment.index], comment, lineIndexes) ?? []);
-  return applyConfiguration([...notes, ...findings], pragmas, options.config ?? {}).sort(byPosition);
+  return [...notes, ...raw.flatMap((comment) => toFinding(text, scripts[comment.index], comment, lineIndexes) ?? [])];
 }
 
 /** The scripts ShellCheck is given, in document order, and those past the budgets. */

@@ -2,6 +2,7 @@
 // in the extension calls getConfiguration, so defaults and trust rules live here only.
 import * as vscode from 'vscode';
 import { browserHostOf } from './display/containerText';
+import { ruleSets, type RuleSet } from '../lint/rule';
 
 export type ContainerSort = 'created' | 'name' | 'status';
 export type ContainerGrouping = 'composeProject' | 'none';
@@ -99,6 +100,18 @@ export class Config implements vscode.Disposable {
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
   }
 
+  /** wharf.lint.ruleSet: which checks run (both by default, a shared problem reported once). */
+  lintRuleSet(scope?: vscode.ConfigurationScope): RuleSet {
+    const value = this.read<string>('lint.ruleSet', scope);
+    return (ruleSets as readonly (string | undefined)[]).includes(value) ? value as RuleSet : 'both';
+  }
+
+  /** wharf.lint.otherExtensions: ask, or the answer given once and for all. */
+  lintOtherExtensions(): 'ask' | 'leaveOverlapping' | 'keepAll' {
+    const value = this.read<string>('lint.otherExtensions');
+    return value === 'leaveOverlapping' || value === 'keepAll' ? value : 'ask';
+  }
+
   /**
    * ShellCheck runs a program found on PATH, so it never runs in an untrusted workspace (the
    * workspace cannot turn it on either); trusting the workspace re-lints with it. `trusted` is
@@ -134,4 +147,5 @@ export class Config implements vscode.Disposable {
 
 const KNOWN_KEYS = ['engine.host', 'engine.context', 'containers.sortBy', 'containers.groupBy', 'containers.browserHost', 'images.showDangling', 'statusBar.enabled',
   'lint.enable', 'lint.run', 'lint.ignoredRules', 'lint.severity', 'lint.trustedRegistries', 'lint.shellcheck.enable',
+  'lint.ruleSet', 'lint.otherExtensions',
   ...EDITING_FEATURES.map((feature) => `editing.${feature}.enable`)];

@@ -30,11 +30,17 @@ export interface ContextIgnore {
   error?: UnreadableFileError;
 }
 
+/**
+ * A file's text, undefined when there is none, UnreadableFileError when it is no regular file or
+ * too large: the disk by default, the editor's open documents first when the linter asks.
+ */
+export type ReadIfPresent = (path: string, maxBytes: number) => Promise<string | undefined>;
+
 /** Reads the ignore file that applies to a build of `dockerfilePath` in `contextDir`. */
-export async function loadContextIgnore(dockerfilePath: string, contextDir: string): Promise<ContextIgnore> {
+export async function loadContextIgnore(dockerfilePath: string, contextDir: string, read: ReadIfPresent = readWorkspaceFileIfPresent): Promise<ContextIgnore> {
   for (const file of ignoreFileCandidates(dockerfilePath, contextDir)) {
     try {
-      const text = await readWorkspaceFileIfPresent(file, MAX_CONFIG_BYTES);
+      const text = await read(file, MAX_CONFIG_BYTES);
       if (text !== undefined) return { file, text, matcher: parseDockerignore(text) };
     } catch (error) {
       // The file is there but is no file to read: it still decides, so nothing is ignored and

@@ -37,6 +37,7 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
           ruleIndex: ruleIds.indexOf(f.code),
           level: sarifLevel[f.level],
           message: { text: f.message },
+          ...(f.alsoCodes ? { properties: { alsoRuleIds: f.alsoCodes } } : {}),
           locations: [{
             physicalLocation: {
               artifactLocation: { uri: r.file === '-' ? 'stdin' : r.file.split('\\').join('/') },

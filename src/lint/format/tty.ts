@@ -11,7 +11,8 @@ export function formatTty(results: readonly FileResult[], color: boolean): strin
   for (const result of results) {
     for (const finding of result.findings) {
       const f = toJsonFinding(result.file, finding);
-      lines.push(`${f.file}:${f.line}:${f.column} ${paint(f.level, f.level)} ${color ? `\x1b[1m${f.code}\x1b[0m` : f.code} ${f.message}`);
+      const also = f.alsoCodes ? ` (also ${f.alsoCodes.join(', ')})` : '';
+      lines.push(`${f.file}:${f.line}:${f.column} ${paint(f.level, f.level)} ${color ? `\x1b[1m${f.code}\x1b[0m` : f.code} ${f.message}${also}`);
     }
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';

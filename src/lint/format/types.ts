@@ -17,6 +17,8 @@ export interface JsonFinding {
   level: Severity;
   code: string;
   message: string;
+  /** The BuildKit check that reported the same problem at the same place (rule set both); absent when none did. */
+  alsoCodes?: string[];
 }
 
 export function toJsonFinding(file: string, finding: Finding): JsonFinding {
@@ -29,5 +31,6 @@ export function toJsonFinding(file: string, finding: Finding): JsonFinding {
     level: finding.severity,
     code: finding.code,
     message: finding.message,
+    ...(finding.alsoCodes?.length ? { alsoCodes: finding.alsoCodes } : {}),
   };
 }

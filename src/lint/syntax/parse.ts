@@ -40,14 +40,20 @@ interface Chunk {
 /** A parsed chunk as cached: lines [firstLine, endLine) of a text with this escape character. */
 interface CachedChunk extends Chunk { firstLine: number; endLine: number; escape: string; text: string }
 
-/** Chunks of the previous call, by first line. */
-let cache = new Map<number, CachedChunk>();
+/**
+ * What one document's previous parse left to reuse: its chunks, by first line. The caller holds
+ * one per document (the editor per open Dockerfile), so two documents edited in turn never
+ * evict each other's chunks; a fresh one parses everything.
+ */
+export class ParseCache {
+  chunks = new Map<number, CachedChunk>();
+}
 
 /**
  * The Dockerfile dockerfile-ast's parser would return for `text`, reusing the parse of unchanged
- * chunks from the previous call.
+ * chunks from the previous call with the same cache.
  */
-export function parseIncrementally(text: string): Dockerfile {
+export function parseIncrementally(text: string, cache: ParseCache = new ParseCache()): Dockerfile {
   // Line breaks as TextDocument counts them: \n, \r\n and a lone \r.
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) {
@@ -66,7 +72,7 @@ export function parseIncrementally(text: string): Dockerfile {
   // end of the text) and its text is unchanged. A chunk may span several candidates: one that
   // holds a heredoc, say, whose body lines looked like instructions.
   const reusable = (c: number): CachedChunk | undefined => {
-    const chunk = cache.get(candidates[c]);
+    const chunk = cache.chunks.get(candidates[c]);
     if (!chunk || chunk.escape !== escape) return undefined;
     const endIndex = candidateIndex.get(chunk.endLine);
     if (endIndex === undefined || endIndex <= c) return undefined;
@@ -103,7 +109,7 @@ export function parseIncrementally(text: string): Dockerfile {
     }
     c = end;
   }
-  cache = next;
+  cache.chunks = next;
   const dockerfile = new DockerfileClass(TextDocument.create('', '', 0, text));
   dockerfile.setDirectives(chunks[0]?.directives ?? []);
   for (const chunk of chunks) {
@@ -117,11 +123,6 @@ export function parseIncrementally(text: string): Dockerfile {
   acceleratedResolve(dockerfile);
   return dockerfile;
 
-}
-
-/** Forget every cached chunk (tests compare cold and warm runs). */
-export function clearParseCache(): void {
-  cache = new Map();
 }
 
 /**
@@ -163,6 +164,51 @@ function directiveHeader(text: string): string {
   return match ? match[0] : '';
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Instruction: InstructionClass } = require('dockerfile-ast/lib/instruction') as { Instruction: { prototype: { getRawArguments(): unknown[] } } };
+/** An instruction's raw arguments as first computed while it was parsed (see parseQuickly). */
+const rawArgumentsMemo = Symbol('wharfRawArguments');
+interface RawMemo { [rawArgumentsMemo]?: unknown[] }
+
+/**
+ * DockerfileParser.parse without its two costs that lint does not need: organizeComments
+ * (comments × stages; the callers run the linear version below) and recomputing raw arguments.
+ * dockerfile-ast's JSON-form instructions (RUN, CMD, COPY…) ask for their arguments four times
+ * while they are constructed, and each time re-scan the text and build new Range objects; for the
+ * duration of the parse each instruction keeps the first answer (handed out as copies: callers
+ * shift() them). The prototypes are as they were once the parse returns.
+ */
+function parseQuickly(source: string): Dockerfile {
+  const prototype = (DockerfileClass as unknown as { prototype: { organizeComments(): void } }).prototype;
+  const organize = prototype.organizeComments;
+  const instructionPrototype = InstructionClass.prototype;
+  const raw = instructionPrototype.getRawArguments;
+  prototype.organizeComments = () => undefined;
+  instructionPrototype.getRawArguments = function (this: RawMemo) {
+    let args = this[rawArgumentsMemo];
+    if (!args) { args = raw.call(this); this[rawArgumentsMemo] = args; }
+    return args.slice();
+  };
+  try {
+    return DockerfileParser.parse(source);
+  } finally {
+    prototype.organizeComments = organize;
+    instructionPrototype.getRawArguments = raw;
+  }
+}
+
+/**
+ * A whole text parsed at once, with nothing kept for a next call (a lint without incremental
+ * state): the same Dockerfile parseIncrementally would assemble, without cutting it into chunks.
+ */
+export function parseWhole(text: string): Dockerfile {
+  const dockerfile = parseQuickly(text);
+  for (const instruction of dockerfile.getInstructions()) adopt(instruction, dockerfile);
+  organizeComments(dockerfile);
+  acceleratedResolve(dockerfile);
+  return dockerfile;
+}
+
 interface ParsedWindow {
   instructions: Instruction[];
   comments: Comment[];
@@ -179,14 +225,7 @@ function parseWindow(text: string, firstLine: number, from: number, to: number, 
   // line when the document has one (it is always on line 0, so firstLine ≥ 1 then).
   const padding = firstLine === 0 ? '' : escape === '\\' ? '\n'.repeat(firstLine) : `# escape=${escape}\n${'\n'.repeat(firstLine - 1)}`;
   const source = padding + text.slice(from, to);
-  // The window's own Dockerfile is thrown away after its items are taken, so the parser's final
-  // organizeComments (comments × stages) is skipped for it; the assembled document runs the
-  // linear version below.
-  const prototype = (DockerfileClass as unknown as { prototype: { organizeComments(): void } }).prototype;
-  const organize = prototype.organizeComments;
-  prototype.organizeComments = () => undefined;
-  let parsed: Dockerfile;
-  try { parsed = DockerfileParser.parse(source); } finally { prototype.organizeComments = organize; }
+  const parsed = parseQuickly(source);
   const document = TextDocument.create('', '', 0, source) as { offsetAt(p: { line: number; character: number }): number };
   const endOf = (item: Instruction | Comment) => document.offsetAt(item.getRange().end);
   const instructions = parsed.getInstructions();
@@ -352,24 +391,25 @@ function memoize(instruction: Instruction): void {
   if (memoTrigger in target) return;
   target[memoTrigger] = null;
   const isFrom = instruction instanceof From;
-  // dockerfile-ast's methods call each other re-entrantly while half-built (getFlags fills
-  // this.flags while asking getArguments, which asks getFlags): only a call made from outside
-  // any other memoized call on the instance is remembered, inner ones compute as before.
-  let depth = 0;
+  // dockerfile-ast's methods call each other re-entrantly while half-built: getFlags fills
+  // this.flags while asking getArguments, which asks getFlags and gets the half-filled list. An
+  // answer computed while getFlags runs is not remembered; every other one is, also when one
+  // memoized method asks another (getImageName asks getImageNameRange, which asks …).
+  let inFlags = 0;
   const install = (name: string, perDocument: boolean) => {
     const original = target[name];
     if (typeof original !== 'function') return;
-    let has = false;
+    // The raw arguments computed while parsing (parseQuickly) are the first answer.
+    const seeded = name === 'getRawArguments' ? (target as RawMemo)[rawArgumentsMemo] : undefined;
+    let has = seeded !== undefined;
     let scope: unknown;
-    let value: unknown;
+    let value: unknown = seeded;
     target[name] = function (this: Memoized, ...args: unknown[]) {
       if (args.length > 0) return (original as (...a: unknown[]) => unknown).apply(this, args);
       const current = !perDocument ? undefined : isFrom && this.dockerfile ? fromScopeOf(this.dockerfile) : this.dockerfile;
       if (!has || scope !== current) {
-        let result: unknown;
-        depth++;
-        try { result = (original as () => unknown).call(this); } finally { depth--; }
-        if (depth > 0) return result;
+        const result = (original as () => unknown).call(this);
+        if (inFlags > 0) return result;
         if (name === 'getTriggerInstruction' && result) {
           memoize(result as Instruction);
           target[memoTrigger] = result as Memoized;
@@ -381,14 +421,16 @@ function memoize(instruction: Instruction): void {
       return Array.isArray(value) ? value.slice() : value;
     };
   };
-  // getFlags caches itself in this.flags; it is wrapped only so that the calls it makes count as
-  // inner ones.
+  // getFlags caches itself in this.flags; it is wrapped only to know when it runs. dockerfile-ast
+  // also calls it as super.getFlags() (From.getPlatformFlag, Copy), past the wrapper, so the
+  // flags are filled here, once, before any other answer can be remembered.
   const getFlags = target.getFlags;
   if (typeof getFlags === 'function') {
     target.getFlags = function (this: unknown) {
-      depth++;
-      try { return (getFlags as () => unknown).call(this); } finally { depth--; }
+      inFlags++;
+      try { return (getFlags as () => unknown).call(this); } finally { inFlags--; }
     };
+    (target.getFlags as () => unknown).call(target);
   }
   for (const name of ownTextMethods) install(name, false);
   for (const name of documentMethods) install(name, true);

@@ -25,13 +25,13 @@ export class LintCodeActions implements vscode.CodeActionProvider {
     if (context.only && !context.only.intersects(vscode.CodeActionKind.QuickFix)) return [];
     const ours = context.diagnostics.filter((d) => d.source === 'wharf' || d.source === 'shellcheck');
     if (ours.length === 0) return [];
-    const config = await this.lint.resolvedConfig(document.uri);
+    const config = this.lint.configFor(document);
     // Fixes are offered only from findings of this very version: older ranges could be off.
     const entries = this.lint.entriesFor(document);
     const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const text = document.getText();
-    // Keyed by the edits: two rules with the same fix (DL4000 and MaintainerDeprecated) give one
-    // action listing both diagnostics, so "auto fix" sees a single preferred fix.
+    // Keyed by the edits: a merged finding already carries one fix per distinct edit, and two
+    // diagnostics with the same fix (a hadolint-only rule set off) still give one action.
     const fixes = new Map<string, vscode.CodeAction>();
     const ignores = new Map<string, vscode.CodeAction>();
     for (const diagnostic of ours) {
@@ -58,6 +58,20 @@ export class LintCodeActions implements vscode.CodeActionProvider {
       const source = ruleSource(code);
       // What the builder rejects cannot be waved away: the build would still fail.
       if (!source || source === 'builder') continue;
+      // A problem hadolint and BuildKit both report is one diagnostic: ignoring it names both
+      // codes in one hadolint pragma (the linter honours it for either).
+      const also = entry?.finding.alsoCodes ?? [];
+      if (also.length > 0) {
+        const both = [code, ...also].join(',');
+        const label = [code, ...also].join(', ');
+        if (!config.disableIgnorePragma) {
+          const line = ignoreOnLineEdit(text, diagnostic.range.start.line, both, eol);
+          if (line) addIgnore(ignores, `line:${both}:${line.line}`, vscode.l10n.t('Ignore {0} on this line', label), document, line, diagnostic);
+          const file = ignoreInFileEdit(text, both, eol);
+          if (file) addIgnore(ignores, `file:${both}`, vscode.l10n.t('Ignore {0} in this file', label), document, file, diagnostic);
+        }
+        continue;
+      }
       if (!config.disableIgnorePragma) {
         const edit = ignoreOnLineEdit(text, diagnostic.range.start.line, code, eol);
         if (edit) addIgnore(ignores, `line:${code}:${edit.line}`, vscode.l10n.t('Ignore {0} on this line', code), document, edit, diagnostic);

@@ -3,12 +3,14 @@
 import * as vscode from 'vscode';
 import type { WharfContext } from '../context';
 import { LintCodeActions } from './codeActions';
+import { Coexistence } from './coexistence';
 import { DOCKERFILE_GLOB } from './findingShape';
 import { LintDiagnostics } from './lintDiagnostics';
 import { lintWorkspaceDockerfiles, type WorkspaceLintResult } from './workspaceLint';
 
 export interface Linting extends vscode.Disposable {
   readonly diagnostics: LintDiagnostics;
+  readonly coexistence: Coexistence;
 }
 
 const selector: vscode.DocumentSelector = [
@@ -17,7 +19,8 @@ const selector: vscode.DocumentSelector = [
 ];
 
 export function createLinting(ctx: WharfContext): Linting {
-  const diagnostics = new LintDiagnostics(ctx.config, ctx.extension.extensionPath, ctx.log);
+  const coexistence = new Coexistence(ctx.config, ctx.extension.globalState);
+  const diagnostics = new LintDiagnostics(ctx.config, ctx.extension.extensionPath, ctx.log, vscode.workspace, coexistence);
 
   const showProblems = () => vscode.commands.executeCommand('workbench.actions.view.problems');
 
@@ -79,10 +82,11 @@ export function createLinting(ctx: WharfContext): Linting {
 
   const disposables: vscode.Disposable[] = [
     diagnostics,
+    coexistence,
     vscode.languages.registerCodeActionsProvider(selector, new LintCodeActions(diagnostics), { providedCodeActionKinds: LintCodeActions.kinds }),
     vscode.commands.registerCommand('wharf.dockerfile.lint', lintDockerfile),
     vscode.commands.registerCommand('wharf.lintWorkspace', lintWorkspace),
     vscode.commands.registerCommand('wharf.lint.showRuleDocs', showRuleDocs),
   ];
-  return { diagnostics, dispose: () => { for (const d of disposables) d.dispose(); } };
+  return { diagnostics, coexistence, dispose: () => { for (const d of disposables) d.dispose(); } };
 }

@@ -1,20 +1,22 @@
 // Lint diagnostics for Dockerfile-like documents: linted on open, on change (debounced per
-// document, stale runs dropped) or only on save, cleared on close. The configuration is the
-// .hadolint.yaml hadolint would find (workspace folder first, then the user's locations) with the
-// wharf.lint.* settings on top; config files and .dockerignore files are watched so open
-// documents are re-linted when they change. src/lint does the linting; this file only feeds it
-// documents and turns its findings into diagnostics.
-import { existsSync, readdirSync } from 'node:fs';
+// document, stale runs dropped) or only on save, cleared on close. src/lint/pipeline.ts does the
+// linting (the .hadolint.yaml hadolint would find, workspace folder first, with the wharf.lint.*
+// settings on top; the .dockerignore of the build; ShellCheck); this file feeds it documents,
+// answers its file reads from open documents first, keeps each document's incremental state, and
+// turns findings into diagnostics. Config and ignore files are watched (and followed while open
+// and edited) so Dockerfiles are re-linted when they change.
+import { readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ConfigError, configCandidates, loadConfigFile, mergeConfig, type HadolintConfig, type ResolvedConfig } from '../../lint/config';
-import { byPosition, lint, type LintOptions } from '../../lint/lint';
+import { configCandidates, mergeConfig, type ResolvedConfig } from '../../lint/config';
+import { LintState } from '../../lint/lint';
+import { CachedFiles, lintDockerfile, type LintFiles, type LintResult } from '../../lint/pipeline';
 import type { Finding } from '../../lint/rule';
-import { findShellcheck, shellcheckFindings } from '../../lint/shellcheck';
-import { defaultContextDir, loadContextIgnore } from '../../workspace/buildContext';
+import { findShellcheck } from '../../lint/shellcheck';
 import { MAX_DOCKERFILE_BYTES, readWorkspaceFile, UnreadableFileError } from '../../workspace/readFile';
 import type { Config } from '../config';
+import type { Coexistence } from './coexistence';
 import { diagnosticLevel, diagnosticSource, diagnosticTags, isDockerfileName, isIgnoreFileName, ruleDocLink } from './findingShape';
 
 /** Typing pauses shorter than this do not lint. */
@@ -40,9 +42,11 @@ interface DocumentState {
   /** Document version the entries were computed for (undefined: read from disk). */
   version?: number;
   entries: LintEntry[];
+  /** What the previous lint of this document left for the next (src/lint/lint.ts). */
+  lintState: LintState;
+  /** The configuration the entries were computed with. */
+  config?: ResolvedConfig;
 }
-
-interface LoadedConfig { file?: string; config?: HadolintConfig }
 
 /** Whether the workspace is trusted and when it becomes so: `vscode.workspace` itself, or a test's. */
 export interface WorkspaceTrust {
@@ -55,10 +59,11 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
   /** Files linted from disk by a command: kept in Problems after their editor closes. */
   private readonly fromDisk = new Set<string>();
-  private readonly configs = new Map<string, Promise<LoadedConfig>>();
-  private readonly configProblemFiles = new Set<string>();
-  /** By Dockerfile path: the lines of the .dockerignore its build uses. */
-  private readonly dockerignores = new Map<string, Promise<string[] | undefined>>();
+  /** Config file (URI) → the problems shown on it, as last reported. */
+  private readonly configProblems = new Map<string, string>();
+  /** Files on disk read once until a watcher says they changed; open documents are read live. */
+  private readonly diskFiles = new CachedFiles();
+  private readonly files: LintFiles = { read: (file, maxBytes) => this.readForLint(file, maxBytes) };
   private readonly bundledDocs: Set<string>;
   private shellcheckPath: string | undefined | null = null;
   private inflight = 0;
@@ -68,14 +73,26 @@ export class LintDiagnostics implements vscode.Disposable {
   readonly onDidLint = this.didLint.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly config: Config, extensionPath: string, private readonly log: vscode.LogOutputChannel, private readonly trust: WorkspaceTrust = vscode.workspace) {
+  constructor(
+    private readonly config: Config,
+    private readonly extensionPath: string,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly trust: WorkspaceTrust = vscode.workspace,
+    /** The rules left to other Docker extensions (coexistence.ts). */
+    private readonly others?: Pick<Coexistence, 'leftToOthers' | 'onDidChange'>,
+  ) {
     this.bundledDocs = readBundledDocs(path.join(extensionPath, 'docs', 'rules'));
+    if (others) this.disposables.push(others.onDidChange(() => this.relintAll()));
     this.disposables.push(
       this.collection, this.idleEmitter, this.didLint,
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0 && this.config.lintRun(event.document.uri) === 'onType') this.schedule(event.document, DEBOUNCE_MS);
+        if (event.contentChanges.length === 0) return;
+        // An open .hadolint.yaml or .dockerignore is read as it stands, saved or not.
+        if (isLintInput(event.document)) { this.relintAll(DEBOUNCE_MS); return; }
+        if (this.config.lintRun(event.document.uri) === 'onType') this.schedule(event.document, DEBOUNCE_MS);
       }),
+      vscode.workspace.onDidCloseTextDocument((doc) => { if (isLintInput(doc)) this.relintAll(0); }),
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (this.config.lintRun(doc.uri) === 'onSave') this.schedule(doc, 0);
       }),
@@ -86,9 +103,9 @@ export class LintDiagnostics implements vscode.Disposable {
         this.relintAll();
       }),
       this.trust.onDidGrantWorkspaceTrust(() => { this.shellcheckPath = null; this.relintAll(); }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => { this.configs.clear(); this.relintAll(); }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.relintAll()),
       ...this.watchConfigFiles(),
-      ...this.watch('**/{.dockerignore,*.dockerignore}', () => { this.dockerignores.clear(); this.relintAll(); }),
+      ...this.watch('**/{.dockerignore,*.dockerignore}', () => { this.diskFiles.clear(); this.relintAll(); }),
     );
     // A deleted Dockerfile (or its folder) that was linted from disk leaves no stale problems.
     const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
@@ -114,13 +131,9 @@ export class LintDiagnostics implements vscode.Disposable {
     return state && state.version === doc.version ? state.entries : undefined;
   }
 
-  /** The configuration lint() gets for a document: .hadolint.yaml plus the wharf.lint.* settings. */
-  async resolvedConfig(uri: vscode.Uri): Promise<ResolvedConfig> {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const resolved = mergeConfig((await this.hadolintConfig(folder)).config, { severity: this.config.lintSeverity(uri), ignored: this.config.lintIgnoredRules(uri) });
-    const registries = this.config.lintTrustedRegistries(uri);
-    if (registries.length > 0) resolved.settings = { ...resolved.settings, trustedRegistries: [...new Set([...resolved.settings.trustedRegistries, ...registries])] };
-    return resolved;
+  /** The configuration the document's diagnostics were computed with (.hadolint.yaml and settings). */
+  configFor(doc: vscode.TextDocument): ResolvedConfig {
+    return this.states.get(doc.uri.toString())?.config ?? mergeConfig();
   }
 
   /** Resolves when no lint is waiting for its debounce or running. */
@@ -157,8 +170,8 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   /** Re-lints every open Dockerfile and every file linted from disk (settings or config changed). */
-  relintAll(): void {
-    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  relintAll(delayMs = 0): void {
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, delayMs);
     for (const key of [...this.fromDisk]) {
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) continue;
       const uri = vscode.Uri.parse(key);
@@ -206,26 +219,31 @@ export class LintDiagnostics implements vscode.Disposable {
       diagnostic.code = TOO_LARGE_CODE;
       return this.publish(uri, state, version, [{ finding: notLintedFinding(diagnostic.message, 'info'), diagnostic }]);
     }
-    const [resolved, dockerignore] = await Promise.all([this.resolvedConfig(uri), this.dockerignoreFor(uri)]);
-    // A newer run started while the configuration was read: its result will replace this one.
-    if (generation !== state.generation || !this.states.has(key)) return state.entries.map((e) => e.diagnostic);
-    const options: LintOptions = { settings: { ...resolved.settings, dockerignore }, config: resolved };
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
     const started = Date.now();
-    let findings = lint(text, options);
-    const elapsed = Date.now() - started;
-    if (elapsed > 100) this.log.warn(`lint ${vscode.workspace.asRelativePath(uri)}: ${elapsed} ms`);
-    const shellcheck = this.shellcheck(uri);
-    if (shellcheck) {
-      // ShellCheck is an extra: when it fails the other findings still stand.
-      const extra = await shellcheckFindings(text, { ...options, shellcheckPath: shellcheck }).catch((error: unknown) => {
-        this.log.warn(`shellcheck: ${error instanceof Error ? error.message : String(error)}`);
-        return [] as Finding[];
-      });
-      // A newer run started meanwhile (the user kept typing): its result will replace this one.
-      if (generation !== state.generation || !this.states.has(key)) return state.entries.map((e) => e.diagnostic);
-      if (extra.length > 0) findings = [...findings, ...extra].sort(byPosition);
-    }
-    return this.publish(uri, state, version, findings.map((finding) => ({ finding, diagnostic: this.toDiagnostic(finding) })));
+    const result = await lintDockerfile({
+      text,
+      file: uri.scheme === 'file' ? uri.fsPath : undefined,
+      folder: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined,
+    }, {
+      files: this.files,
+      overrides: {
+        severity: this.config.lintSeverity(uri),
+        ignored: [...this.config.lintIgnoredRules(uri), ...this.others?.leftToOthers() ?? []],
+        trustedRegistries: this.config.lintTrustedRegistries(uri),
+      },
+      ruleSet: this.config.lintRuleSet(uri),
+      shellcheck: this.shellcheck(uri) ?? false,
+      // Files linted from disk (Lint Workspace) are linted once: no parse kept for each of them.
+      state: version === undefined ? undefined : state.lintState,
+    });
+    this.log.debug(`lint ${vscode.workspace.asRelativePath(uri)}: ${Date.now() - started} ms`);
+    this.showConfigProblems(result);
+    for (const warning of result.warnings) if (warning.kind !== 'config') this.log.warn(`lint ${vscode.workspace.asRelativePath(uri)}: ${warning.message}`);
+    // A newer run started meanwhile (the user kept typing): its result will replace this one.
+    if (generation !== state.generation || !this.states.has(key)) return state.entries.map((e) => e.diagnostic);
+    state.config = result.config;
+    return this.publish(uri, state, version, result.findings.map((finding) => ({ finding, diagnostic: this.toDiagnostic(finding) })));
   }
 
   private publish(uri: vscode.Uri, state: DocumentState, version: number | undefined, entries: LintEntry[]): vscode.Diagnostic[] {
@@ -247,6 +265,14 @@ export class LintDiagnostics implements vscode.Disposable {
     else diagnostic.code = finding.code;
     const tags = diagnosticTags(finding.code);
     if (tags.length > 0) diagnostic.tags = tags.map((t) => vscode.DiagnosticTag[t]);
+    if (finding.alsoCodes?.length) {
+      // One problem that hadolint and BuildKit both report: the code (and its link) is the
+      // hadolint rule's, the message names the BuildKit check, and a related entry opens its page.
+      diagnostic.message = vscode.l10n.t('{0} (also {1})', finding.message, finding.alsoCodes.join(', '));
+      diagnostic.relatedInformation = finding.alsoCodes.map((code) => new vscode.DiagnosticRelatedInformation(
+        new vscode.Location(vscode.Uri.file(path.join(this.extensionPath, 'docs', 'rules', `${code}.md`)), new vscode.Position(0, 0)),
+        vscode.l10n.t('{0} reports the same problem: its page', code)));
+    }
     return diagnostic;
   }
 
@@ -276,7 +302,7 @@ export class LintDiagnostics implements vscode.Disposable {
 
   private state(key: string): DocumentState {
     let state = this.states.get(key);
-    if (!state) { state = { generation: 0, entries: [] }; this.states.set(key, state); }
+    if (!state) { state = { generation: 0, entries: [], lintState: new LintState() }; this.states.set(key, state); }
     return state;
   }
 
@@ -317,40 +343,27 @@ export class LintDiagnostics implements vscode.Disposable {
     return this.shellcheckPath;
   }
 
-  /** The .hadolint.yaml for a folder, read once and kept until a config file changes. */
-  private hadolintConfig(folder: vscode.WorkspaceFolder | undefined): Promise<LoadedConfig> {
-    const cwd = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
-    const key = cwd ?? '';
-    const cached = this.configs.get(key);
-    if (cached) return cached;
-    const loading = this.loadHadolintConfig(cwd);
-    this.configs.set(key, loading);
-    return loading;
+  /** The pipeline's reads: an open document as it stands, else the file on disk (cached). */
+  private readForLint(file: string, maxBytes: number): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
+    return open ? Promise.resolve(open.getText()) : this.diskFiles.read(file, maxBytes);
   }
 
-  private async loadHadolintConfig(cwd: string | undefined): Promise<LoadedConfig> {
-    const candidates = configCandidates({ cwd: cwd ?? '', env: process.env, home: homedir() }).slice(cwd ? 0 : 2);
-    const file = candidates.find((candidate) => existsSync(candidate));
-    if (!file) return {};
-    let loaded: LoadedConfig = { file };
-    const problems: string[] = [];
-    try {
-      const result = await loadConfigFile(file);
-      loaded = { file, config: result.config };
-      problems.push(...result.problems);
-    } catch (error) {
-      problems.push(error instanceof ConfigError ? error.message.replace(`${file}: `, '') : String(error));
-    }
-    this.reportConfigProblems(file, problems);
-    return loaded;
+  /** The problems of the configuration file a lint used, on that file; cleared once it is fixed. */
+  private showConfigProblems(result: LintResult): void {
+    if (!result.configFile) return;
+    const key = vscode.Uri.file(result.configFile).toString();
+    const said = result.configProblems.join('\n');
+    if ((this.configProblems.get(key) ?? '') === said) return;
+    this.reportConfigProblems(result.configFile, result.configProblems);
   }
 
   /** A broken .hadolint.yaml shows its problems on the file itself; lint goes on without it. */
   private reportConfigProblems(file: string, problems: readonly string[]): void {
     const uri = vscode.Uri.file(file);
-    if (problems.length === 0) { this.collection.delete(uri); this.configProblemFiles.delete(uri.toString()); return; }
+    if (problems.length === 0) { this.collection.delete(uri); this.configProblems.delete(uri.toString()); return; }
     for (const problem of problems) this.log.warn(`${file}: ${problem}`);
-    this.configProblemFiles.add(uri.toString());
+    this.configProblems.set(uri.toString(), problems.join('\n'));
     this.collection.set(uri, problems.map((problem) => {
       const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Wharf lint configuration: {0}', problem), vscode.DiagnosticSeverity.Warning);
       diagnostic.source = 'wharf';
@@ -360,9 +373,9 @@ export class LintDiagnostics implements vscode.Disposable {
 
   private watchConfigFiles(): vscode.Disposable[] {
     const reload = () => {
-      this.configs.clear();
-      for (const key of this.configProblemFiles) this.collection.delete(vscode.Uri.parse(key));
-      this.configProblemFiles.clear();
+      this.diskFiles.clear();
+      for (const key of this.configProblems.keys()) this.collection.delete(vscode.Uri.parse(key));
+      this.configProblems.clear();
       this.relintAll();
     };
     // The user's locations live outside the workspace: one non-recursive watcher per candidate.
@@ -376,25 +389,6 @@ export class LintDiagnostics implements vscode.Disposable {
   private watch(pattern: vscode.GlobPattern, onChange: () => void): vscode.Disposable[] {
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
     return [watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange)];
-  }
-
-  /**
-   * The lines of the ignore file for CopyIgnoredFile: the one a Build Image of this Dockerfile
-   * uses (src/workspace/buildContext.ts decides), read once until an ignore file changes.
-   */
-  private dockerignoreFor(uri: vscode.Uri): Promise<string[] | undefined> {
-    if (uri.scheme !== 'file') return Promise.resolve(undefined);
-    const cached = this.dockerignores.get(uri.fsPath);
-    if (cached) return cached;
-    const loading = loadContextIgnore(uri.fsPath, defaultContextDir(uri.fsPath)).then((ignore) => {
-      if (ignore.error) this.log.warn(`lint ${vscode.workspace.asRelativePath(uri)}: ${ignore.error.message}`);
-      return ignore.text?.split('\n');
-    }, (error: unknown) => {
-      this.log.warn(`lint ${vscode.workspace.asRelativePath(uri)}: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    });
-    this.dockerignores.set(uri.fsPath, loading);
-    return loading;
   }
 }
 
@@ -414,6 +408,14 @@ async function readDockerfile(uri: vscode.Uri): Promise<string> {
 /** The command link a diagnostic's code opens: the rule's page from docs/rules, rendered. */
 export function ruleDocCommandUri(code: string): vscode.Uri {
   return vscode.Uri.parse(`command:wharf.lint.showRuleDocs?${encodeURIComponent(JSON.stringify([code]))}`);
+}
+
+/** A .hadolint.yaml or an ignore file: what the linter reads beside the Dockerfile. */
+function isLintInput(doc: vscode.TextDocument): boolean {
+  if (doc.uri.scheme !== 'file') return false;
+  const name = path.basename(doc.uri.fsPath);
+  return /^\.hadolint\.ya?ml$/.test(name) || /(?:^|\.)dockerignore$/.test(name)
+    || configCandidates({ cwd: '', env: process.env, home: homedir() }).slice(2).includes(doc.uri.fsPath);
 }
 
 function readBundledDocs(dir: string): Set<string> {

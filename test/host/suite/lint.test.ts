@@ -83,10 +83,9 @@ const SAMPLE = [
 const SAMPLE_FINDINGS = [
   'DL3006@0:5-0:12/Warning',
   'DL3003@1:4-1:6/Warning',
+  // Each one problem that hadolint and BuildKit both report: one diagnostic naming both codes.
   'DL4000@2:0-2:10/Error',
-  'MaintainerDeprecated@2:0-2:10/Warning',
   'DL3025@3:4-3:14/Warning',
-  'JSONArgsRecommended@3:4-3:14/Warning',
 ];
 
 describe('Dockerfile lint in the editor', function () {
@@ -118,7 +117,7 @@ describe('Dockerfile lint in the editor', function () {
   });
 
   afterEach(async () => {
-    for (const key of ['lint.enable', 'lint.run', 'lint.ignoredRules', 'lint.severity', 'lint.trustedRegistries', 'lint.shellcheck.enable']) await setting(key, undefined);
+    for (const key of ['lint.enable', 'lint.run', 'lint.ignoredRules', 'lint.severity', 'lint.trustedRegistries', 'lint.shellcheck.enable', 'lint.ruleSet', 'lint.otherExtensions']) await setting(key, undefined);
     rmSync(join(root, '.hadolint.yaml'), { force: true });
     for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && doc.uri.fsPath.startsWith(dir)) await doc.save();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -140,7 +139,6 @@ describe('Dockerfile lint in the editor', function () {
     assert.equal(target.path, 'wharf.lint.showRuleDocs');
     assert.deepEqual(JSON.parse(target.query), ['DL3006']);
     assert.deepEqual(find(diagnostics, 'DL4000').tags, [vscode.DiagnosticTag.Deprecated]);
-    assert.deepEqual(find(diagnostics, 'MaintainerDeprecated').tags, [vscode.DiagnosticTag.Deprecated]);
 
     // What clicking the code does: the bundled page, rendered.
     const shown = await vscode.commands.executeCommand(target.path, ...(JSON.parse(target.query) as unknown[]));
@@ -162,7 +160,8 @@ describe('Dockerfile lint in the editor', function () {
     await setText(doc, 'FROM busybox:1.36\nRUN cd /tmp && echo hi\nWORKDIR tmp\n');
     await api.lint.diagnostics.idle();
     const after = await diagnosticsWhere(uri, 'the edited findings', (d) => !codes(uri).includes('DL3006') && d.length > 0);
-    assert.deepEqual(after.map(summary), ['DL3003@1:4-1:6/Warning', 'DL3000@2:8-2:11/Error', 'WorkdirRelativePath@2:8-2:11/Warning']);
+    assert.deepEqual(after.map(summary), ['DL3003@1:4-1:6/Warning', 'DL3000@2:8-2:11/Error']);
+    assert.match(find(after, 'DL3000').message, /\(also WorkdirRelativePath\)$/);
   });
 
   it('closing the document clears its diagnostics', async () => {
@@ -249,6 +248,45 @@ describe('Dockerfile lint in the editor', function () {
     assert.match(doc.lineAt(1).text, /apt-get install -y --no-install-recommends/);
   });
 
+  it('one problem hadolint and BuildKit both report is one diagnostic: both codes, both pages, one quick fix', async () => {
+    const uri = fixture('Dockerfile', SAMPLE);
+    const doc = await open(uri);
+    const d = await diagnosticsWhere(uri, 'the sample findings', (ds) => ds.length === SAMPLE_FINDINGS.length);
+    assert.deepEqual(codes(uri).filter((c) => c === 'MaintainerDeprecated' || c === 'JSONArgsRecommended'), [], 'no second diagnostic for the same problem');
+    const maintainer = find(d, 'DL4000');
+    assert.equal(maintainer.message, 'MAINTAINER is deprecated (also MaintainerDeprecated)');
+    // The code links to the hadolint rule's page, the related entry to the BuildKit check's.
+    assert.deepEqual(JSON.parse((maintainer.code as { target: vscode.Uri }).target.query), ['DL4000']);
+    const related = maintainer.relatedInformation ?? [];
+    assert.equal(related.length, 1);
+    assert.equal(basename(related[0].location.uri.fsPath), 'MaintainerDeprecated.md');
+    assert.equal(related[0].message, 'MaintainerDeprecated reports the same problem: its page');
+    const page = await vscode.workspace.openTextDocument(related[0].location.uri);
+    assert.match(page.getText(), /MaintainerDeprecated/);
+    assert.match(find(d, 'DL3025').message, /\(also JSONArgsRecommended\)$/);
+
+    const actions = await quickFixes(uri, maintainer, 'Ignore DL4000, MaintainerDeprecated on this line');
+    assert.equal(actions.filter((a) => a.title.startsWith('Replace')).length, 1, 'one quick fix, not one per rule');
+    assert.deepEqual(actions.filter((a) => a.title.startsWith('Ignore')).map((a) => a.title), ['Ignore DL4000, MaintainerDeprecated on this line', 'Ignore DL4000, MaintainerDeprecated in this file']);
+    await apply(actions.find((a) => a.title === 'Ignore DL4000, MaintainerDeprecated on this line'), 'ignore both on this line');
+    await diagnosticsWhere(uri, 'DL4000 gone', () => !codes(uri).includes('DL4000') && !codes(uri).includes('MaintainerDeprecated'));
+    assert.equal(doc.lineAt(2).text, '# hadolint ignore=DL4000,MaintainerDeprecated');
+  });
+
+  it('wharf.lint.ruleSet: hadolint or buildkit alone show their own codes', async () => {
+    const uri = fixture('Dockerfile', SAMPLE);
+    await open(uri);
+    await diagnosticsWhere(uri, 'the first lint', (d) => d.length === SAMPLE_FINDINGS.length);
+    await setting('lint.ruleSet', 'buildkit');
+    const buildkit = await diagnosticsWhere(uri, 'BuildKit checks only', () => codes(uri).includes('MaintainerDeprecated'));
+    assert.deepEqual(buildkit.map(summary), ['MaintainerDeprecated@2:0-2:10/Warning', 'JSONArgsRecommended@3:4-3:14/Warning']);
+    assert.equal(find(buildkit, 'MaintainerDeprecated').message.includes('(also'), false);
+    await setting('lint.ruleSet', 'hadolint');
+    const hadolint = await diagnosticsWhere(uri, 'hadolint rules only', () => codes(uri).includes('DL3006'));
+    assert.deepEqual(hadolint.map(summary), SAMPLE_FINDINGS);
+    assert.equal(find(hadolint, 'DL4000').message, 'MAINTAINER is deprecated');
+  });
+
   it('quick fix: exec form for CMD settles both DL3025 and JSONArgsRecommended', async () => {
     const uri = fixture('Dockerfile', SAMPLE);
     const doc = await open(uri);
@@ -262,8 +300,8 @@ describe('Dockerfile lint in the editor', function () {
     const uri = fixture('Dockerfile', SAMPLE);
     const doc = await open(uri);
     const d = await diagnosticsWhere(uri, 'DL4000', () => codes(uri).includes('DL4000'));
-    const actions = await quickFixes(uri, find(d, 'DL4000'), 'Ignore DL4000 on this line');
-    // DL4000 and MaintainerDeprecated carry the same edit: one action, the preferred one.
+    const actions = await quickFixes(uri, find(d, 'DL4000'), 'Ignore DL4000, MaintainerDeprecated on this line');
+    // DL4000 and MaintainerDeprecated are one diagnostic with one fix, the preferred one.
     const replace = actions.filter((a) => a.title.startsWith('Replace'));
     assert.deepEqual(replace.map((a) => a.isPreferred), [true]);
     await apply(replace[0], 'MAINTAINER → LABEL');
@@ -372,11 +410,11 @@ describe('Dockerfile lint in the editor', function () {
     assert.equal(result.cancelled, false);
     assert.ok(result.files >= 5, `at least the suite's Dockerfiles and the workspace's own (${result.files})`);
     assert.deepEqual(lintDiagnostics(containerfile).map(summary), ['DL3006@0:5-0:12/Warning', 'DL3003@1:4-1:6/Warning']);
-    assert.deepEqual(codes(named).sort(), ['DL4000', 'MaintainerDeprecated']);
+    assert.deepEqual(codes(named), ['DL4000']);
     assert.deepEqual(codes(nested), ['DL3007']);
     assert.deepEqual(lintDiagnostics(excluded), [], 'node_modules is not linted');
     assert.deepEqual(lintDiagnostics(ignoreFile), [], 'a .dockerignore is not a Dockerfile');
-    assert.ok(result.problems >= 6);
+    assert.ok(result.problems >= 5);
   });
   it('Lint Dockerfile on a FIFO or a symlink to /dev/zero says so in Problems instead of reading it', async () => {
     // Outside the workspace folder, which other tests walk and watch.

@@ -96,6 +96,27 @@ describe('wharf-lint CLI', function () {
     }
   });
 
+  it('one finding per problem: DL4000 names MaintainerDeprecated in alsoCodes; --rule-set picks a family', () => {
+    const path = file('Dockerfile', 'FROM debian:12\nMAINTAINER me\nCMD node app.js\nWORKDIR app\n');
+    const json = (args: string[]) => JSON.parse(run(['--format', 'json', '--no-shellcheck', ...args, path], { cwd: dir }).stdout) as Record<string, unknown>[];
+    const shape = (found: Record<string, unknown>[]) => found.map((f) => [f.line, f.code, f.alsoCodes ?? null, f.level]);
+    const both = json([]);
+    assert.deepEqual(shape(both), [
+      [2, 'DL4000', ['MaintainerDeprecated'], 'error'],
+      [3, 'DL3025', ['JSONArgsRecommended'], 'warning'],
+      [4, 'DL3000', ['WorkdirRelativePath'], 'error'],
+    ]);
+    // The contract's fields are all still there, with the same meaning.
+    assert.deepEqual(Object.keys(both[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'level', 'code', 'message', 'alsoCodes']);
+    assert.deepEqual(shape(json(['--rule-set', 'hadolint'])), [[2, 'DL4000', null, 'error'], [3, 'DL3025', null, 'warning'], [4, 'DL3000', null, 'error']]);
+    assert.deepEqual(shape(json(['--rule-set=buildkit'])), [[2, 'MaintainerDeprecated', null, 'warning'], [3, 'JSONArgsRecommended', null, 'warning'], [4, 'WorkdirRelativePath', null, 'warning']]);
+    // Ignoring one half leaves the other, on its own.
+    assert.deepEqual(shape(json(['--ignore', 'DL4000'])).slice(0, 1), [[2, 'MaintainerDeprecated', null, 'warning']]);
+    const tty = run(['--no-shellcheck', path], { cwd: dir }).stdout;
+    assert.match(tty, /:2:1 error DL4000 MAINTAINER is deprecated \(also MaintainerDeprecated\)/);
+    assert.equal(run(['--rule-set', 'all', path], { cwd: dir }).code, 2);
+  });
+
   it('reads stdin for -', () => {
     const { code, stdout } = run(['--format', 'json', '--no-shellcheck', '-'], { cwd: dir, input: 'FROM debian:12\nHEALTHCHECK NONE\nRUNN x\n' });
     assert.equal(code, 1);

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { ConfigError, configCandidates, findConfigFile, meetsThreshold, mergeConfig, parseHadolintConfig } from '../../../src/lint/config';
+import { ConfigError, configCandidates, meetsThreshold, mergeConfig, parseHadolintConfig } from '../../../src/lint/config';
 
 describe('lint config (.hadolint.yaml)', () => {
   it('reads every hadolint key', () => {
@@ -56,13 +55,6 @@ describe('lint config (.hadolint.yaml)', () => {
     assert.deepEqual(list.slice(0, 4), ['/proj/.hadolint.yaml', '/proj/.hadolint.yml', '/xdg/hadolint.yaml', '/xdg/hadolint.yml']);
     assert.ok(list.indexOf('/home/u/.config/hadolint.yaml') < list.indexOf('/home/u/.hadolint/hadolint.yaml'));
     assert.equal(list[list.length - 2], '/home/u/.hadolint.yaml');
-  });
-
-  it('findConfigFile picks the first that exists', () => {
-    const present = new Set([join('/home/u', '.hadolint.yaml'), '/proj/.hadolint.yml']);
-    assert.equal(findConfigFile({ cwd: '/proj', env: {}, home: '/home/u', exists: (p) => present.has(p) }), '/proj/.hadolint.yml');
-    assert.equal(findConfigFile({ cwd: '/other', env: {}, home: '/home/u', exists: (p) => present.has(p) }), '/home/u/.hadolint.yaml');
-    assert.equal(findConfigFile({ cwd: '/other', env: {}, home: '/nobody', exists: (p) => present.has(p) }), undefined);
   });
 
   it('mergeConfig layers editor settings over the file', () => {

@@ -116,7 +116,7 @@ describe('lint robustness (§6)', function () {
   it('a lone CR is a line break, as editors show it', () => {
     const findings = sane('FROM ubuntu\rMAINTAINER me\r');
     assert.deepEqual(at(findings, 'DL3006'), ['0:5']);
-    assert.deepEqual(at(findings, 'MaintainerDeprecated'), ['1:0']);
+    assert.deepEqual(at(findings, 'DL4000'), ['1:0']);
   });
 
   it('an escaped # on a continued RUN (dockerfile-ast\'s getHeredocs throws on it) lints without an internal error', () => {

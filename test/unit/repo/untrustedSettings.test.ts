@@ -27,6 +27,9 @@ const classification: Record<string, Picks> = {
   'wharf.lint.severity': 'nothing',
   'wharf.lint.trustedRegistries': 'nothing',
   'wharf.lint.shellcheck.enable': 'executable',
+  // Which of Wharf's own rules run; ShellCheck still needs the switch above.
+  'wharf.lint.ruleSet': 'nothing',
+  'wharf.lint.otherExtensions': 'nothing',
   // Editing features read the document and the store of the engine chosen above; none picks anything.
   'wharf.editing.completion.enable': 'nothing',
   'wharf.editing.hover.enable': 'nothing',
