@@ -21,6 +21,8 @@ export interface WharfViews extends vscode.Disposable {
   readonly engine: EngineTreeProvider;
   readonly networksView: vscode.TreeView<NetworkNode>;
   setContainerFilter(text: string): void;
+  /** The context keys this module set, as last set (what the when-clauses see; for tests). */
+  readonly contextKeys: Readonly<Record<string, unknown>>;
 }
 
 export function createViews(sessions: SessionHolder, config: Config): WharfViews {
@@ -41,6 +43,11 @@ export function createViews(sessions: SessionHolder, config: Config): WharfViews
   // lines are picked by these context keys. No view gets a `message` then: a message hides the
   // welcome content. The address tried is the only changing part, so it goes in the view's
   // description, beside the title.
+  const contextKeys: Record<string, unknown> = {};
+  const setKey = (key: string, value: unknown): void => {
+    contextKeys[key] = value;
+    void vscode.commands.executeCommand('setContext', key, value);
+  };
   let unreachableAddress: string | undefined;
   let filterText = '';
   const describeContainers = (): void => {
@@ -48,14 +55,14 @@ export function createViews(sessions: SessionHolder, config: Config): WharfViews
   };
   const showConnection = (connection: ConnectionState): void => {
     const diagnosis = connection.status === 'unreachable' ? connection.diagnosis : undefined;
-    void vscode.commands.executeCommand('setContext', 'wharf.engine.status', connection.status);
-    void vscode.commands.executeCommand('setContext', 'wharf.engine.cause', connection.status === 'unreachable' ? diagnosis?.cause ?? 'other' : '');
-    void vscode.commands.executeCommand('setContext', 'wharf.engine.source', connection.status === 'unreachable' ? diagnosis?.source ?? '' : '');
+    setKey('wharf.engine.status', connection.status);
+    setKey('wharf.engine.cause', connection.status === 'unreachable' ? diagnosis?.cause ?? 'other' : '');
+    setKey('wharf.engine.source', connection.status === 'unreachable' ? diagnosis?.source ?? '' : '');
     unreachableAddress = connection.status !== 'unreachable' ? undefined
       : diagnosis?.address ?? (diagnosis?.context ? vscode.l10n.t('context {0}', diagnosis.context) : vscode.l10n.t('no address'));
     describeContainers();
   };
-  void vscode.commands.executeCommand('setContext', 'wharf.demoEngine.available', demoEngineOffer() !== undefined);
+  setKey('wharf.demoEngine.available', demoEngineOffer() !== undefined);
   let storeSubscription: vscode.Disposable | undefined;
   const bind = (): void => {
     storeSubscription?.dispose();
@@ -76,7 +83,7 @@ export function createViews(sessions: SessionHolder, config: Config): WharfViews
   };
 
   return {
-    containers, containersView, images, imagesView, volumes, volumesView, networks, networksView, engine, setContainerFilter,
+    containers, containersView, images, imagesView, volumes, volumesView, networks, networksView, engine, setContainerFilter, contextKeys,
     dispose: () => { for (const d of disposables.reverse()) d.dispose(); },
   };
 }
