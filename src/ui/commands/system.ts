@@ -93,6 +93,7 @@ export function systemCommands(ctx: WharfContext): Record<string, Handler> {
       if (!kinds || kinds.length === 0) return undefined;
       return prune(ctx, kinds, scope, labels);
     },
+    'wharf.inspect.keepOpen': async () => ctx.inspect.keepActive(),
     'wharf.volume.inspect': async (...args) => {
       const [name] = await resourceTargets(ctx, args, 'volume', vscode.l10n.t('Inspect which volume?'), false);
       if (name) await ctx.inspect.show('volume', name, name);
