@@ -60,7 +60,7 @@ describe('inspect in the workbench', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await screenshot(wb.page, 'inspect-failure');
+    if (this.currentTest?.state === 'failed' && wb) await screenshot(wb.page, `inspect-failure-${this.currentTest.title.split(' ')[1]}`);
   });
 
   after(async () => {
