@@ -113,7 +113,7 @@ describe('terminals on the real engine', function () {
     const out = collect(pty);
     pty.open(undefined);
     try {
-      await waitForText(out.text, /log stream ended/, 'the whole log');
+      await waitForText(out.text, /the container stopped/, 'the whole log');
       const text = out.text();
       assert.ok(!text.includes('\ufffd'), 'a split character became U+FFFD');
       // Each half arrives in its own write; stderr's are tinted one by one.
@@ -162,7 +162,7 @@ describe('terminals on the real engine', function () {
       const parts = (rest + chunk).split('\r\n');
       rest = parts.pop() ?? '';
       for (const line of parts) {
-        if (line.includes('log stream ended')) ended = true;
+        if (line.includes('the container stopped')) ended = true;
         if (line === '' || ended || broken) continue;
         if (line !== `${String(next).padStart(4, '0')}${' '.repeat(8000)}`) broken = `line ${next}: ${JSON.stringify(line.slice(0, 40))}… (${line.length} chars)`;
         next += 1;
