@@ -59,7 +59,7 @@ function systemCode(err: unknown): string | undefined {
  */
 export function looksMistyped(socketPath: string, exists: (file: string) => boolean = defaultExists): boolean {
   if (/\s/.test(socketPath)) return true;
-  if (!/\.(sock|socket)$/.test(path.basename(socketPath))) return true;
+  if (!/\.(?:sock|socket)$/.test(path.basename(socketPath))) return true;
   return !exists(path.dirname(socketPath));
 }
 

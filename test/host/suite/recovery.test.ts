@@ -23,7 +23,7 @@ function holds(when: string | undefined, keys: Readonly<Record<string, unknown>>
   if (!when) return true;
   return when.split('||').some((alternative) => alternative.split('&&').every((term) => {
     const t = term.trim();
-    const eq = /^(\S+)\s*==\s*(\S+)$/.exec(t);
+    const eq = /^([^\s=]+)\s*==\s*(\S+)$/.exec(t);
     if (eq) return String(keys[eq[1]] ?? '') === eq[2];
     if (t.startsWith('!')) return !keys[t.slice(1)];
     return Boolean(keys[t]);

@@ -63,7 +63,7 @@ describe('terminals on the real engine', function () {
       await engine().getContainer(id).kill();
       await waitForText(out.text, /stopped; its logs continue here/, 'the stop said');
       await engine().getContainer(id).start();
-      await waitForText(out.text, /started again[^]*run 2\r\n/, 'the second run followed');
+      await waitForText(out.text, /started again[\s\S]*run 2\r\n/, 'the second run followed');
       await engine().getContainer(id).restart({ t: 0 });
       await waitForText(out.text, /run 3\r\n/, 'the third run, after a restart');
       assert.equal(out.text().match(/run 1\r\n/g)?.length, 1, 'the first run is shown once');
