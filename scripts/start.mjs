@@ -8,7 +8,9 @@
 // dockerd with sample images and containers, in a temp folder) and points the server at it.
 // Ctrl-C (or SIGTERM) stops the server and the demo engine and deletes the temp folder.
 //
-// WHARF_DEMO=1 always starts the demo engine, WHARF_DEMO=0 never does. WHARF_PORT picks the port
+// Wherever a demo engine can run, Wharf is also offered one on demand (scripts/lib/demoOffer.mjs:
+// its URL in WHARF_DEMO_ENGINE): the *Start a Demo Engine* button of its unreachable-engine view.
+// WHARF_DEMO=1 always starts the demo engine, WHARF_DEMO=0 never does (and offers none). WHARF_PORT picks the port
 // (default 8080); WHARF_FOLDER the folder to open (default: where `npm start` was run);
 // WHARF_VERBOSE=1 echoes the server's output. For the e2e test: --no-build skips the build,
 // --data-dir DIR keeps the server's settings and state in DIR instead of the user's cache.
@@ -20,6 +22,7 @@ import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { engineProbeBuild } from './lib/bundle.mjs';
 import { DEMO_PROJECT, startDemoEngine } from './lib/demoEngine.mjs';
+import { offerDemoEngine } from './lib/demoOffer.mjs';
 import { pointedAt } from './lib/engines.mjs';
 import { createStoppers } from './lib/lifecycle.mjs';
 import { provision } from './lib/provision.mjs';
@@ -32,7 +35,7 @@ const optionValue = (name) => { const at = args.indexOf(name); return at >= 0 ? 
 const started = Date.now();
 const stoppers = createStoppers('wharf');
 
-/** The engine probe and the demo label name, from src (see engineProbeBuild). */
+/** The engine probe, the demo label name and the demo offer's variable, from src (see engineProbeBuild). */
 async function loadFromSrc(scratch) {
   const outfile = join(scratch, 'engineProbe.cjs');
   await esbuild.build(engineProbeBuild({ root, outfile }));
@@ -43,15 +46,37 @@ function describeEngine(engine) {
   return `${engine.kind === 'podman' ? 'Podman' : 'Docker'} ${engine.version}`;
 }
 
+/** Starts the demo engine once (later calls share it); the same engine whoever asks first. */
+function demoStarter(scratch, label) {
+  let started;
+  return () => started ??= (async () => {
+    provision(['demo'], log);
+    log(`starting a throwaway demo engine in ${scratch}`);
+    const t0 = Date.now();
+    const demo = await startDemoEngine(join(scratch, 'demo'), `${label}=true`, log, { register: stoppers.add });
+    demo.seconds = (Date.now() - t0) / 1000;
+    log(`demo engine ready in ${demo.seconds.toFixed(1)}s: ${demo.images.length} images, Compose project "${DEMO_PROJECT}" (web running, worker paused, migrate exited) and "toolbox"${demo.webUrl ? `; the web site is at ${demo.webUrl}` : ''}`);
+    return demo;
+  })().catch((e) => { started = undefined; throw e; });
+}
+
+/** Offers the demo engine to Wharf (WHARF_DEMO_ENGINE in the server's environment). */
+async function withDemoOffer(env, startDemo, envName) {
+  const offer = await offerDemoEngine(async () => (await startDemo()).host, { register: stoppers.add });
+  return { ...env, [envName]: offer.url };
+}
+
 /** Decides the engine; returns the server's environment and what to say about the engine. */
 async function chooseEngine(scratch) {
-  const { probeEngine, DEMO_ENGINE_LABEL } = await loadFromSrc(scratch);
+  const { probeEngine, DEMO_ENGINE_ENV, DEMO_ENGINE_LABEL } = await loadFromSrc(scratch);
   const demoSetting = process.env.WHARF_DEMO;
+  const demoPossible = demoSetting !== '0' && process.platform === 'linux' && process.getuid?.() === 0;
+  const startDemo = demoStarter(scratch, DEMO_ENGINE_LABEL);
   const probe = demoSetting === '1' ? undefined : await probeEngine({ env: process.env });
   const where = (p) => (p.endpoint ? `${p.endpoint.url} (from ${p.endpoint.source}${p.endpoint.context ? ` "${p.endpoint.context}"` : ''})` : 'no usable address');
   if (probe?.reachable) {
     return {
-      env: process.env,
+      env: demoPossible ? await withDemoOffer(process.env, startDemo, DEMO_ENGINE_ENV) : process.env,
       about: [`Engine: your ${describeEngine(probe.engine)} at ${where(probe)}, used as it is: npm start creates nothing in it.`],
     };
   }
@@ -64,25 +89,21 @@ async function chooseEngine(scratch) {
   }
   // Without WHARF_DEMO=1, a demo engine that cannot start is said, not fatal: the server still
   // serves (Wharf says why it cannot connect, and the linter needs no engine).
-  const withoutDemo = (why) => {
+  const withoutDemo = (why, env = process.env) => {
     if (demoSetting === '1') throw new Error(`WHARF_DEMO=1, but ${why}`);
-    return { env: process.env, about: [`Engine: none reachable, and ${why}.`, 'Start your engine (or set DOCKER_HOST) and run npm start again.'] };
+    return { env, about: [`Engine: none reachable, and ${why}.`, 'Start your engine (or set DOCKER_HOST) and run npm start again.'] };
   };
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return withoutDemo('the demo engine (a private dockerd) needs Linux and root');
+  if (!demoPossible) return withoutDemo('the demo engine (a private dockerd) needs Linux and root');
   let demo;
   try {
-    provision(['demo'], log);
-    log(`starting a throwaway demo engine in ${scratch}`);
-    const t0 = Date.now();
-    demo = await startDemoEngine(join(scratch, 'demo'), `${DEMO_ENGINE_LABEL}=true`, log, { register: stoppers.add });
-    demo.seconds = (Date.now() - t0) / 1000;
+    demo = await startDemo();
   } catch (e) {
     if (stoppers.stopping()) throw e;
-    return withoutDemo(`the demo engine could not start: ${e.message}`);
+    // Offered all the same: Wharf's *Start a Demo Engine* tries again and says why it failed.
+    return withoutDemo(`the demo engine could not start: ${e.message}`, await withDemoOffer(process.env, startDemo, DEMO_ENGINE_ENV));
   }
-  log(`demo engine ready in ${demo.seconds.toFixed(1)}s: ${demo.images.length} images, Compose project "${DEMO_PROJECT}" (web running, worker paused, migrate exited) and "toolbox"${demo.webUrl ? `; the web site is at ${demo.webUrl}` : ''}`);
   return {
-    env: pointedAt(process.env, demo.host),
+    env: await withDemoOffer(pointedAt(process.env, demo.host), startDemo, DEMO_ENGINE_ENV),
     about: [
       `Engine: a throwaway DEMO engine (a private dockerd at ${demo.host}, pid ${demo.pid}), not yours:`,
       `        sample images and containers to try Wharf on. Ctrl-C stops it and deletes it with everything in it.`,

@@ -41,7 +41,8 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
     log, config, sessions, views, inspect, walkthrough, lint, editing,
     createStatusBar(sessions, config),
     confirmEngineWhenLookedAt(sessions, views),
-    config.onDidChange((keys) => { if (keys.some((k) => k.startsWith('engine.'))) sessions.restart(); }),
+    // Changed engine settings say which engine is wanted: the demo engine's turn is over.
+    config.onDidChange((keys) => { if (keys.some((k) => k.startsWith('engine.'))) sessions.restart(null); }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => sessions.restart()),
     vscode.commands.registerCommand('wharf.showLog', () => log.show()),
     ...registerCommands(ctx),

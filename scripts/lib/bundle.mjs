@@ -77,7 +77,7 @@ export function extensionBuild({ production, outfile = 'dist/extension.js', buil
 export function engineProbeBuild({ root, outfile }) {
   return {
     stdin: {
-      contents: "export { probeEngine } from './src/docker/engineProbe';\nexport { DEMO_ENGINE_LABEL } from './src/ui/display/engineText';\n",
+      contents: "export { probeEngine } from './src/docker/engineProbe';\nexport { DEMO_ENGINE_ENV, DEMO_ENGINE_LABEL } from './src/ui/display/engineText';\n",
       resolveDir: root,
       loader: 'ts',
       sourcefile: 'engineProbe-entry.ts',

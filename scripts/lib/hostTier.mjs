@@ -12,6 +12,7 @@ import { ensureVSCodeServer, startServer, workbenchUrl } from './vscodeServer.mj
 import { launchChromium } from './chromium.mjs';
 import { pointedAt } from './engines.mjs';
 import { onStop } from './lifecycle.mjs';
+import { offerDemoEngine } from './demoOffer.mjs';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const HARD_TIMEOUT_MS = Number(process.env.WHARF_HOST_TIMEOUT_MS ?? 15 * 60_000);
@@ -60,9 +61,11 @@ export async function runHostTier({ env = {}, artifactsDir = join(root, 'test-ar
   let server;
   let browser;
   let timer;
+  let demoOffer;
   // Registered now, so that Ctrl-C at any point of the tier reaches it (lifecycle.mjs).
   const cleanup = onStop(async () => {
     clearTimeout(timer);
+    await demoOffer?.close();
     try { await browser?.close(); } catch { /* already closed */ }
     try { await server?.stop(); } catch (e) { log(`stopping the VS Code server: ${e.message}`); }
     rmSync(scratch, { recursive: true, force: true });
@@ -70,10 +73,14 @@ export async function runHostTier({ env = {}, artifactsDir = join(root, 'test-ar
 
   try {
     const work = (async () => {
+      // npm start's demo engine offer (the same endpoint, demoOffer.mjs), whose "demo engine" is
+      // the tier's own engine: the suites press Start a Demo Engine without a second dockerd.
+      // WHARF_DEMO_ENGINE is DEMO_ENGINE_ENV of src/ui/display/engineText.ts (a suite checks).
+      demoOffer = await offerDemoEngine(async () => env.WHARF_TEST_DOCKER_HOST);
       server = await startServer({
         serverPath, port: 0,
         dataDir: join(scratch, 'data'), extensionsDir: join(scratch, 'extensions'),
-        env: serverEnv(env, { WHARF_TEST_STATS_FILE: statsFile }),
+        env: serverEnv(env, { WHARF_TEST_STATS_FILE: statsFile, WHARF_DEMO_ENGINE: demoOffer.url }),
         log,
       });
       browser = await launchChromium();

@@ -25,7 +25,7 @@ export interface TlsMaterial {
   verify: boolean;
 }
 
-export type EndpointSource = 'setting' | 'settingContext' | 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'currentContext' | 'defaultSocket';
+export type EndpointSource = 'demo' | 'setting' | 'settingContext' | 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'currentContext' | 'defaultSocket';
 
 export type EndpointAddress =
   | { protocol: 'unix'; socketPath: string }
@@ -55,6 +55,8 @@ export interface ResolveFs {
 }
 
 export interface ResolveInput {
+  /** An engine chosen for this session only (`npm start`'s demo engine): above every setting. */
+  demoHost?: string;
   /** The wharf.engine.host setting (overrides everything when non-empty). */
   host?: string;
   /** The wharf.engine.context setting (overrides the environment when non-empty). */
@@ -83,7 +85,7 @@ const realFs: ResolveFs = {
 };
 
 /**
- * Docker CLI order: explicit host > explicit context > DOCKER_HOST > DOCKER_CONTEXT >
+ * Docker CLI order (after a session's demo engine): explicit host > explicit context > DOCKER_HOST > DOCKER_CONTEXT >
  * currentContext of $DOCKER_CONFIG/config.json > the usual sockets (first that exists).
  * Throws a WharfError when a named context or a URL is unusable: silently falling back to
  * another engine would be worse than saying so.
@@ -101,13 +103,58 @@ export function resolveEndpoint(input: ResolveInput = {}): Endpoint {
   });
   const fromEnvironment: HostSources = { tls: () => tlsFromEnvironment(env, configDir, files), ssh };
   const contextSources = (tls: () => TlsMaterial | undefined): HostSources => ({ tls, ssh });
-  if (input.host?.trim()) return parseHost(input.host.trim(), 'setting', fromEnvironment);
-  if (input.context?.trim()) return fromContext(input.context.trim(), 'settingContext', env, configDir, platform, home, files, contextSources);
-  if (env.DOCKER_HOST) return parseHost(env.DOCKER_HOST, 'DOCKER_HOST', fromEnvironment);
-  if (env.DOCKER_CONTEXT) return fromContext(env.DOCKER_CONTEXT, 'DOCKER_CONTEXT', env, configDir, platform, home, files, contextSources);
-  const current = currentContext(configDir, files);
-  if (current) return fromContext(current, 'currentContext', env, configDir, platform, home, files, contextSources);
-  return defaultSocket(env, home, platform, files);
+  const chosen = addressSource(input);
+  switch (chosen.source) {
+    case 'demo':
+    case 'setting':
+    case 'DOCKER_HOST':
+      return parseHost(chosen.name, chosen.source, fromEnvironment);
+    case 'settingContext':
+    case 'DOCKER_CONTEXT':
+    case 'currentContext':
+      return fromContext(chosen.name, chosen.source, env, configDir, platform, home, files, contextSources);
+    case 'defaultSocket':
+      return defaultSocket(env, home, platform, files);
+  }
+}
+
+/**
+ * Which rule picks the engine, and the address or context name it gives, without reading it:
+ * also known when the address turns out to be unusable (the UI says where a typo came from).
+ */
+export function addressSource(input: ResolveInput = {}): { source: EndpointSource; name: string } {
+  const env = input.env ?? process.env;
+  if (input.demoHost?.trim()) return { source: 'demo', name: input.demoHost.trim() };
+  if (input.host?.trim()) return { source: 'setting', name: input.host.trim() };
+  if (input.context?.trim()) return { source: 'settingContext', name: input.context.trim() };
+  if (env.DOCKER_HOST) return { source: 'DOCKER_HOST', name: env.DOCKER_HOST };
+  if (env.DOCKER_CONTEXT) return { source: 'DOCKER_CONTEXT', name: env.DOCKER_CONTEXT };
+  const current = currentContext(env.DOCKER_CONFIG || path.join(input.homedir ?? os.homedir(), '.docker'), input.fs ?? realFs);
+  if (current) return { source: 'currentContext', name: current };
+  return { source: 'defaultSocket', name: '' };
+}
+
+/** The docker contexts the CLI knows (its contexts store), sorted by name, with their Docker address. */
+export function listContexts(input: Pick<ResolveInput, 'env' | 'homedir'> = {}): { name: string; host?: string; description?: string }[] {
+  const env = input.env ?? process.env;
+  const configDir = env.DOCKER_CONFIG || path.join(input.homedir ?? os.homedir(), '.docker');
+  const metaDir = path.join(configDir, 'contexts', 'meta');
+  let folders: string[];
+  try { folders = fs.readdirSync(metaDir); } catch { return []; }
+  const contexts = folders.flatMap((folder) => {
+    const text = realFs.readFile(path.join(metaDir, folder, 'meta.json'));
+    if (!text) return [];
+    try {
+      const meta = JSON.parse(text) as { Name?: unknown; Metadata?: { Description?: unknown }; Endpoints?: { docker?: { Host?: unknown } } };
+      if (typeof meta.Name !== 'string' || !meta.Name) return [];
+      const host = meta.Endpoints?.docker?.Host;
+      const description = meta.Metadata?.Description;
+      return [{ name: meta.Name, host: typeof host === 'string' ? maskText(host) : undefined, description: typeof description === 'string' && description ? description : undefined }];
+    } catch {
+      return [];
+    }
+  });
+  return contexts.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function currentContext(configDir: string, files: ResolveFs): string | undefined {
@@ -138,16 +185,16 @@ function fromContext(name: string, source: EndpointSource, env: NodeJS.ProcessEn
   const metaFile = path.join(configDir, 'contexts', 'meta', digest, 'meta.json');
   const text = files.readFile(metaFile);
   if (!text) {
-    throw new WharfError('unreachable', `Docker context "${name}" does not exist.`, { hint: 'Pick an existing context (`docker context ls`) in the wharf.engine.context setting, or clear it.' });
+    throw new WharfError('unreachable', `Docker context "${name}" does not exist.`, { hint: 'Pick an existing context (`docker context ls`) in the wharf.engine.context setting, or clear it.', reason: 'noContext' });
   }
   let meta: { Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } } };
   try {
     meta = JSON.parse(text) as typeof meta;
   } catch (err) {
-    throw new WharfError('unreachable', `Docker context "${name}" is unreadable (${metaFile}).`, { cause: err });
+    throw new WharfError('unreachable', `Docker context "${name}" is unreadable (${metaFile}).`, { cause: err, reason: 'noContext' });
   }
   const docker = meta.Endpoints?.docker;
-  if (!docker?.Host) throw new WharfError('unreachable', `Docker context "${name}" has no Docker endpoint.`);
+  if (!docker?.Host) throw new WharfError('unreachable', `Docker context "${name}" has no Docker endpoint.`, { reason: 'noContext' });
   const tlsDir = path.join(configDir, 'contexts', 'tls', digest, 'docker');
   const read = (file: string): string | undefined => files.readFile(path.join(tlsDir, file));
   const ca = read('ca.pem');
@@ -171,7 +218,7 @@ function tlsFromEnvironment(env: NodeJS.ProcessEnv, configDir: string, files: Re
 
 function parseHost(raw: string, source: EndpointSource, sources: HostSources): Endpoint {
   const bad = (why: string): WharfError => new WharfError('unreachable', `The engine address "${maskText(raw)}" is not usable: ${why}.`, {
-    hint: 'Use unix:///path/to/docker.sock, npipe:////./pipe/docker_engine, tcp://host:port or ssh://user@host.',
+    hint: 'Use unix:///path/to/docker.sock, npipe:////./pipe/docker_engine, tcp://host:port or ssh://user@host.', reason: 'badAddress',
   });
   const match = /^([a-z]+):\/\/(.*)$/i.exec(raw);
   if (!match) throw bad('it has no scheme');

@@ -29,12 +29,15 @@ export interface WharfErrorOptions {
   /** The engine's own words (its JSON `message`), for logs and "details". */
   engineMessage?: string;
   cause?: unknown;
+  /** Why an engine address was refused before any connection (diagnosis.ts tells the UI). */
+  reason?: 'badAddress' | 'noContext';
 }
 
 export class WharfError extends Error {
   readonly hint?: string;
   readonly statusCode?: number;
   readonly engineMessage?: string;
+  readonly reason?: 'badAddress' | 'noContext';
 
   constructor(readonly code: WharfErrorCode, message: string, options: WharfErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -42,6 +45,7 @@ export class WharfError extends Error {
     this.hint = options.hint;
     this.statusCode = options.statusCode;
     this.engineMessage = options.engineMessage;
+    this.reason = options.reason;
   }
 }
 

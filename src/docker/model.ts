@@ -2,6 +2,7 @@
 // these live; views derive from them and keep no copies. Objects are immutable snapshots: an
 // update replaces the object, so identity changes mean "this changed".
 // Times are epoch milliseconds; display text ("Up 5 minutes") is computed when shown, never stored.
+import type { UnreachableDiagnosis } from './diagnosis';
 
 export type EngineKind = 'docker' | 'podman';
 
@@ -78,7 +79,11 @@ export type ConnectionState =
     /** The daemon's own labels (dockerd --label key=value), e.g. wharf.demo=true on `npm start`'s demo engine. */
     labels: Record<string, string>;
   }
-  | { status: 'unreachable'; code: string; message: string; hint?: string; retryAt?: number };
+  | {
+    status: 'unreachable'; code: string; message: string; hint?: string; retryAt?: number;
+    /** Why, as a class, and which address from where (diagnosis.ts). */
+    diagnosis?: UnreachableDiagnosis;
+  };
 
 export type ObjectKind = 'container' | 'image' | 'volume' | 'network';
 

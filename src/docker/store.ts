@@ -26,6 +26,7 @@ import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
 import { createClient, engineInfoOf, negotiateApiVersion, pingApiVersion, readVersion, type Endpoint } from './connect';
 import { ReconnectBackoff, RECONNECT_SCHEDULE } from './backoff';
+import { diagnoseUnreachable } from './diagnosis';
 import { malformedAnswer, toWharfError, WharfError } from './errors';
 import { JsonLineSplitter, touchesOf, type Touch } from './events';
 import type { ConnectionState, ContainerModel, Disposable, EngineInfo, EngineStore, ImageModel, NetworkModel, ObjectKind, RuntimeInfo, StoreChange, VolumeModel } from './model';
@@ -294,7 +295,8 @@ export class DockerEngineStore implements EngineStore {
     const error = toWharfError(err, { endpoint: this.options.endpoint.url });
     this.log(`engine session ended: ${error.code}: ${error.message}`);
     const delay = this.backoff.nextDelayMs();
-    this.setConnection({ status: 'unreachable', code: error.code, message: error.message, hint: error.hint, retryAt: Date.now() + delay });
+    const diagnosis = diagnoseUnreachable({ error, endpoint: this.options.endpoint });
+    this.setConnection({ status: 'unreachable', code: error.code, message: error.message, hint: error.hint, retryAt: Date.now() + delay, diagnosis });
     this.settleReady?.reject(error);
     for (const waiter of this.connectWaiters.splice(0)) waiter.reject(error);
     clearTimeout(this.reconnectTimer);

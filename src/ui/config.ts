@@ -37,6 +37,30 @@ export class Config implements vscode.Disposable {
     return this.trustedString('engine.context');
   }
 
+  /** Where the value of an engine setting in effect comes from (the Settings tab to open for it). */
+  engineSettingScope(key: 'engine.host' | 'engine.context'): 'workspace' | 'user' | undefined {
+    const inspected = vscode.workspace.getConfiguration(SECTION).inspect<string>(key);
+    if (vscode.workspace.isTrusted && (inspected?.workspaceFolderValue || inspected?.workspaceValue)) return 'workspace';
+    return inspected?.globalValue ? 'user' : undefined;
+  }
+
+  /**
+   * Uses docker context `name` (undefined: the environment's choice): the context setting is
+   * written where its value in effect lives (the user settings when none), and an engine host
+   * setting, which would outrank it, is cleared wherever it is set.
+   */
+  async useEngineContext(name: string | undefined): Promise<void> {
+    const settings = vscode.workspace.getConfiguration(SECTION);
+    const target = this.engineSettingScope('engine.context') === 'workspace' ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const host = settings.inspect<string>('engine.host');
+    if (host?.workspaceFolderValue && vscode.workspace.workspaceFolders?.[0]) {
+      await vscode.workspace.getConfiguration(SECTION, vscode.workspace.workspaceFolders[0].uri).update('engine.host', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+    if (host?.workspaceValue) await settings.update('engine.host', undefined, vscode.ConfigurationTarget.Workspace);
+    if (host?.globalValue) await settings.update('engine.host', undefined, vscode.ConfigurationTarget.Global);
+    await settings.update('engine.context', name, target);
+  }
+
   get containerSort(): ContainerSort {
     const value = this.read<string>('containers.sortBy');
     return value === 'name' || value === 'status' ? value : 'created';

@@ -2,7 +2,8 @@
 // open the live store on it, and hand out a client speaking the API version the store
 // negotiated. When the settings name no usable endpoint, the session is a store that says why.
 import type Docker from 'dockerode';
-import { createClient, resolveEndpoint, type Endpoint } from '../docker/connect';
+import { addressSource, createClient, resolveEndpoint, type Endpoint } from '../docker/connect';
+import { diagnoseUnreachable } from '../docker/diagnosis';
 import { toWharfError } from '../docker/errors';
 import type { AskHostKey } from '../docker/knownHosts';
 import type { ConnectionState, EngineStore } from '../docker/model';
@@ -14,10 +15,11 @@ export function engineSessionFactory(log: (line: string) => void, askHostKey?: A
   return (settings) => {
     let endpoint: Endpoint;
     try {
-      endpoint = resolveEndpoint({ host: settings.host, context: settings.context, askHostKey });
+      endpoint = resolveEndpoint({ demoHost: settings.demoHost, host: settings.host, context: settings.context, askHostKey });
     } catch (err) {
       const error = toWharfError(err);
-      return { store: unreachableStore({ status: 'unreachable', code: error.code, message: error.message, hint: error.hint }), docker: () => undefined, dispose: () => undefined };
+      const diagnosis = diagnoseUnreachable({ error, unresolved: addressSource(settings) });
+      return { store: unreachableStore({ status: 'unreachable', code: error.code, message: error.message, hint: error.hint, diagnosis }), docker: () => undefined, dispose: () => undefined };
     }
     log(`engine endpoint ${endpoint.url} (from ${endpoint.source})`);
     const store = createEngineStore({ endpoint, log });

@@ -6,7 +6,7 @@
 // does not hand out its API at all, see extension.ts).
 import * as vscode from 'vscode';
 
-export interface AskedQuestion { kind: 'warning' | 'quickPick' | 'input' | 'info'; message: string; choices: string[] }
+export interface AskedQuestion { kind: 'warning' | 'quickPick' | 'input' | 'info' | 'error'; message: string; choices: string[] }
 
 /** What a question can be answered with: a button title, picked item label(s), typed text, or undefined (cancel). */
 type Answer = string | string[] | undefined;
@@ -51,6 +51,13 @@ export class Prompts {
       const picked = await vscode.window.showQuickPick([...buttons, cancel].map((label) => ({ label })), { title: message, placeHolder: detail.replace(/\n+/g, ' '), ignoreFocusOut: true });
       return buttons.find((b) => b === picked?.label);
     }
+  }
+
+  /** An error notification with action buttons (not modal): resolves the button chosen, if any. */
+  async notify(message: string, buttons: string[]): Promise<string | undefined> {
+    const answer = await this.take({ kind: 'error', message, choices: buttons });
+    if (answer.queued) return buttons.find((b) => b === answer.value);
+    return vscode.window.showErrorMessage(message, ...buttons);
   }
 
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany?: false }): Promise<T | undefined>;

@@ -12,25 +12,38 @@ export interface EngineSession {
   dispose(): void;
 }
 
-export type SessionFactory = (settings: { host?: string; context?: string }) => EngineSession;
+/** The engine settings, and `demoHost`: an engine chosen for this session only (Start a Demo Engine). */
+export interface SessionSettings { host?: string; context?: string; demoHost?: string }
+
+export type SessionFactory = (settings: SessionSettings) => EngineSession;
 
 export class SessionHolder implements vscode.Disposable {
   private session: EngineSession;
+  private demoHost: string | undefined;
   private readonly changed = new vscode.EventEmitter<EngineSession>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly factory: SessionFactory, private readonly settings: () => { host?: string; context?: string }) {
+  constructor(private readonly factory: SessionFactory, private readonly settings: () => SessionSettings) {
     this.session = factory(settings());
+  }
+
+  /** The demo engine's address while the session uses it (until the engine settings change). */
+  get demo(): string | undefined {
+    return this.demoHost;
   }
 
   get current(): EngineSession {
     return this.session;
   }
 
-  /** Drops the current engine connection and connects again with the current settings. */
-  restart(): void {
+  /**
+   * Drops the current engine connection and connects again with the current settings;
+   * `demoHost` switches to (an address) or away from (null) the demo engine, else it is kept.
+   */
+  restart(demoHost?: string | null): void {
+    if (demoHost !== undefined) this.demoHost = demoHost ?? undefined;
     const old = this.session;
-    this.session = this.factory(this.settings());
+    this.session = this.factory({ ...this.settings(), demoHost: this.demoHost });
     this.changed.fire(this.session);
     old.dispose();
   }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionState } from '../docker/model';
 import type { Config } from './config';
+import { demoEngineOffer } from './engineRecovery';
 import type { SessionHolder } from './session';
 import { ContainersTreeProvider, type ContainerTreeNode } from './tree/containersTree';
 import { EngineTreeProvider } from './tree/engineTree';
@@ -20,6 +21,8 @@ export interface WharfViews extends vscode.Disposable {
   readonly engine: EngineTreeProvider;
   readonly networksView: vscode.TreeView<NetworkNode>;
   setContainerFilter(text: string): void;
+  /** The context keys this module set, as last set (what the when-clauses see; for tests). */
+  readonly contextKeys: Readonly<Record<string, unknown>>;
 }
 
 export function createViews(sessions: SessionHolder, config: Config): WharfViews {
@@ -36,14 +39,30 @@ export function createViews(sessions: SessionHolder, config: Config): WharfViews
   const engineView = vscode.window.createTreeView('wharf.engine', { treeDataProvider: engine });
   disposables.push(containers, images, volumes, networks, engine, containersView, imagesView, volumesView, networksView, engineView);
 
-  const engineViews = [containersView, imagesView, volumesView, networksView, engineView];
-  const showConnection = (connection: ConnectionState): void => {
-    void vscode.commands.executeCommand('setContext', 'wharf.engine.status', connection.status);
-    void vscode.commands.executeCommand('setContext', 'wharf.engine.cause', connection.status === 'unreachable' ? connection.code : '');
-    // The welcome content is static; the cause itself goes in the view message above it.
-    const message = connection.status === 'unreachable' ? `${connection.message}${connection.hint ? ` ${connection.hint}` : ''}` : undefined;
-    for (const view of engineViews) view.message = message;
+  // One recovery state, in the Containers view's welcome content (package.json viewsWelcome): its
+  // lines are picked by these context keys. No view gets a `message` then: a message hides the
+  // welcome content. The address tried is the only changing part, so it goes in the view's
+  // description, beside the title.
+  const contextKeys: Record<string, unknown> = {};
+  const setKey = (key: string, value: unknown): void => {
+    contextKeys[key] = value;
+    void vscode.commands.executeCommand('setContext', key, value);
   };
+  let unreachableAddress: string | undefined;
+  let filterText = '';
+  const describeContainers = (): void => {
+    containersView.description = unreachableAddress ?? (filterText ? vscode.l10n.t('filter: {0}', filterText) : undefined);
+  };
+  const showConnection = (connection: ConnectionState): void => {
+    const diagnosis = connection.status === 'unreachable' ? connection.diagnosis : undefined;
+    setKey('wharf.engine.status', connection.status);
+    setKey('wharf.engine.cause', connection.status === 'unreachable' ? diagnosis?.cause ?? 'other' : '');
+    setKey('wharf.engine.source', connection.status === 'unreachable' ? diagnosis?.source ?? '' : '');
+    unreachableAddress = connection.status !== 'unreachable' ? undefined
+      : diagnosis?.address ?? (diagnosis?.context ? vscode.l10n.t('context {0}', diagnosis.context) : vscode.l10n.t('no address'));
+    describeContainers();
+  };
+  setKey('wharf.demoEngine.available', demoEngineOffer() !== undefined);
   let storeSubscription: vscode.Disposable | undefined;
   const bind = (): void => {
     storeSubscription?.dispose();
@@ -58,12 +77,13 @@ export function createViews(sessions: SessionHolder, config: Config): WharfViews
 
   const setContainerFilter = (text: string): void => {
     containers.setFilter(text);
-    containersView.description = text ? vscode.l10n.t('filter: {0}', text) : undefined;
+    filterText = text;
+    describeContainers();
     void vscode.commands.executeCommand('setContext', 'wharf.containers.filtered', text !== '');
   };
 
   return {
-    containers, containersView, images, imagesView, volumes, volumesView, networks, networksView, engine, setContainerFilter,
+    containers, containersView, images, imagesView, volumes, volumesView, networks, networksView, engine, setContainerFilter, contextKeys,
     dispose: () => { for (const d of disposables.reverse()) d.dispose(); },
   };
 }

@@ -51,7 +51,9 @@ describe('inspect secrets in the workbench', function () {
     // The workbench copies through the browser's clipboard; let the page read it back.
     await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(workbenchUrl()).origin });
     await openWharf(wb.page);
-    await row(wb.page, name).waitFor({ state: 'visible', timeout: 60_000 });
+    // In its final state, so no refresh for its events races the context menu (a row refreshed
+    // between the right-click and Enter reaches the command without its node).
+    await row(wb.page, name).filter({ hasText: /· Created/ }).waitFor({ state: 'visible', timeout: 60_000 });
   });
 
   after(async () => {

@@ -3,16 +3,26 @@
 // and so the walkthrough checks a step off only when the engine really did it.
 import * as vscode from 'vscode';
 import type { WharfContext } from '../context';
+import { ensureEngine, recoveryCommands } from '../engineRecovery';
 import { containerCommands } from './containers';
 import { dockerfileCommands } from './dockerfile';
 import { imageCommands } from './images';
 import { systemCommands } from './system';
 import { walkthroughCommands } from './walkthrough';
 
+/** Commands that act on the engine: without one they say so (with the ways out) and do nothing. */
+const ENGINE_FAMILIES = ['wharf.container.', 'wharf.image.', 'wharf.volume.', 'wharf.network.'];
+const ENGINE_COMMANDS = new Set(['wharf.prune', 'wharf.refresh', 'wharf.dockerfile.build', 'wharf.dockerfile.buildAndRun', 'wharf.walkthrough.run']);
+
+export function needsEngine(id: string): boolean {
+  return ENGINE_COMMANDS.has(id) || ENGINE_FAMILIES.some((family) => id.startsWith(family));
+}
+
 export function registerCommands(ctx: WharfContext): vscode.Disposable[] {
   const dockerfile = dockerfileCommands(ctx);
-  const table = { ...containerCommands(ctx), ...imageCommands(ctx), ...systemCommands(ctx), ...dockerfile.commands, ...walkthroughCommands(ctx) };
+  const table = { ...containerCommands(ctx), ...imageCommands(ctx), ...systemCommands(ctx), ...recoveryCommands(ctx), ...dockerfile.commands, ...walkthroughCommands(ctx) };
   return [dockerfile, ...Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    if (needsEngine(id) && !(await ensureEngine(ctx))) return undefined;
     const result = await handler(...args);
     await ctx.walkthrough.record(id, result);
     return result;

@@ -1,5 +1,5 @@
 // Engine-wide commands: Refresh, Prune (lists what goes, asks, removes exactly that),
-// the containers filter, Retry/Open Settings from the welcome view, and volume/network actions.
+// the containers filter, and volume/network actions (the ways out without an engine: engineRecovery.ts).
 import * as vscode from 'vscode';
 import { executePrune, itemKey, planPrune, samePlan, type PruneItem, type PruneKind, type PrunePlan, type PruneScope } from '../../docker/prune';
 import { removeNetwork } from '../../docker/networks';
@@ -74,13 +74,6 @@ export function systemCommands(ctx: WharfContext): Record<string, Handler> {
     'wharf.refresh': async () => {
       try { await ctx.sessions.current.store.refresh(); } catch (err) { reportError(ctx, 'refresh', err); }
     },
-    'wharf.engine.retry': async () => {
-      ctx.sessions.restart();
-      try { await ctx.sessions.current.store.ready(); } catch { /* the welcome view shows why */ }
-    },
-    'wharf.openSettings': async () => {
-      await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:wharf.wharf wharf.engine');
-    },
     'wharf.containers.filter': async (text?: unknown) => {
       const value = typeof text === 'string' ? text : await ctx.prompts.input({ prompt: vscode.l10n.t('Show containers whose name, image, id, state or labels contain…'), value: ctx.views.containers.filter });
       if (value !== undefined) ctx.views.setContainerFilter(value);
@@ -100,6 +93,7 @@ export function systemCommands(ctx: WharfContext): Record<string, Handler> {
       if (!kinds || kinds.length === 0) return undefined;
       return prune(ctx, kinds, scope, labels);
     },
+    'wharf.inspect.keepOpen': async () => ctx.inspect.keepActive(),
     'wharf.volume.inspect': async (...args) => {
       const [name] = await resourceTargets(ctx, args, 'volume', vscode.l10n.t('Inspect which volume?'), false);
       if (name) await ctx.inspect.show('volume', name, name);

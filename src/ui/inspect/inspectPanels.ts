@@ -16,7 +16,7 @@ import { inspectVolume } from '../../docker/volumes';
 import { toWharfError } from '../../docker/errors';
 import { maskInspect, maskText } from '../../docker/secrets';
 import { clipboardText } from '../../webview/inspect/jsonPath';
-import type { HostToPage, InspectKind, PageToHost } from '../../webview/inspect/protocol';
+import type { HostToPage, InspectKind, PageStrings, PageToHost } from '../../webview/inspect/protocol';
 import type { SessionHolder } from '../session';
 
 interface OpenPanel {
@@ -33,10 +33,13 @@ interface OpenPanel {
   inspected?: { data: unknown; updatedAt: number };
   /** The data the page was last given (masked or not): what copies are read from. */
   given?: unknown;
+  /** Kept open for this object: the next Inspect opens another panel instead of reusing this one. */
+  kept: boolean;
 }
 
 export class InspectPanels implements vscode.Disposable {
   private readonly open = new Map<string, OpenPanel>();
+  private activeEntry: OpenPanel | undefined;
   private storeSubscription: vscode.Disposable | undefined;
   private readonly sessionSubscription: vscode.Disposable;
 
@@ -45,7 +48,12 @@ export class InspectPanels implements vscode.Disposable {
     this.sessionSubscription = sessions.onDidChange(() => this.bind());
   }
 
-  /** Opens (or reveals) the panel for an object; resolves once its data was posted. */
+  /**
+   * Opens (or reveals) the panel for an object; resolves once its data was posted. Like a preview
+   * editor, the last panel opened that was not kept shows the next object instead of a new panel:
+   * a new webview costs over a second to start in a browser window (bench: test/e2e/inspect.test.ts),
+   * an open one shows new data at once.
+   */
   async show(kind: InspectKind, id: string, title: string): Promise<vscode.WebviewPanel> {
     const key = `${kind}:${id}`;
     const existing = this.open.get(key);
@@ -53,20 +61,41 @@ export class InspectPanels implements vscode.Disposable {
       existing.panel.reveal();
       return existing.panel;
     }
+    const reusable = [...this.open.values()].reverse().find((entry) => !entry.kept);
+    if (reusable) {
+      this.open.delete(`${reusable.kind}:${reusable.id}`);
+      // A new object starts masked, whatever the previous one showed.
+      Object.assign(reusable, { kind, id, title, revealed: false, inspected: undefined, given: undefined, last: undefined });
+      this.open.set(key, reusable);
+      reusable.panel.title = vscode.l10n.t('Inspect {0}', title);
+      reusable.panel.reveal();
+      await this.load(reusable);
+      return reusable.panel;
+    }
     const panel = vscode.window.createWebviewPanel('wharf.inspect', vscode.l10n.t('Inspect {0}', title), vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
     });
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'wharf.svg');
-    const entry: OpenPanel = { panel, kind, id, title, ready: false, revealed: false };
+    const entry: OpenPanel = { panel, kind, id, title, ready: false, revealed: false, kept: false };
     this.open.set(key, entry);
-    panel.onDidDispose(() => this.open.delete(key));
+    panel.onDidDispose(() => { if (this.open.get(`${entry.kind}:${entry.id}`) === entry) this.open.delete(`${entry.kind}:${entry.id}`); });
+    panel.onDidChangeViewState(() => { if (panel.active) this.activeEntry = entry; });
+    this.activeEntry = entry;
     panel.webview.onDidReceiveMessage((message: PageToHost) => {
       this.onMessage(entry, message).catch((err: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t('Wharf: {0}', err instanceof Error ? err.message : String(err))));
     });
     panel.webview.html = this.html(panel.webview);
     await this.load(entry);
     return panel;
+  }
+
+  /** Keeps the active inspect panel on its object (Inspect opens the next object in a new one). */
+  keepActive(): boolean {
+    const entry = this.activeEntry;
+    if (!entry || !entry.panel.active || this.open.get(`${entry.kind}:${entry.id}`) !== entry) return false;
+    entry.kept = true;
+    return true;
   }
 
   /** For tests: the last data posted to an object's panel, if its panel is open. */
@@ -102,10 +131,16 @@ export class InspectPanels implements vscode.Disposable {
   private async load(entry: OpenPanel): Promise<void> {
     const docker = this.sessions.current.docker();
     if (!docker) { this.post(entry, { type: 'error', message: vscode.l10n.t('Not connected to an engine.') }); return; }
+    const { kind, id } = entry;
+    // The panel may show another object by the time the engine answers: that answer is dropped.
+    const stale = (): boolean => entry.kind !== kind || entry.id !== id;
     try {
-      entry.inspected = { data: await this.inspect(docker, entry.kind, entry.id), updatedAt: Date.now() };
+      const data = await this.inspect(docker, kind, id);
+      if (stale()) return;
+      entry.inspected = { data, updatedAt: Date.now() };
       this.showData(entry);
     } catch (err) {
+      if (stale()) return;
       const wharf = toWharfError(err, { action: `inspect ${entry.kind} ${entry.title}` });
       this.post(entry, wharf.code === 'notFound' ? { type: 'gone', message: vscode.l10n.t('{0} no longer exists.', entry.title) } : { type: 'error', message: maskText(wharf.message) });
     }
@@ -153,6 +188,8 @@ export class InspectPanels implements vscode.Disposable {
         if (text === undefined) return;
         await vscode.env.clipboard.writeText(text);
         vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the {0}.', message.what), 2000);
+        // Said where it was asked: the page shows "Copied" on that button.
+        this.post(entry, { type: 'copied', what: message.what, path: message.path });
         break;
       }
       case 'refresh':
@@ -194,9 +231,10 @@ export class InspectPanels implements vscode.Disposable {
 <link rel="stylesheet" href="${css.toString()}" nonce="${nonce}">
 <title>Inspect</title>
 </head>
-<body>
+<body data-strings="${escapeAttribute(JSON.stringify(pageStrings()))}">
 <header id="toolbar"></header>
 <div id="status" role="status"></div>
+<div id="copied" class="visually-hidden" role="status" aria-live="polite"></div>
 <main id="content"></main>
 <script type="module" nonce="${nonce}" src="${script.toString()}"></script>
 </body>
@@ -205,3 +243,29 @@ export class InspectPanels implements vscode.Disposable {
 }
 
 type EngineSessionDocker = SessionHolder['current']['docker'];
+
+/** The page's words in the user's language (the page cannot call vscode.l10n itself). */
+function pageStrings(): PageStrings {
+  return {
+    filter: vscode.l10n.t('Filter'),
+    filterPlaceholder: vscode.l10n.t('Keys and values'),
+    rawJson: vscode.l10n.t('Raw JSON'),
+    showSecrets: vscode.l10n.t('Show secrets'),
+    copyJson: vscode.l10n.t('Copy JSON'),
+    copied: vscode.l10n.t('Copied'),
+    copiedWhat: { value: vscode.l10n.t('Copied the value.'), path: vscode.l10n.t('Copied the path.'), json: vscode.l10n.t('Copied the JSON.') },
+    copyPath: vscode.l10n.t('Copy path'),
+    copyValue: vscode.l10n.t('Copy value'),
+    pathButton: vscode.l10n.t('path'),
+    valueButton: vscode.l10n.t('value'),
+    nothingMatches: vscode.l10n.t('Nothing matches the filter.'),
+    updated: vscode.l10n.t('Updated {0}'),
+    masked: vscode.l10n.t('Masked: tick "Show secrets" to reveal'),
+    tree: vscode.l10n.t('Inspect data of {0}'),
+  };
+}
+
+/** Host text in an attribute: quotes and markup characters as entities. */
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

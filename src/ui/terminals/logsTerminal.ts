@@ -1,8 +1,10 @@
-// Logs: a terminal that follows a container's logs through the engine API (no docker CLI).
+// Logs: a terminal that follows a container's logs through the engine API (no docker CLI), across
+// its stops and restarts until the terminal is closed.
 // stdout and stderr arrive demultiplexed and are decoded apart; stderr is tinted; newlines become
 // CRLF for the terminal. The output is paced (pacedOutput.ts): a flood pauses the engine stream.
 import * as vscode from 'vscode';
-import { containerLogs, type StreamHandle } from '../../docker/containers';
+import { containerLogs, inspectContainer, type StreamHandle } from '../../docker/containers';
+import { toWharfError } from '../../docker/errors';
 import type { ContainerModel } from '../../docker/model';
 import { OutputDecoder } from '../../docker/streams';
 import { requireDocker, reportError, type WharfContext } from '../context';
@@ -18,7 +20,60 @@ export function toTerminalText(text: string): string {
 /** A Logs terminal's Pseudoterminal; `flow` is its flow control's state, read by the host tests. */
 export type LogsPty = vscode.Pseudoterminal & { readonly flow: FlowStats };
 
-/** The Pseudoterminal behind a Logs terminal (separate so tests can drive it directly). */
+/**
+ * Resolves the StartedAt of the container's next run (one other than `previousStart`), 'removed'
+ * once the container is gone, or undefined once `closed()`. Asks the engine only when the store
+ * reports a change to the container (or a new engine session), never on a timer.
+ */
+function nextRun(ctx: WharfContext, id: string, previousStart: string, closed: () => boolean): { done: Promise<string | 'removed' | undefined>; cancel(): void } {
+  let settle: (value: string | 'removed' | undefined) => void = () => undefined;
+  const done = new Promise<string | 'removed' | undefined>((resolve) => { settle = resolve; });
+  let checking = false;
+  let again = false;
+  const check = async (): Promise<void> => {
+    if (checking) { again = true; return; }
+    checking = true;
+    try {
+      do {
+        again = false;
+        if (closed()) return settle(undefined);
+        const store = ctx.sessions.current.store;
+        if (store.connection.status !== 'connected') continue;
+        const model = store.container(id);
+        if (!model) return settle('removed');
+        if (model.state !== 'running') continue;
+        const docker = ctx.sessions.current.docker();
+        if (!docker) continue;
+        try {
+          const started = (await inspectContainer(docker, id)).State.StartedAt;
+          if (started !== previousStart) return settle(started);
+        } catch (err) {
+          if (toWharfError(err).code === 'notFound') return settle('removed');
+        }
+      } while (again);
+    } finally {
+      checking = false;
+    }
+  };
+  const watch = (): vscode.Disposable => ctx.sessions.current.store.onDidChange((changes) => {
+    if (changes.some((c) => c.kind === 'connection' || (c.kind === 'container' && (c.all || c.updated.includes(id) || c.removed.includes(id) || c.added.includes(id))))) void check();
+  });
+  let storeSubscription = watch();
+  const sessionSubscription = ctx.sessions.onDidChange(() => {
+    storeSubscription.dispose();
+    storeSubscription = watch();
+    void check();
+  });
+  void check();
+  void done.then(() => { storeSubscription.dispose(); sessionSubscription.dispose(); });
+  return { done, cancel: () => settle(undefined) };
+}
+
+/**
+ * The Pseudoterminal behind a Logs terminal (separate so tests can drive it directly). It follows
+ * the container across stops and restarts: when the log stream ends it waits for the container's
+ * next run and follows that from its start, until the terminal is closed or the container removed.
+ */
 export function createLogsPty(ctx: WharfContext, container: ContainerModel): LogsPty {
   const write = new vscode.EventEmitter<string>();
   const output = new PacedOutput((text) => write.fire(text));
@@ -26,30 +81,47 @@ export function createLogsPty(ctx: WharfContext, container: ContainerModel): Log
     const shown = toTerminalText(text);
     output.push(stream === 'stderr' ? `\x1b[31m${shown}\x1b[0m` : shown);
   });
+  const note = (text: string): void => output.push(`\r\n\x1b[2m${text}\x1b[0m\r\n`);
   let handle: StreamHandle | undefined;
+  let waiting: ReturnType<typeof nextRun> | undefined;
   let closed = false;
+  const follow = async (): Promise<void> => {
+    let since: Date | undefined;
+    for (;;) {
+      let started: string;
+      try {
+        const docker = requireDocker(ctx);
+        started = (await inspectContainer(docker, container.id)).State.StartedAt;
+        handle = await containerLogs(docker, container.id, (stream, data) => decoder.push(stream, data), since ? { follow: true, since } : { follow: true, tail: TAIL_LINES });
+        if (closed) { handle.dispose(); return; }
+        output.attach(handle);
+        await handle.done;
+        decoder.end();
+      } catch (err) {
+        if (!closed) {
+          reportError(ctx, `show logs of ${container.name}`, err);
+          output.push(`\r\n${vscode.l10n.t('[could not read the logs]')}\r\n`);
+        }
+        return;
+      }
+      if (closed) return;
+      note(vscode.l10n.t('[the container stopped; its logs continue here when it starts again]'));
+      waiting = nextRun(ctx, container.id, started, () => closed);
+      const next = await waiting.done;
+      if (closed || next === undefined) return;
+      if (next === 'removed') { note(vscode.l10n.t('[the container was removed]')); return; }
+      note(vscode.l10n.t('[the container started again]'));
+      // Only what the new run writes: the old run's lines are already shown.
+      since = new Date(next);
+    }
+  };
   const pty: LogsPty = {
     get flow() { return output.stats(); },
     onDidWrite: write.event,
-    open: () => {
-      void (async () => {
-        try {
-          handle = await containerLogs(requireDocker(ctx), container.id, (stream, data) => decoder.push(stream, data), { follow: true, tail: TAIL_LINES });
-          if (closed) { handle.dispose(); return; }
-          output.attach(handle);
-          await handle.done;
-          decoder.end();
-          if (!closed) output.push(`\r\n\x1b[2m${vscode.l10n.t('[log stream ended: the container stopped]')}\x1b[0m\r\n`);
-        } catch (err) {
-          if (!closed) {
-            reportError(ctx, `show logs of ${container.name}`, err);
-            output.push(`\r\n${vscode.l10n.t('[could not read the logs]')}\r\n`);
-          }
-        }
-      })();
-    },
+    open: () => { void follow(); },
     close: () => {
       closed = true;
+      waiting?.cancel();
       handle?.dispose();
       output.dispose();
       write.dispose();

@@ -18,7 +18,31 @@ export type HostToPage =
   | { type: 'show'; kind: InspectKind; title: string; data: unknown; revealed: boolean; updatedAt: number }
   /** The object no longer exists; the page keeps the last data but says so. */
   | { type: 'gone'; message: string }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The copy the page asked for is on the clipboard (the page says "Copied" on what was clicked). */
+  | { type: 'copied'; what: 'value' | 'path' | 'json'; path: JsonPath };
+
+/**
+ * The page's own words, translated by the host (vscode.l10n) and handed over in the markup's
+ * data-strings attribute: host text only, never engine data. `{0}` is filled in by the page.
+ */
+export interface PageStrings {
+  filter: string;
+  filterPlaceholder: string;
+  rawJson: string;
+  showSecrets: string;
+  copyJson: string;
+  copied: string;
+  copiedWhat: { value: string; path: string; json: string };
+  copyPath: string;
+  copyValue: string;
+  pathButton: string;
+  valueButton: string;
+  nothingMatches: string;
+  updated: string;
+  masked: string;
+  tree: string;
+}
 
 export type PageToHost =
   /** The page is listening; `revealed` is the Show secrets state it restored. */

@@ -49,6 +49,32 @@ describe('terminals on the real engine', function () {
     }
   });
 
+  it('Logs follows its container across stop, start and restart, without repeating lines, until removed', async () => {
+    // Each run of the container writes its run number once: "run 2" can only come from following
+    // the container into its second run, and "run 1" twice would be the old run shown again.
+    const id = await makeContainer(uniqueName('relogs'), { cmd: ['sh', '-c', 'n=$(cat /n 2>/dev/null || echo 0); n=$((n+1)); echo $n > /n; echo "run $n"; exec sleep 3600'] });
+    cleanup.push(() => removeQuietly(id));
+    const container = await until(api, 'running in store', () => api.sessions.current.store.container(id)?.state === 'running' && api.sessions.current.store.container(id));
+    const pty = createLogsPty(api, container);
+    const out = collect(pty);
+    pty.open(undefined);
+    try {
+      await waitForText(out.text, /run 1\r\n/, 'the first run');
+      await engine().getContainer(id).kill();
+      await waitForText(out.text, /stopped; its logs continue here/, 'the stop said');
+      await engine().getContainer(id).start();
+      await waitForText(out.text, /started again[\s\S]*run 2\r\n/, 'the second run followed');
+      await engine().getContainer(id).restart({ t: 0 });
+      await waitForText(out.text, /run 3\r\n/, 'the third run, after a restart');
+      assert.equal(out.text().match(/run 1\r\n/g)?.length, 1, 'the first run is shown once');
+      assert.equal(out.text().match(/run 2\r\n/g)?.length, 1, 'the second run is shown once');
+      await engine().getContainer(id).remove({ force: true });
+      await waitForText(out.text, /the container was removed/, 'the removal said');
+    } finally {
+      pty.close();
+    }
+  });
+
   it('Attach Shell runs commands through exec with a TTY and closes with the exit code', async () => {
     const id = await makeContainer(uniqueName('shell'));
     cleanup.push(() => removeQuietly(id));
@@ -87,7 +113,7 @@ describe('terminals on the real engine', function () {
     const out = collect(pty);
     pty.open(undefined);
     try {
-      await waitForText(out.text, /log stream ended/, 'the whole log');
+      await waitForText(out.text, /the container stopped/, 'the whole log');
       const text = out.text();
       assert.ok(!text.includes('\ufffd'), 'a split character became U+FFFD');
       // Each half arrives in its own write; stderr's are tinted one by one.
@@ -136,7 +162,7 @@ describe('terminals on the real engine', function () {
       const parts = (rest + chunk).split('\r\n');
       rest = parts.pop() ?? '';
       for (const line of parts) {
-        if (line.includes('log stream ended')) ended = true;
+        if (line.includes('the container stopped')) ended = true;
         if (line === '' || ended || broken) continue;
         if (line !== `${String(next).padStart(4, '0')}${' '.repeat(8000)}`) broken = `line ${next}: ${JSON.stringify(line.slice(0, 40))}… (${line.length} chars)`;
         next += 1;
