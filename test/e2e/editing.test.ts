@@ -37,7 +37,10 @@ describe('Dockerfile editing in the workbench', function () {
 
   before(async () => {
     mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(file, '');
+    // Written, not typed: typing would trigger quick suggestions, and whether their widget is
+    // already up when Ctrl+Space is pressed decides what Ctrl+Space does (open it, or toggle its
+    // details) — a race the machine's speed would settle.
+    writeFileSync(file, 'FROM wharf-test/');
     wb = await openWorkbench();
   });
 
@@ -63,7 +66,7 @@ describe('Dockerfile editing in the workbench', function () {
     await editor.waitFor({ state: 'visible' });
     await page.locator('.tab.active', { hasText: 'Dockerfile' }).waitFor({ state: 'visible' });
     await editor.locator('.view-lines').click();
-    await page.keyboard.type('FROM wharf-test/');
+    await page.keyboard.press('Control+End');
     await page.keyboard.press('Control+Space');
 
     const suggest = page.locator('.editor-widget.suggest-widget');

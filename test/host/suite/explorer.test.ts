@@ -30,6 +30,8 @@ describe('explorer: tree providers on the real engine', function () {
     const name = uniqueName('tree');
     const id = await makeContainer(name);
     cleanup.push(() => removeQuietly(id));
+    // The row shows at the create event ("Created"); "Up" only once the start event has been read.
+    await until(api, 'running in the store', () => api.sessions.current.store.container(id)?.state === 'running');
     const node = await until(api, 'the new container row', () => findRow(id));
     const item = api.views.containers.getTreeItem(node);
     assert.equal(item.label, name);
