@@ -35,6 +35,8 @@ export function createViews(sessions: SessionHolder, config: Config): WharfViews
   const networksView = vscode.window.createTreeView('wharf.networks', { treeDataProvider: networks, canSelectMany: true });
   const engineView = vscode.window.createTreeView('wharf.engine', { treeDataProvider: engine });
   disposables.push(containers, images, volumes, networks, engine, containersView, imagesView, volumesView, networksView, engineView);
+  containers.setVisible(containersView.visible);
+  disposables.push(containersView.onDidChangeVisibility((e) => containers.setVisible(e.visible)));
 
   const engineViews = [containersView, imagesView, volumesView, networksView, engineView];
   const showConnection = (connection: ConnectionState): void => {
