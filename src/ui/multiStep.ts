@@ -65,13 +65,16 @@ export function showPickStep<T extends vscode.QuickPickItem, B>(items: readonly 
   pick.ignoreFocusOut = true;
   pick.matchOnDescription = true;
   pick.buttons = options.step > 1 ? [vscode.QuickInputButtons.Back] : [];
-  // What was typed becomes the first choice while it names nothing in the list, so a reference
-  // that is not local yet can be picked like any other.
+  // Typed text that matches nothing in the list becomes a choice of its own (a reference that is
+  // not local yet). Only then: the quick pick ranks an exact match first, so offering it beside
+  // items the text filters would let Enter pick the typed text instead of the item it found.
   let typedItem: T | undefined;
   const showTyped = (text: string): void => {
-    const answer = text.trim() && !items.some((i) => i.label === text.trim()) ? options.typed?.(text.trim()) : undefined;
+    const wanted = text.trim();
+    const filters = items.some((i) => i.label.toLowerCase().includes(wanted.toLowerCase()));
+    const answer = wanted && !filters ? options.typed?.(wanted) : undefined;
     typedItem = answer && 'item' in answer ? answer.item : undefined;
-    const note = answer && 'problem' in answer ? ({ label: text.trim(), description: answer.problem, alwaysShow: true } as T) : undefined;
+    const note = answer && 'problem' in answer ? ({ label: wanted, description: answer.problem, alwaysShow: true } as T) : undefined;
     pick.items = [...(typedItem ? [{ ...typedItem, alwaysShow: true }] : note ? [note] : []), ...items];
   };
   showTyped(options.value ?? '');
