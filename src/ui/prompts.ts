@@ -22,8 +22,11 @@ export interface AskedQuestion {
   problems?: string[];
 }
 
-/** The answer that presses a multi-step input's Back button. */
-export const BACK: unique symbol = Symbol('back');
+/**
+ * The answer that presses a multi-step input's Back button. A registered symbol: the tests load
+ * this module apart from the extension's bundle, and both must mean the same Back.
+ */
+export const BACK: unique symbol = Symbol.for('wharf.prompts.back') as never;
 
 /** What a question can be answered with: a button title, picked item label(s), typed text, Back, or undefined (cancel). */
 type Answer = string | string[] | undefined | typeof BACK;

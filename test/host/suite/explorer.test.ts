@@ -31,6 +31,8 @@ describe('explorer: tree providers on the real engine', function () {
     const id = await makeContainer(name);
     cleanup.push(() => removeQuietly(id));
     const node = await until(api, 'the new container row', () => findRow(id));
+    // The row shows at the create event; "running" only once the start event has been read.
+    await until(api, 'running in the store', () => api.sessions.current.store.container(id)?.state === 'running');
     const item = api.views.containers.getTreeItem(node);
     assert.equal(item.label, name);
     assert.match(String(item.description), new RegExp(`^Up .* · ${TEST_IMAGE.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`));
