@@ -26,7 +26,7 @@ export interface EnvInput {
 export type EnvParse = { ok: true; input: EnvInput } | { ok: false; problem: EnvProblem };
 
 /** A variable name the engine and every shell accept. */
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NAME = /^[a-z_]\w*$/i;
 const OPERATORS = new Set([';', '|', '&', '<', '>', '(', ')']);
 const BLANK = new Set([' ', '\t', '\n', '\r']);
 
