@@ -108,11 +108,12 @@ describe('explorer in the workbench', function () {
 
   it('a click or Enter on a row opens Inspect; Delete asks before removing', async () => {
     const { page } = wb;
-    const target = row(page, name);
-    const tab = page.locator('.tabs-container .tab', { hasText: `Inspect ${name}` });
-    const close = async (): Promise<void> => { await tab.locator('.codicon-close').click(); await tab.waitFor({ state: 'detached' }); };
-    /** Puts the keyboard focus on the row without opening it: a right-click focuses it, Escape closes the menu. */
-    const focusRow = async (): Promise<void> => {
+    // Rows of the scene that were never inspected: each open below is a new panel, never a reveal.
+    const clicked = row(page, 'cache');
+    const entered = row(page, 'nightly-report');
+    const tab = (title: string): Locator => page.locator('.tabs-container .tab', { hasText: `Inspect ${title}` });
+    /** Puts the keyboard focus on a row without opening it: a right-click focuses it, Escape closes the menu. */
+    const focusRow = async (target: Locator): Promise<void> => {
       await target.click({ button: 'right' });
       const menu = page.locator('.context-view .monaco-menu');
       await menu.waitFor({ state: 'visible' });
@@ -121,26 +122,28 @@ describe('explorer in the workbench', function () {
       await page.waitForFunction((element) => element?.classList.contains('focused') && element.closest('.monaco-list')?.contains(document.activeElement), await target.elementHandle());
     };
 
-    await target.click();
-    await tab.waitFor({ state: 'visible' });
-    await close();
+    await clicked.click();
+    await tab('cache').waitFor({ state: 'visible' });
 
-    await focusRow();
+    await focusRow(entered);
     await page.keyboard.press('Enter');
-    await tab.waitFor({ state: 'visible' });
-    await close();
+    await tab('nightly-report').waitFor({ state: 'visible' });
 
-    await focusRow();
+    await focusRow(entered);
     await page.keyboard.press('Delete');
     const dialog = page.locator('.monaco-dialog-box');
     const picker = page.locator('.quick-input-widget');
     await dialog.or(picker.filter({ hasText: /Remove/ })).first().waitFor({ state: 'visible' });
     const question = await dialog.isVisible() ? await dialog.innerText() : `${await picker.innerText()} ${await picker.locator('input').getAttribute('placeholder')}`;
-    assert.match(question, new RegExp(`Remove ${name}`));
+    assert.match(question, /Remove nightly-report/);
     await page.keyboard.press('Escape');
     await dialog.or(picker).first().waitFor({ state: 'hidden' });
-    assert.ok(await target.isVisible(), 'cancelled: the row stays');
-    assert.equal((await docker.getContainer(id).inspect()).Id, id, 'and so does the container');
+    assert.ok(await entered.isVisible(), 'cancelled: the row stays');
+    assert.equal((await docker.getContainer('nightly-report').inspect()).Name, '/nightly-report', 'and so does the container');
+    for (const title of ['cache', 'nightly-report']) {
+      await tab(title).locator('.codicon-close').click();
+      await tab(title).waitFor({ state: 'detached' });
+    }
   });
 
   it('Remove asks for confirmation and the container is gone', async () => {
