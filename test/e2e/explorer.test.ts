@@ -108,9 +108,14 @@ describe('explorer in the workbench', function () {
 
   it('a click or Enter on a row opens Inspect; Delete asks before removing', async () => {
     const { page } = wb;
-    // Rows of the scene that were never inspected: each open below is a new panel, never a reveal.
-    const clicked = row(page, 'cache');
-    const entered = row(page, 'nightly-report');
+    // Two containers never started: "Created" never changes, so the clock never redraws these rows
+    // while they are clicked (a row redrawn between mouse down and up can lose the click).
+    const [clickedName, enteredName] = [`still-a-${suffix}`, `still-b-${suffix}`];
+    for (const still of [clickedName, enteredName]) created.push((await makeContainer(docker, still, {})).id);
+    const clicked = row(page, clickedName);
+    const entered = row(page, enteredName);
+    await entered.waitFor({ state: 'visible', timeout: 30_000 });
+    await clicked.waitFor({ state: 'visible' });
     const tab = (title: string): Locator => page.locator('.tabs-container .tab', { hasText: `Inspect ${title}` });
     /** Puts the keyboard focus on a row without opening it: a right-click focuses it, Escape closes the menu. */
     const focusRow = async (target: Locator): Promise<void> => {
@@ -123,11 +128,11 @@ describe('explorer in the workbench', function () {
     };
 
     await clicked.click();
-    await tab('cache').waitFor({ state: 'visible' });
+    await tab(clickedName).waitFor({ state: 'visible' });
 
     await focusRow(entered);
     await page.keyboard.press('Enter');
-    await tab('nightly-report').waitFor({ state: 'visible' });
+    await tab(enteredName).waitFor({ state: 'visible' });
 
     await focusRow(entered);
     await page.keyboard.press('Delete');
@@ -135,12 +140,12 @@ describe('explorer in the workbench', function () {
     const picker = page.locator('.quick-input-widget');
     await dialog.or(picker.filter({ hasText: /Remove/ })).first().waitFor({ state: 'visible' });
     const question = await dialog.isVisible() ? await dialog.innerText() : `${await picker.innerText()} ${await picker.locator('input').getAttribute('placeholder')}`;
-    assert.match(question, /Remove nightly-report/);
+    assert.match(question, new RegExp(`Remove ${enteredName}`));
     await page.keyboard.press('Escape');
     await dialog.or(picker).first().waitFor({ state: 'hidden' });
     assert.ok(await entered.isVisible(), 'cancelled: the row stays');
-    assert.equal((await docker.getContainer('nightly-report').inspect()).Name, '/nightly-report', 'and so does the container');
-    for (const title of ['cache', 'nightly-report']) {
+    assert.equal((await docker.getContainer(enteredName).inspect()).Name, `/${enteredName}`, 'and so does the container');
+    for (const title of [clickedName, enteredName]) {
       await tab(title).locator('.codicon-close').click();
       await tab(title).waitFor({ state: 'detached' });
     }
