@@ -19,7 +19,7 @@ import { usableTags } from '../display/imageText';
 import type { StepVerdict } from '../multiStep';
 import { BACK } from '../prompts';
 import { withCancellableProgress } from './progress';
-import { containerNameProblem, parsePorts, takenPort, type NameProblem, type PortProblem } from './runInputs';
+import { containerNameProblem, orderRuntimes, parsePorts, takenPort, type NameProblem, type PortProblem } from './runInputs';
 
 export const referenceProblem = (text: string): string | undefined => (isImageReference(text.trim()) ? undefined : vscode.l10n.t('Not an image reference (like busybox:1.36 or registry:5000/team/app:tag).'));
 
@@ -146,12 +146,6 @@ export async function askRunSpec(ctx: WharfContext, image?: string): Promise<Run
     env: env.ok ? env.input.env : {},
     runtime: answers.runtime && !answers.runtime.isDefault ? answers.runtime.name : undefined,
   };
-}
-
-/** The engine's default runtime first (DefaultRuntime from /info), then the others by name. */
-export function orderRuntimes(runtimes: readonly RuntimeInfo[], defaultRuntime: string | undefined): RuntimeInfo[] {
-  const isDefault = (r: RuntimeInfo): boolean => r.name === defaultRuntime || (defaultRuntime === undefined && r.isDefault);
-  return [...runtimes].sort((a, b) => Number(isDefault(b)) - Number(isDefault(a)) || a.name.localeCompare(b.name));
 }
 
 /**

@@ -1,6 +1,6 @@
 // Reading what the user types in the Run flow, checked at the step where it is typed. Pure:
 // unit-tested without VS Code or an engine; problems are data, worded (and translated) by the flow.
-import type { ContainerModel } from '../../docker/model';
+import type { ContainerModel, RuntimeInfo } from '../../docker/model';
 import type { PortSpec } from '../../docker/runOptions';
 
 const PORT = /^(?:(?:\[([0-9a-fA-F:]+)\]|(\d{1,3}(?:\.\d{1,3}){3})):)?(?:(\d{1,5}):)?(\d{1,5})(?:\/(tcp|udp|sctp))?$/;
@@ -63,4 +63,10 @@ export function containerNameProblem(name: string, containers: readonly Containe
   if (!name) return undefined;
   if (!/^[a-z0-9][\w.-]+$/i.test(name)) return { kind: 'syntax', name };
   return containers.some((c) => c.name === name) ? { kind: 'taken', name } : undefined;
+}
+
+/** The engine's default runtime first (DefaultRuntime from /info), then the others by name. */
+export function orderRuntimes(runtimes: readonly RuntimeInfo[], defaultRuntime: string | undefined): RuntimeInfo[] {
+  const isDefault = (r: RuntimeInfo): boolean => r.name === defaultRuntime || (defaultRuntime === undefined && r.isDefault);
+  return [...runtimes].sort((a, b) => Number(isDefault(b)) - Number(isDefault(a)) || a.name.localeCompare(b.name));
 }

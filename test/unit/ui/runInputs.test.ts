@@ -1,7 +1,7 @@
 // The Run flow's answers, read and checked at their own step.
 import * as assert from 'node:assert/strict';
 import type { ContainerModel } from '../../../src/docker/model';
-import { containerNameProblem, parsePorts, takenPort } from '../../../src/ui/commands/runInputs';
+import { containerNameProblem, orderRuntimes, parsePorts, takenPort } from '../../../src/ui/commands/runInputs';
 
 function container(overrides: Partial<ContainerModel>): ContainerModel {
   return { id: 'a'.repeat(64), name: 'web', image: 'busybox', imageId: 'sha256:b', command: 'sh', state: 'running', createdAt: 0, ports: [], mounts: [], labels: {}, networks: [], ...overrides };
@@ -45,5 +45,15 @@ describe('run inputs', () => {
     assert.equal(containerNameProblem('-web', taken)?.kind, 'syntax');
     assert.equal(containerNameProblem('<img>', taken)?.kind, 'syntax');
     assert.equal(containerNameProblem('a', taken)?.kind, 'syntax', 'the engine wants two characters at least');
+  });
+
+  it('puts the engine\'s default runtime first, the others by name', () => {
+    const runtimes = [
+      { name: 'io.containerd.runc.v2', isDefault: false },
+      { name: 'runc', isDefault: true },
+      { name: 'io.containerd.runtime.v1.linux', isDefault: false },
+    ];
+    assert.deepEqual(orderRuntimes(runtimes, 'runc').map((r) => r.name), ['runc', 'io.containerd.runc.v2', 'io.containerd.runtime.v1.linux']);
+    assert.deepEqual(orderRuntimes(runtimes, 'io.containerd.runc.v2').map((r) => r.name)[0], 'io.containerd.runc.v2', 'DefaultRuntime from /info decides');
   });
 });
