@@ -51,6 +51,25 @@ export function containerStatusText(container: ContainerModel, now: number): str
 }
 
 /**
+ * How long until `humanDuration(elapsedMs)` can read differently: the next whole second under a
+ * minute, the next whole minute under an hour, then the next half hour (hours are rounded, and
+ * days, weeks, months and years are counted from the rounded hours).
+ */
+export function nextDurationChangeMs(elapsedMs: number): number {
+  const ms = Math.max(0, elapsedMs);
+  if (ms < 60_000) return 1000 - (ms % 1000);
+  if (ms < 3_600_000) return 60_000 - (ms % 60_000);
+  return 3_600_000 - ((ms + 1_800_000) % 3_600_000);
+}
+
+/** How long until containerStatusText(container, now) can change by time alone (Infinity: never). */
+export function nextStatusChangeMs(container: ContainerModel, now: number): number {
+  const from = container.state === 'running' || container.state === 'paused' ? container.startedAt
+    : container.state === 'restarting' || container.state === 'exited' ? container.finishedAt : undefined;
+  return from === undefined ? Number.POSITIVE_INFINITY : nextDurationChangeMs(now - from);
+}
+
+/**
  * The reverse, for the list answer: /containers/json has no timestamps besides Created, only
  * this text, so the store estimates when a run started or ended from it (the middle of the
  * rounding bucket) and replaces the estimate by exact times on the container's next event.

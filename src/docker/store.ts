@@ -505,8 +505,8 @@ export class DockerEngineStore implements EngineStore {
   /**
    * The list has only estimated times; keep the ones we already know (exact, or an earlier
    * estimate) while they agree with the estimate, so a resync does not churn every row. The
-   * creation time an inspect gave (exact) is kept while the list's whole second agrees with it:
-   * it orders containers created within one second.
+   * creation time an inspect gave (exact) is kept while the list's whole second agrees with it,
+   * for the same reason (views order by the whole second, so either precision sorts alike).
    */
   private withKnownTimes(listed: ContainerModel): ContainerModel {
     const known = this.containerMap.get(listed.id);

@@ -5,11 +5,31 @@
 // work only when Wharf runs in development or test mode: an installed Wharf refuses them (and
 // does not hand out its API at all, see extension.ts).
 import * as vscode from 'vscode';
+import { showInputStep, showPickStep, type InputStepOptions, type PickStepOptions } from './multiStep';
 
-export interface AskedQuestion { kind: 'warning' | 'quickPick' | 'input' | 'info' | 'error'; message: string; choices: string[] }
+export interface AskedQuestion {
+  kind: 'warning' | 'quickPick' | 'input' | 'info' | 'error';
+  message: string;
+  choices: string[];
+  /** A step of a multi-step input: "Step {step} of {totalSteps}". */
+  step?: number;
+  totalSteps?: number;
+  /** What the box showed already typed (a step revisited with Back keeps it). */
+  value?: string;
+  /** The pre-selected choice. */
+  active?: string;
+  /** Messages shown under the box while it stayed open: rejected answers, notes on accepted ones. */
+  problems?: string[];
+}
 
-/** What a question can be answered with: a button title, picked item label(s), typed text, or undefined (cancel). */
-type Answer = string | string[] | undefined;
+/**
+ * The answer that presses a multi-step input's Back button. A registered symbol: the tests load
+ * this module apart from the extension's bundle, and both must mean the same Back.
+ */
+export const BACK: unique symbol = Symbol.for('wharf.prompts.back') as never;
+
+/** What a question can be answered with: a button title, picked item label(s), typed text, Back, or undefined (cancel). */
+type Answer = string | string[] | undefined | typeof BACK;
 
 /**
  * An answer for the next question, or a function that gives it once the question is asked (a test
@@ -19,6 +39,7 @@ export type QueuedAnswer = Answer | ((question: AskedQuestion) => Answer | Promi
 
 export class Prompts {
   private readonly queue: QueuedAnswer[] = [];
+  private readonly notificationAnswers: Array<string | undefined> = [];
   private queued = false;
   readonly asked: AskedQuestion[] = [];
 
@@ -32,16 +53,26 @@ export class Prompts {
     this.queued = true;
   }
 
+  /**
+   * Test hook: the buttons to press on the next notifications. A notification does not wait for
+   * its answer (the command goes on), so these come from their own queue, never from answerNext's.
+   */
+  answerNextNotification(...buttons: Array<string | undefined>): void {
+    if (!this.testHooks) throw new Error('Wharf answers its questions through real dialogs only (test hooks are off in production).');
+    this.notificationAnswers.push(...buttons);
+  }
+
   /** Test hook: forget queued answers and recorded questions. */
   reset(): void {
     this.queue.length = 0;
+    this.notificationAnswers.length = 0;
     this.asked.length = 0;
     this.queued = false;
   }
 
   async warningModal(message: string, detail: string, buttons: string[]): Promise<string | undefined> {
     const answer = await this.take({ kind: 'warning', message: `${message}\n${detail}`, choices: buttons });
-    if (answer.queued) return buttons.find((b) => b === answer.value);
+    if (answer.queued) return buttons.find((b) => b === plain(answer.value));
     try {
       return await vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
     } catch {
@@ -54,7 +85,7 @@ export class Prompts {
   }
 
   /** An error notification with action buttons (not modal): resolves the button chosen, if any. */
-  async notify(message: string, buttons: string[]): Promise<string | undefined> {
+  async notifyError(message: string, buttons: string[]): Promise<string | undefined> {
     const answer = await this.take({ kind: 'error', message, choices: buttons });
     if (answer.queued) return buttons.find((b) => b === answer.value);
     return vscode.window.showErrorMessage(message, ...buttons);
@@ -65,9 +96,10 @@ export class Prompts {
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | T[] | undefined> {
     const answer = await this.take({ kind: 'quickPick', message: [options.title, options.placeHolder].filter(Boolean).join('\n'), choices: items.map((i) => i.label) });
     if (answer.queued) {
-      const wanted = Array.isArray(answer.value) ? answer.value : answer.value === undefined ? [] : [answer.value];
+      const value = plain(answer.value);
+      const wanted = Array.isArray(value) ? value : value === undefined ? [] : [value];
       const found = items.filter((i) => wanted.includes(i.label));
-      if (options.canPickMany) return answer.value === undefined ? undefined : found;
+      if (options.canPickMany) return value === undefined ? undefined : found;
       return found[0];
     }
     return vscode.window.showQuickPick(items, options);
@@ -76,7 +108,8 @@ export class Prompts {
   async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
     const answer = await this.take({ kind: 'input', message: [options.title, options.prompt].filter(Boolean).join('\n'), choices: [] });
     if (answer.queued) {
-      const value = Array.isArray(answer.value) ? answer.value[0] : answer.value;
+      const given = plain(answer.value);
+      const value = Array.isArray(given) ? given[0] : given;
       if (value !== undefined && options.validateInput) {
         const problem = await options.validateInput(value);
         if (problem) throw new Error(`test answer "${value}" rejected: ${typeof problem === 'string' ? problem : problem.message}`);
@@ -86,11 +119,65 @@ export class Prompts {
     return vscode.window.showInputBox(options);
   }
 
-  private async take(question: AskedQuestion): Promise<{ queued: boolean; value: Answer }> {
-    if (this.testHooks) this.asked.push(question);
+  /**
+   * One step of a multi-step input (a step counter, Back from the second step on). It stays open
+   * while `validate` finds an error, so a problem is fixed where it was typed. With test answers,
+   * a rejected answer is recorded in the question's `problems` and the next answer is taken.
+   */
+  async inputStep(options: InputStepOptions): Promise<string | typeof BACK | undefined> {
+    const question: AskedQuestion = { kind: 'input', message: [options.title, options.prompt].filter(Boolean).join('\n'), choices: [], step: options.step, totalSteps: options.totalSteps, value: options.value, problems: [] };
+    for (let record = true; ; record = false) {
+      const answer = await this.take(question, record);
+      if (!answer.queued) return showInputStep(options, BACK);
+      if (answer.value === BACK || answer.value === undefined) return answer.value;
+      const text = Array.isArray(answer.value) ? answer.value[0] : answer.value;
+      const verdict = options.validate(text);
+      if (verdict) question.problems?.push(verdict.message);
+      if (verdict?.severity !== 'error') return text;
+    }
+  }
+
+  /**
+   * One step of a multi-step input that picks from `items`, `active` pre-selected; with `typed`,
+   * what the user types may be accepted as a new choice. A test answer names an item's label, or
+   * is typed text.
+   */
+  async pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: PickStepOptions<T>): Promise<T | typeof BACK | undefined> {
+    const question: AskedQuestion = { kind: 'quickPick', message: [options.title, options.placeholder].filter(Boolean).join('\n'), choices: items.map((i) => i.label), step: options.step, totalSteps: options.totalSteps, value: options.value, active: options.active?.label, problems: [] };
+    for (let record = true; ; record = false) {
+      const answer = await this.take(question, record);
+      if (!answer.queued) return showPickStep(items, options, BACK);
+      if (answer.value === BACK || answer.value === undefined) return answer.value;
+      const text = Array.isArray(answer.value) ? answer.value[0] : answer.value;
+      const found = items.find((i) => i.label === text);
+      if (found) return found;
+      const typed = options.typed?.(text);
+      if (typed && 'item' in typed) return typed.item;
+      question.problems?.push(typed?.problem ?? `"${text}" is not one of the choices`);
+    }
+  }
+
+  /**
+   * A notification with buttons. It does not block: the caller goes on and acts on the button
+   * pressed whenever that happens (a notification may sit in the notification center for hours).
+   */
+  async notify(message: string, buttons: string[]): Promise<string | undefined> {
+    if (this.testHooks) this.asked.push({ kind: 'info', message, choices: buttons });
+    if (this.notificationAnswers.length > 0) return buttons.find((b) => b === this.notificationAnswers.shift());
+    if (this.queued) return undefined;
+    return vscode.window.showInformationMessage(message, ...buttons);
+  }
+
+  private async take(question: AskedQuestion, record = true): Promise<{ queued: boolean; value: Answer }> {
+    if (this.testHooks && record) this.asked.push(question);
     if (!this.queued) return { queued: false, value: undefined };
     if (this.queue.length === 0) throw new Error(`No test answer queued for: ${question.message}`);
     const next = this.queue.shift();
     return { queued: true, value: typeof next === 'function' ? await next(question) : next };
   }
+}
+
+function plain(value: Answer): Exclude<Answer, typeof BACK> {
+  if (value === BACK) throw new Error('a test answered Back to a question that is not a step of a multi-step input');
+  return value;
 }

@@ -38,6 +38,8 @@ export function createViews(sessions: SessionHolder, config: Config): WharfViews
   const networksView = vscode.window.createTreeView('wharf.networks', { treeDataProvider: networks, canSelectMany: true });
   const engineView = vscode.window.createTreeView('wharf.engine', { treeDataProvider: engine });
   disposables.push(containers, images, volumes, networks, engine, containersView, imagesView, volumesView, networksView, engineView);
+  containers.setVisible(containersView.visible);
+  disposables.push(containersView.onDidChangeVisibility((e) => containers.setVisible(e.visible)));
 
   // One recovery state, in the Containers view's welcome content (package.json viewsWelcome): its
   // lines are picked by these context keys. No view gets a `message` then: a message hides the

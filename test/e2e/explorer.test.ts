@@ -106,6 +106,51 @@ describe('explorer in the workbench', function () {
     await tab.waitFor({ state: 'detached' });
   });
 
+  it('a click or Enter on a row opens Inspect; Delete asks before removing', async () => {
+    const { page } = wb;
+    // Two containers never started: "Created" never changes, so the clock never redraws these rows
+    // while they are clicked (a row redrawn between mouse down and up can lose the click).
+    const [clickedName, enteredName] = [`still-a-${suffix}`, `still-b-${suffix}`];
+    for (const still of [clickedName, enteredName]) created.push((await makeContainer(docker, still, {})).id);
+    const clicked = row(page, clickedName);
+    const entered = row(page, enteredName);
+    await entered.waitFor({ state: 'visible', timeout: 30_000 });
+    await clicked.waitFor({ state: 'visible' });
+    const tab = (title: string): Locator => page.locator('.tabs-container .tab', { hasText: `Inspect ${title}` });
+    /** Puts the keyboard focus on a row without opening it: a right-click focuses it, Escape closes the menu. */
+    const focusRow = async (target: Locator): Promise<void> => {
+      await target.click({ button: 'right' });
+      const menu = page.locator('.context-view .monaco-menu');
+      await menu.waitFor({ state: 'visible' });
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden' });
+      await page.waitForFunction((element) => element?.classList.contains('focused') && element.closest('.monaco-list')?.contains(document.activeElement), await target.elementHandle());
+    };
+
+    await clicked.click();
+    await tab(clickedName).waitFor({ state: 'visible' });
+
+    await focusRow(entered);
+    await page.keyboard.press('Enter');
+    await tab(enteredName).waitFor({ state: 'visible' });
+
+    await focusRow(entered);
+    await page.keyboard.press('Delete');
+    const dialog = page.locator('.monaco-dialog-box');
+    const picker = page.locator('.quick-input-widget');
+    await dialog.or(picker.filter({ hasText: /Remove/ })).first().waitFor({ state: 'visible' });
+    const question = await dialog.isVisible() ? await dialog.innerText() : `${await picker.innerText()} ${await picker.locator('input').getAttribute('placeholder')}`;
+    assert.match(question, new RegExp(`Remove ${enteredName}`));
+    await page.keyboard.press('Escape');
+    await dialog.or(picker).first().waitFor({ state: 'hidden' });
+    assert.ok(await entered.isVisible(), 'cancelled: the row stays');
+    assert.equal((await docker.getContainer(enteredName).inspect()).Name, `/${enteredName}`, 'and so does the container');
+    for (const title of [clickedName, enteredName]) {
+      await tab(title).locator('.codicon-close').click();
+      await tab(title).waitFor({ state: 'detached' });
+    }
+  });
+
   it('Remove asks for confirmation and the container is gone', async () => {
     const { page } = wb;
     const target = row(page, name);

@@ -86,7 +86,7 @@ describe('walkthrough in the workbench', function () {
     }
     await step(page, 'run').and(page.locator('[aria-expanded="true"]')).waitFor({ state: 'visible' });
     await step(page, 'run').locator('.button-container').getByRole('button', { name: /Run a Container/ }).click();
-    await pick(page, /Run which image\?/, TEST_IMAGE);
+    await pick(page, /Image to run/, TEST_IMAGE);
     await answer(page, /Container name/, name);
     await answer(page, /Published ports/);
     await answer(page, /Environment/);

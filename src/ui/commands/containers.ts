@@ -32,7 +32,20 @@ export function containerCommands(ctx: WharfContext): Record<string, Handler> {
   const docker = (): ReturnType<typeof requireDocker> => requireDocker(ctx);
   return {
     'wharf.container.start': bulk(ctx, vscode.l10n.t('Start which containers? (Start keeps a stopped container\'s state)'), (c) => !isRunning(c) && c.state !== 'paused', vscode.l10n.t('Starting'), (id) => ops.startContainer(docker(), id)),
-    'wharf.container.stop': bulk(ctx, vscode.l10n.t('Stop which containers?'), (c) => isRunning(c) || c.state === 'paused', vscode.l10n.t('Stopping'), (id) => ops.stopContainer(docker(), id, { deadlineMs: 60_000 })),
+    'wharf.container.stop': bulk(ctx, vscode.l10n.t('Stop which containers?'), (c) => isRunning(c) || c.state === 'paused', vscode.l10n.t('Stopping'), (id) => {
+      const stop = ops.stopContainer(docker(), id, { deadlineMs: 60_000 });
+      ctx.views.containers.showStopping(id, stop);
+      return stop;
+    }),
+    // A Stop's grace period (10 s unless the container sets its own) cut short: the user already
+    // chose to stop it, so no second confirmation; the menus offer this only while it is stopping.
+    'wharf.container.killNow': bulk(ctx, vscode.l10n.t('Kill which stopping containers now?'), (c) => ctx.views.containers.isStopping(c.id), vscode.l10n.t('Killing'), (id) => ops.killContainer(docker(), id, { killSignal: 'SIGKILL' })),
+    /** Delete on the Containers view (a keybinding gets no row: the view's selection is what it means). */
+    'wharf.containers.removeSelected': async () => {
+      const selected = ctx.views.containersView.selection.filter((n) => n.type === 'container');
+      if (selected.length === 0) return [];
+      return vscode.commands.executeCommand('wharf.container.remove', selected[0], selected);
+    },
     'wharf.container.restart': bulk(ctx, vscode.l10n.t('Restart which containers?'), () => true, vscode.l10n.t('Restarting'), (id) => ops.restartContainer(docker(), id, { deadlineMs: 60_000 })),
     'wharf.container.pause': bulk(ctx, vscode.l10n.t('Pause which containers?'), (c) => c.state === 'running', vscode.l10n.t('Pausing'), (id) => ops.pauseContainer(docker(), id)),
     'wharf.container.unpause': bulk(ctx, vscode.l10n.t('Unpause which containers?'), (c) => c.state === 'paused', vscode.l10n.t('Unpausing'), (id) => ops.unpauseContainer(docker(), id)),

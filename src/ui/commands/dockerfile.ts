@@ -6,7 +6,7 @@ import { BuildFailed, buildImage } from '../../docker/build';
 import { defaultContextDir } from '../../workspace/buildContext';
 import { reportError, requireDocker, type WharfContext } from '../context';
 import { maskedOutput } from '../maskedOutput';
-import { askRunSpec, runWithProgress } from './images';
+import { askRunSpec, runWithProgress } from './runFlow';
 import { withCancellableProgress } from './progress';
 import { DOCKERFILE_GLOB, isDockerfileName } from '../lint/findingShape';
 

@@ -1,62 +1,37 @@
 // Image commands: Run (a fresh container from an image), Pull, Push, Tag, Remove, Inspect.
 // Pull and push (and Run's implicit pull) report progress in a notification with Cancel.
 import * as vscode from 'vscode';
-import { runContainer } from '../../docker/containers';
 import * as ops from '../../docker/images';
-import { isImageReference } from '../../lint/reference';
-import type { RunSpec } from '../../docker/runOptions';
 import { reportError, requireDocker, type WharfContext } from '../context';
 import { forEach, withCancellableProgress } from './progress';
-import { containerNameProblem, parseEnv, parsePorts } from './runInputs';
+import { askRunSpec, referenceProblem, runWithProgress } from './runFlow';
 import { imageTargets } from './targets';
 
 type Handler = (...args: unknown[]) => Promise<unknown>;
 
-const problemOf = (parse: (text: string) => unknown) => (text: string): string | undefined => {
-  try { parse(text); return undefined; } catch (err) { return err instanceof Error ? err.message : String(err); }
-};
-
-export const referenceProblem = (text: string): string | undefined => (isImageReference(text.trim()) ? undefined : vscode.l10n.t('Not an image reference (like busybox:1.36 or registry:5000/team/app:tag).'));
-
-/** The Run flow: image, name, ports, env, runtime. Returns the spec, or undefined when cancelled. */
-export async function askRunSpec(ctx: WharfContext, image: string): Promise<RunSpec | undefined> {
-  const title = vscode.l10n.t('Run {0}: Run makes a fresh container (Start keeps a stopped one\'s state)', image);
-  const name = await ctx.prompts.input({ title, prompt: vscode.l10n.t('Container name (empty: the engine picks one)'), validateInput: (v) => containerNameProblem(v.trim()) });
-  if (name === undefined) return undefined;
-  const ports = await ctx.prompts.input({ title, prompt: vscode.l10n.t('Published ports, e.g. 8080:80, 127.0.0.1:8443:443 (empty: none)'), validateInput: problemOf(parsePorts) });
-  if (ports === undefined) return undefined;
-  const env = await ctx.prompts.input({ title, prompt: vscode.l10n.t('Environment, e.g. MODE=dev LEVEL=2 (empty: none)'), validateInput: problemOf(parseEnv) });
-  if (env === undefined) return undefined;
-  const connection = ctx.sessions.current.store.connection;
-  let runtime: string | undefined;
-  if (connection.status === 'connected' && connection.runtimes.length > 1) {
-    const picked = await ctx.prompts.pick(connection.runtimes.map((r) => ({ label: r.name, description: r.isDefault ? vscode.l10n.t('default') : r.path })), { title, placeHolder: vscode.l10n.t('OCI runtime') });
-    if (!picked) return undefined;
-    runtime = connection.runtimes.find((r) => r.name === picked.label && !r.isDefault)?.name;
-  }
-  return { image, name: name.trim() || undefined, ports: parsePorts(ports), env: parseEnv(env), runtime };
-}
-
-/** Runs a spec with a cancellable notification (the image may have to be pulled first). */
-export function runWithProgress(ctx: WharfContext, spec: RunSpec): Thenable<string | undefined> {
-  return withCancellableProgress(vscode.l10n.t('Running {0}', spec.image), async (sink) => {
-    try {
-      const result = await runContainer(requireDocker(ctx), spec, { signal: sink.signal, onPullProgress: sink.report });
-      return result.id;
-    } catch (err) {
-      reportError(ctx, `run ${spec.image}`, err);
-      return undefined;
-    }
-  });
-}
-
 export function imageCommands(ctx: WharfContext): Record<string, Handler> {
   return {
     'wharf.image.run': async (...args) => {
-      const [target] = await imageTargets(ctx, args, vscode.l10n.t('Run which image?'), false);
-      if (!target) return undefined;
-      const spec = await askRunSpec(ctx, target.reference ?? target.image.id);
-      return spec ? runWithProgress(ctx, spec) : undefined;
+      try {
+        requireDocker(ctx);
+        // A reference given as text need not be local (the run pulls it); a row names a local image;
+        // from the palette the flow's first step asks.
+        let image: string | undefined;
+        if (typeof args[0] === 'string') {
+          const problem = referenceProblem(args[0]);
+          if (problem) throw new Error(problem);
+          image = args[0].trim();
+        } else if (args.length > 0 && args[0] !== undefined) {
+          const [target] = await imageTargets(ctx, args, vscode.l10n.t('Run which image?'), false);
+          if (!target) return undefined;
+          image = target.reference ?? target.image.id;
+        }
+        const spec = await askRunSpec(ctx, image);
+        return spec ? await runWithProgress(ctx, spec) : undefined;
+      } catch (err) {
+        reportError(ctx, 'run an image', err);
+        return undefined;
+      }
     },
     'wharf.image.pull': async (...args) => {
       const given = typeof args[0] === 'string' ? args[0] : typeof (args[0] as { reference?: unknown })?.reference === 'string' ? (args[0] as { reference: string }).reference : undefined;

@@ -1,65 +1,72 @@
-// Parsing what the user types in the Run flow. Pure: unit-tested without VS Code or an engine.
+// Reading what the user types in the Run flow, checked at the step where it is typed. Pure:
+// unit-tested without VS Code or an engine; problems are data, worded (and translated) by the flow.
+import type { ContainerModel, RuntimeInfo } from '../../docker/model';
 import type { PortSpec } from '../../docker/runOptions';
 
 const PORT = /^(?:(?:\[([0-9a-fA-F:]+)\]|(\d{1,3}(?:\.\d{1,3}){3})):)?(?:(\d{1,5}):)?(\d{1,5})(?:\/(tcp|udp|sctp))?$/;
 
-/** "8080:80, 127.0.0.1:8443:443/tcp, 53/udp" → port specs; throws with the bad entry named. */
-export function parsePorts(text: string): PortSpec[] {
-  return text.split(/[\s,]+/).filter(Boolean).map((entry) => {
+export type PortProblem =
+  | { kind: 'syntax'; entry: string }
+  | { kind: 'range'; entry: string }
+  /** Another container already publishes this host port on an address that overlaps. */
+  | { kind: 'taken'; entry: string; container: string };
+
+export type PortsParse = { ok: true; ports: PortSpec[] } | { ok: false; problem: PortProblem };
+
+/** "8080:80, 127.0.0.1:8443:443/tcp 53/udp" → port specs, or the first bad entry. */
+export function parsePorts(text: string): PortsParse {
+  const ports: PortSpec[] = [];
+  for (const entry of text.split(/[\s,]+/).filter(Boolean)) {
     const match = PORT.exec(entry);
-    if (!match) throw new Error(`"${entry}" is not a port mapping (HOST:CONTAINER, IP:HOST:CONTAINER or CONTAINER[/udp]).`);
+    if (!match) return { ok: false, problem: { kind: 'syntax', entry } };
     const [, ipv6, ipv4, host, container, protocol] = match;
     const spec: PortSpec = { containerPort: Number(container) };
     if (host) spec.hostPort = Number(host);
     if (ipv4 || ipv6) spec.hostIp = ipv4 ?? ipv6;
     if (protocol) spec.protocol = protocol as PortSpec['protocol'];
-    for (const n of [spec.containerPort, spec.hostPort]) if (n !== undefined && (n < 1 || n > 65535)) throw new Error(`"${entry}": ports are 1–65535.`);
-    return spec;
-  });
+    for (const n of [spec.containerPort, spec.hostPort]) if (n !== undefined && (n < 1 || n > 65535)) return { ok: false, problem: { kind: 'range', entry } };
+    ports.push(spec);
+  }
+  return { ok: true, ports };
 }
 
-/** "A=1, B=two words" / "A=1 B=2" → { A: "1", B: "two words" }: a new entry starts at NAME=. */
-export function parseEnv(text: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  const parts = splitAtAssignments(text).map((p) => p.trim().replace(/,$/, '')).filter(Boolean);
-  for (const part of parts) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) throw new Error(`"${part}" is not NAME=VALUE.`);
-    env[part.slice(0, eq)] = part.slice(eq + 1);
-  }
-  return env;
-}
+const WILDCARDS = new Set(['', '0.0.0.0', '::']);
 
 /**
- * Splits where a comma (and the whitespace after it) or a run of whitespace is followed by
- * `NAME=`. A scan with the name runs measured once from the right: a lookahead pattern split
- * re-read every whitespace run from each of its characters, quadratic in a long paste.
+ * The first requested host port that a running container already publishes (same protocol, and
+ * addresses that overlap: equal, or either side bound to every address). The engine would refuse
+ * it only after every step was answered; the store knows it now. A port typed without an address
+ * lands on the engine's default address (dockerd's --ip), unknown here, so it counts as every one.
  */
-function splitAtAssignments(text: string): string[] {
-  const isNameChar = (c: string) => /[\w.]/.test(c);
-  // nameEnd[i]: where the run of name characters starting at i ends.
-  const nameEnd = new Array<number>(text.length + 1);
-  nameEnd[text.length] = text.length;
-  for (let i = text.length - 1; i >= 0; i--) nameEnd[i] = isNameChar(text[i]) ? nameEnd[i + 1] : i;
-  const assignmentAt = (i: number) => i < text.length && /[A-Z_]/i.test(text[i]) && text[nameEnd[i]] === '=';
-  const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
-  const parts: string[] = [];
-  let partStart = 0;
-  for (let i = 0; i < text.length;) {
-    if (text[i] !== ',' && !isSpace(text[i])) { i++; continue; }
-    let after = i + 1;
-    while (isSpace(text[after])) after++;
-    if (assignmentAt(after)) { parts.push(text.slice(partStart, i)); partStart = after; i = after; continue; }
-    // Every start inside a whitespace run reaches the same end, so the run is read once; after a
-    // comma the next character is tried again (it may be another comma).
-    i = text[i] === ',' ? i + 1 : after;
+export function takenPort(ports: readonly PortSpec[], containers: readonly ContainerModel[]): PortProblem | undefined {
+  for (const port of ports) {
+    if (!port.hostPort) continue;
+    const protocol = port.protocol ?? 'tcp';
+    const ip = port.hostIp ?? '';
+    for (const c of containers) {
+      if (c.state !== 'running' && c.state !== 'paused' && c.state !== 'restarting') continue;
+      const clash = c.ports.some((p) => p.hostPort === port.hostPort && p.protocol === protocol
+        && (WILDCARDS.has(ip) || WILDCARDS.has(p.hostIp ?? '') || p.hostIp === ip));
+      if (clash) return { kind: 'taken', entry: `${port.hostIp ? `${port.hostIp}:` : ''}${port.hostPort}`, container: c.name };
+    }
   }
-  parts.push(text.slice(partStart));
-  return parts;
+  return undefined;
 }
 
-/** Container names the engine accepts: [a-zA-Z0-9][a-zA-Z0-9_.-]*. Empty is fine (the engine picks one). */
-export function containerNameProblem(name: string): string | undefined {
+export type NameProblem = { kind: 'syntax'; name: string } | { kind: 'taken'; name: string };
+
+/**
+ * The engine's rule for container names, [a-zA-Z0-9][a-zA-Z0-9_.-]+ (two characters at least),
+ * and no other container of that name. Empty is fine: the engine picks one.
+ */
+export function containerNameProblem(name: string, containers: readonly ContainerModel[]): NameProblem | undefined {
   if (!name) return undefined;
-  return /^[a-z0-9][\w.-]*$/i.test(name) ? undefined : 'Use letters, digits, "_", "." and "-", starting with a letter or digit.';
+  if (!/^[a-z0-9][\w.-]+$/i.test(name)) return { kind: 'syntax', name };
+  return containers.some((c) => c.name === name) ? { kind: 'taken', name } : undefined;
+}
+
+/** The engine's default runtime first (DefaultRuntime from /info), then the others by name. */
+export function orderRuntimes(runtimes: readonly RuntimeInfo[], defaultRuntime: string | undefined): RuntimeInfo[] {
+  const isDefault = (r: RuntimeInfo): boolean => r.name === defaultRuntime || (defaultRuntime === undefined && r.isDefault);
+  return [...runtimes].sort((a, b) => Number(isDefault(b)) - Number(isDefault(a)) || a.name.localeCompare(b.name));
 }

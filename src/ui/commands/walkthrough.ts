@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { reportError, type WharfContext } from '../context';
 import { isDangling } from '../display/imageText';
 import { WALKTHROUGH_ID } from '../walkthrough';
-import { askRunSpec, referenceProblem, runWithProgress } from './images';
+import { askRunSpec, referenceProblem, runWithProgress } from './runFlow';
 
 type Handler = (...args: unknown[]) => Promise<unknown>;
 

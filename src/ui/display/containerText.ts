@@ -25,17 +25,19 @@ export function containerIcon(container: ContainerModel): IconSpec {
 }
 
 /**
- * Space-separated tokens that menus match with `viewItem =~ /\bcontainer\b/` and
- * `/\brunning\b/`: the kind, the state, and whether a port is published.
+ * Space-separated tokens that menus match with `viewItem =~ /^container running\b/`: the kind,
+ * the state, and whether a port is published. While Wharf waits for a Stop it issued the state is
+ * `stopping` (the engine has no such state): the menus then offer Kill now instead of Stop.
  */
-export function containerContextValue(container: ContainerModel): string {
-  const tokens = ['container', container.state];
+export function containerContextValue(container: ContainerModel, stopping = false): string {
+  const tokens = ['container', stopping ? 'stopping' : container.state];
   if (publishedPorts(container).length > 0) tokens.push('hasPorts');
   return tokens.join(' ');
 }
 
+/** Status first: a narrow sidebar cuts the end of a description, and the image is the lesser loss. */
 export function containerDescription(container: ContainerModel, status: string): string {
-  return `${container.image} · ${status}`;
+  return `${status} · ${container.image}`;
 }
 
 export function publishedPorts(container: ContainerModel): PortBinding[] {
@@ -86,8 +88,13 @@ export function portUrl(port: PortBinding, wildcardHost: string): string | undef
   return `http://${host}:${port.hostPort}`;
 }
 
+/**
+ * As `docker ps` shows a binding: the address it is bound on, every address (0.0.0.0, [::])
+ * included, so a port open to the network never reads as a loopback one.
+ */
 export function portLabel(port: PortBinding): string {
-  const host = port.hostPort ? `${port.hostIp && port.hostIp !== '0.0.0.0' ? `${port.hostIp}:` : ''}${port.hostPort}→` : '';
+  const address = port.hostIp ? `${port.hostIp.includes(':') ? `[${port.hostIp}]` : port.hostIp}:` : '';
+  const host = port.hostPort ? `${address}${port.hostPort}→` : '';
   return `${host}${port.containerPort}/${port.protocol}`;
 }
 
@@ -134,9 +141,18 @@ export type SortKey = 'created' | 'name' | 'status';
 
 const STATE_ORDER: Record<string, number> = { running: 0, restarting: 1, paused: 2, created: 3, removing: 4, exited: 5, dead: 6 };
 
+const byId = (a: ContainerModel, b: ContainerModel): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Newest first by the creation second, then by name, then by id. The engine's list gives creation
+ * in whole seconds and an inspect gives it exactly; ordering by the exact time would swap two
+ * containers made in one second as their inspects come in (under the pointer), so both count
+ * alike and the name decides.
+ */
 export function compareContainers(sort: SortKey): (a: ContainerModel, b: ContainerModel) => number {
-  const byNewest = (a: ContainerModel, b: ContainerModel): number => b.createdAt - a.createdAt || a.name.localeCompare(b.name);
-  if (sort === 'name') return (a, b) => a.name.localeCompare(b.name);
+  const second = (c: ContainerModel): number => Math.floor(c.createdAt / 1000);
+  const byNewest = (a: ContainerModel, b: ContainerModel): number => second(b) - second(a) || a.name.localeCompare(b.name) || byId(a, b);
+  if (sort === 'name') return (a, b) => a.name.localeCompare(b.name) || byId(a, b);
   if (sort === 'status') return (a, b) => (STATE_ORDER[a.state] ?? 9) - (STATE_ORDER[b.state] ?? 9) || byNewest(a, b);
   return byNewest;
 }

@@ -3,11 +3,13 @@
 // refreshes (selection and expansion survive) and so a change refreshes only its own rows.
 import * as vscode from 'vscode';
 import type { ContainerModel, StoreChange } from '../../docker/model';
+import { nextStatusChangeMs } from '../../docker/statusText';
 import type { Config } from '../config';
 import { compareContainers, containerContextValue, containerDescription, containerIcon, containerSearchText, containerTooltip } from '../display/containerText';
 import { containerStatus } from '../display/containerText';
 import type { SessionHolder } from '../session';
 import { RefreshPacer } from './refreshPacer';
+import { RowClock, systemTimers, type RowTimes, type Timers } from './rowClock';
 
 export type ContainerTreeNode = ProjectNode | ContainerNode;
 export interface ProjectNode { readonly type: 'project'; readonly project: string }
@@ -28,6 +30,11 @@ const REMOVING_HOLD_MS = 500;
 /** How recent an exit counts as "just exited" (the event is read within milliseconds of it). */
 const JUST_EXITED_MS = 2000;
 
+/** States in which a Stop is still to take effect. */
+const STOPPABLE = new Set<ContainerModel['state']>(['running', 'paused', 'restarting']);
+/** After a Stop request succeeded, how long the row may say "stopping" while the exit event is on its way. */
+const STOPPED_EVENT_WAIT_MS = 5000;
+
 /** How long a changed row may wait for the destroy that likely follows (0: show it now). */
 function holdFor(container: ContainerModel | undefined, now: number): number {
   if (!container) return 0;
@@ -47,16 +54,15 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   private filterText = '';
   private readonly subscriptions: vscode.Disposable[] = [];
   private storeSubscription: vscode.Disposable | undefined;
-  /**
-   * Order in which containers were added while the view was live. The engine's list gives creation
-   * times in whole seconds (and the model keeps them so, for a stable identity), so a container
-   * made just now ties with others made in the same second; this puts it above them (newest first).
-   */
-  private readonly arrival = new Map<string, number>();
-  private arrivals = 0;
   private readonly pacer = new RefreshPacer<ContainerTreeNode>((nodes) => this.changed.fire(nodes));
+  /** The description each row was last drawn with: the clock refreshes only rows whose text changes. */
+  private readonly drawn = new Map<string, string>();
+  private readonly clock: RowClock<ContainerTreeNode>;
+  /** Containers Wharf asked to stop and the engine has not reported stopped yet. */
+  private readonly stopping = new Set<string>();
 
-  constructor(private readonly sessions: SessionHolder, private readonly config: Config) {
+  constructor(private readonly sessions: SessionHolder, private readonly config: Config, private readonly timers: Timers = systemTimers) {
+    this.clock = new RowClock((now) => this.rowTimes(now), (nodes) => this.pacer.request(nodes), timers);
     this.bindStore();
     this.subscriptions.push(sessions.onDidChange(() => { this.bindStore(); this.refreshAll(); }));
     this.subscriptions.push(config.onDidChange((keys) => {
@@ -93,12 +99,76 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
     const item = new vscode.TreeItem(container?.name ?? node.id.slice(0, 12), vscode.TreeItemCollapsibleState.None);
     item.id = `container:${node.id}`;
     if (!container) return item;
-    const icon = containerIcon(container);
+    const stopping = this.stopping.has(node.id);
+    const icon = stopping ? { id: 'loading~spin', color: 'charts.orange' } : containerIcon(container);
     item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
-    item.description = containerDescription(container, containerStatus(container));
-    item.contextValue = containerContextValue(container);
-    item.accessibilityInformation = { label: `${container.name}, ${container.state}${container.health ? `, ${container.health}` : ''}, ${container.image}` };
+    const now = this.timers.now();
+    item.description = this.describe(container, now);
+    this.drawn.set(node.id, item.description);
+    // A row just drawn ("Up Less than a second") may change before any other.
+    if (!stopping) this.clock.wakeWithin(nextStatusChangeMs(container, now));
+    item.contextValue = containerContextValue(container, stopping);
+    item.accessibilityInformation = { label: `${container.name}, ${stopping ? vscode.l10n.t('stopping') : container.state}${container.health ? `, ${container.health}` : ''}, ${container.image}` };
+    // Enter and a click (a double-click with workbench.list.openMode "doubleClick") open it.
+    item.command = { command: 'wharf.container.inspect', title: vscode.l10n.t('Inspect'), arguments: [node] };
     return item;
+  }
+
+  private describe(container: ContainerModel, now: number): string {
+    return containerDescription(container, this.stopping.has(container.id) ? vscode.l10n.t('Stopping…') : containerStatus(container, now));
+  }
+
+  /** The view is shown or hidden: the clock that keeps "Up 5 minutes" true runs only while shown. */
+  setVisible(visible: boolean): void {
+    this.clock.setVisible(visible);
+  }
+
+  /** Whether the time refresh is armed (it is only while the view is visible). */
+  get timeRefreshArmed(): boolean {
+    return this.clock.armed;
+  }
+
+  /** Rows drawn whose text reads differently at `now`, and when the next one may. */
+  private rowTimes(now: number): RowTimes<ContainerTreeNode> {
+    const store = this.sessions.current.store;
+    const changed: ContainerTreeNode[] = [];
+    let nextChangeMs = Number.POSITIVE_INFINITY;
+    for (const [id, text] of this.drawn) {
+      const container = store.container(id);
+      const node = this.containerNodes.get(id);
+      if (!container || !node) continue;
+      if (this.describe(container, now) !== text) changed.push(node);
+      if (!this.stopping.has(id)) nextChangeMs = Math.min(nextChangeMs, nextStatusChangeMs(container, now));
+    }
+    return { changed, nextChangeMs };
+  }
+
+  /**
+   * The row says "stopping…" from now until the engine reports the container stopped (or the stop
+   * fails): a container that ignores SIGTERM otherwise looks untouched for the whole grace period.
+   */
+  showStopping(id: string, stop: Promise<unknown>): void {
+    this.stopping.add(id);
+    this.refreshRow(id);
+    stop.then(() => {
+      // Stopped, as the engine answered; its exit event normally arrives before or just after.
+      if (this.stopping.has(id) && STOPPABLE.has(this.sessions.current.store.container(id)?.state ?? 'exited')) {
+        this.timers.setTimeout(() => this.endStopping(id), STOPPED_EVENT_WAIT_MS);
+      } else this.endStopping(id);
+    }, () => this.endStopping(id));
+  }
+
+  isStopping(id: string): boolean {
+    return this.stopping.has(id);
+  }
+
+  private endStopping(id: string): void {
+    if (this.stopping.delete(id)) this.refreshRow(id);
+  }
+
+  private refreshRow(id: string): void {
+    const node = this.containerNodes.get(id);
+    if (node) this.pacer.request([node]);
   }
 
   /** Resolves once every change seen so far has been passed to the view (refreshes are paced). */
@@ -142,9 +212,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   }
 
   private compare(): (a: ContainerModel, b: ContainerModel) => number {
-    const compare = compareContainers(this.config.containerSort);
-    if (this.config.containerSort !== 'created') return compare;
-    return (a, b) => b.createdAt - a.createdAt || (this.arrival.get(b.id) ?? 0) - (this.arrival.get(a.id) ?? 0) || compare(a, b);
+    return compareContainers(this.config.containerSort);
   }
 
   /** The node for a container id (for reveal and for commands given an id). */
@@ -153,6 +221,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   }
 
   dispose(): void {
+    this.clock.dispose();
     this.storeSubscription?.dispose();
     for (const s of this.subscriptions) s.dispose();
     this.pacer.dispose();
@@ -192,9 +261,9 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
       if (change.added.length > 0 || change.removed.length > 0) hold = 0;
       for (const id of change.updated) hold = Math.min(hold, holdFor(store.container(id), now));
       for (const id of [...change.added, ...change.removed]) refreshParent(parentOf(id));
-      for (const id of change.added) this.arrival.set(id, ++this.arrivals);
-      for (const id of change.removed) { this.containerNodes.delete(id); this.shownUnder.delete(id); this.arrival.delete(id); }
+      for (const id of change.removed) { this.containerNodes.delete(id); this.shownUnder.delete(id); this.drawn.delete(id); this.stopping.delete(id); }
       for (const id of change.updated) {
+        if (this.stopping.has(id) && !STOPPABLE.has(store.container(id)?.state ?? 'exited')) this.stopping.delete(id);
         const parent = parentOf(id);
         if (parent !== ROOT) refreshParent(parent); // the project's "n/m running" changes with its members
         if (orderDependsOnState) refreshParent(parent);

@@ -32,7 +32,7 @@ describe('commands on the real engine', function () {
     const name = uniqueName('run');
     cleanup.push(() => removeQuietly(name));
     const port = await freePort();
-    runAnswers(name, `127.0.0.1:${port}:80`, 'MODE=test GREETING=hello world');
+    runAnswers(name, `127.0.0.1:${port}:80`, 'MODE=test GREETING="hello world"');
     const id = await run<string>('wharf.image.run', TEST_IMAGE);
     assert.ok(id, 'the command returns the new id');
     const info = await engine().getContainer(id).inspect();

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import type { ContainerModel, ImageModel } from '../../../src/docker/model';
 import { MASK } from '../../../src/docker/secrets';
-import { browserHostOf, compareContainers, containerContextValue, containerDescription, containerIcon, containerSearchText, containerTooltip, portUrl } from '../../../src/ui/display/containerText';
+import { browserHostOf, compareContainers, containerContextValue, containerDescription, containerIcon, containerSearchText, containerTooltip, portLabel, portUrl } from '../../../src/ui/display/containerText';
 import { isDemoEngine } from '../../../src/ui/display/engineText';
 import { escapeMarkdown, formatAge, formatSize, markdownCode, singleLine } from '../../../src/ui/display/format';
 import { imageTagDescription, isDangling, layerLabel, layerTooltip, splitReference } from '../../../src/ui/display/imageText';
@@ -17,8 +17,8 @@ function container(overrides: Partial<ContainerModel> = {}): ContainerModel {
 }
 
 describe('container display', () => {
-  it('describes a row as image · status', () => {
-    assert.equal(containerDescription(container(), 'Up 5 minutes'), 'nginx:1.27 · Up 5 minutes');
+  it('describes a row as status · image (a narrow sidebar cuts the image, not the status)', () => {
+    assert.equal(containerDescription(container(), 'Up 5 minutes'), 'Up 5 minutes · nginx:1.27');
   });
 
   it('picks icon and colour by state and health', () => {
@@ -93,12 +93,39 @@ describe('container display', () => {
   });
 
   it('sorts newest first by default, by name or by state on request', () => {
-    const old = container({ id: '1', name: 'b', createdAt: 1, state: 'exited' });
-    const fresh = container({ id: '2', name: 'c', createdAt: 3 });
-    const mid = container({ id: '3', name: 'a', createdAt: 2, state: 'paused' });
+    const old = container({ id: '1', name: 'b', createdAt: 1000, state: 'exited' });
+    const fresh = container({ id: '2', name: 'c', createdAt: 3000 });
+    const mid = container({ id: '3', name: 'a', createdAt: 2000, state: 'paused' });
     assert.deepEqual([old, fresh, mid].sort(compareContainers('created')).map((c) => c.id), ['2', '3', '1']);
     assert.deepEqual([old, fresh, mid].sort(compareContainers('name')).map((c) => c.id), ['3', '1', '2']);
     assert.deepEqual([old, fresh, mid].sort(compareContainers('status')).map((c) => c.id), ['2', '3', '1']);
+  });
+
+  it('orders containers made in the same second by name, then id, whatever precision their times have', () => {
+    // The list gives whole seconds, an inspect the exact time: the order must not change as inspects arrive.
+    const listed = [container({ id: 'x', name: 'beta', createdAt: 5000 }), container({ id: 'y', name: 'alpha', createdAt: 5000 })];
+    const inspected = [container({ id: 'x', name: 'beta', createdAt: 5900 }), container({ id: 'y', name: 'alpha', createdAt: 5100 })];
+    const ids = (list: ContainerModel[]): string[] => [...list].sort(compareContainers('created')).map((c) => c.id);
+    assert.deepEqual(ids(listed), ['y', 'x']);
+    assert.deepEqual(ids(inspected), ['y', 'x']);
+    assert.deepEqual(ids([listed[0], inspected[1]]), ['y', 'x']);
+    const twins = [container({ id: 'b2', name: 'same', createdAt: 5000 }), container({ id: 'a1', name: 'same', createdAt: 5000 })];
+    assert.deepEqual(ids(twins), ['a1', 'b2'], 'then by id');
+    assert.deepEqual(ids([container({ id: 'n', name: 'zz', createdAt: 6000 }), ...listed]), ['n', 'y', 'x'], 'a newer second still comes first');
+  });
+
+  it('shows a port bound on every address as such, never as loopback', () => {
+    assert.equal(portLabel({ containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080 }), '0.0.0.0:8080→80/tcp');
+    assert.equal(portLabel({ containerPort: 80, protocol: 'tcp', hostIp: '::', hostPort: 8080 }), '[::]:8080→80/tcp');
+    assert.equal(portLabel({ containerPort: 53, protocol: 'udp', hostIp: '127.0.0.1', hostPort: 5353 }), '127.0.0.1:5353→53/udp');
+    assert.equal(portLabel({ containerPort: 80, protocol: 'tcp' }), '80/tcp');
+    const md = containerTooltip(container({ ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080 }] }), 'Up', '127.0.0.1', NOW);
+    assert.ok(md.includes('- [0\\.0\\.0\\.0\\:8080→80/tcp](http://127.0.0.1:8080)'), md);
+  });
+
+  it('marks a container Wharf is stopping in its context value, so menus offer Kill now', () => {
+    assert.equal(containerContextValue(container(), true), 'container stopping');
+    assert.equal(containerContextValue(container({ ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 8080 }] }), true), 'container stopping hasPorts');
   });
 
   it('matches the filter on name, image, state and label values', () => {
