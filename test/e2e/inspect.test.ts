@@ -58,7 +58,7 @@ describe('inspect in the workbench', function () {
     // Both rows in their final state (running), so no tree refresh for their start events races
     // the context menu: a row refreshed between the right-click and Enter reaches the command
     // without its node, which then asks which container (seen here; the tree's, not inspect's).
-    for (const n of [name, other]) await row(wb.page, n).filter({ hasText: /· Up / }).waitFor({ state: 'visible', timeout: 60_000 });
+    for (const n of [name, other]) await row(wb.page, n).filter({ hasText: /Up .* · / }).waitFor({ state: 'visible', timeout: 60_000 });
   });
 
   afterEach(async function () {

@@ -53,7 +53,7 @@ describe('inspect secrets in the workbench', function () {
     await openWharf(wb.page);
     // In its final state, so no refresh for its events races the context menu (a row refreshed
     // between the right-click and Enter reaches the command without its node).
-    await row(wb.page, name).filter({ hasText: /· Created/ }).waitFor({ state: 'visible', timeout: 60_000 });
+    await row(wb.page, name).filter({ hasText: /Created · / }).waitFor({ state: 'visible', timeout: 60_000 });
   });
 
   after(async () => {
