@@ -6,7 +6,7 @@
 // does not hand out its API at all, see extension.ts).
 import * as vscode from 'vscode';
 
-export interface AskedQuestion { kind: 'warning' | 'quickPick' | 'input' | 'info'; message: string; choices: string[] }
+export interface AskedQuestion { kind: 'warning' | 'quickPick' | 'input' | 'info' | 'error'; message: string; choices: string[] }
 
 /** What a question can be answered with: a button title, picked item label(s), typed text, or undefined (cancel). */
 type Answer = string | string[] | undefined;
@@ -51,6 +51,38 @@ export class Prompts {
       const picked = await vscode.window.showQuickPick([...buttons, cancel].map((label) => ({ label })), { title: message, placeHolder: detail.replace(/\n+/g, ' '), ignoreFocusOut: true });
       return buttons.find((b) => b === picked?.label);
     }
+  }
+
+  /**
+   * A destructive question: which of `actions` to take, or none. VS Code 1.100's modal dialog
+   * (base/browser/ui/dialog/dialog.ts) focuses and highlights the first button given that is not a
+   * close affordance, and Enter clicks the focused button; the close affordance (the Cancel it adds)
+   * goes last and Escape clicks it. So `keep`, a button that changes nothing, is given first: Enter
+   * alone keeps everything, and each action takes a click or Tab first. Resolves with the action
+   * chosen, or undefined when kept or cancelled.
+   */
+  async confirm(message: string, detail: string, keep: string, actions: string[]): Promise<string | undefined> {
+    const buttons = [keep, ...actions];
+    const answer = await this.take({ kind: 'warning', message: `${message}\n${detail}`, choices: buttons });
+    if (answer.queued) return actions.find((a) => a === answer.value);
+    try {
+      const chosen = await vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons.map((title) => ({ title })));
+      return actions.find((a) => a === chosen?.title);
+    } catch {
+      // The smoke-test driver's workbench refuses modal dialogs: the same question as a quick pick,
+      // `keep` first so that Enter there keeps too.
+      const picked = await vscode.window.showQuickPick(buttons.map((label) => ({ label })), { title: message, placeHolder: detail.replace(/\n+/g, ' '), ignoreFocusOut: true });
+      return actions.find((a) => a === picked?.label);
+    }
+  }
+
+  /**
+   * An error notification with buttons. Not a question (nothing waits for its answer), so it is
+   * always shown for real and never takes a queued answer; tests read what it said in `asked`.
+   */
+  error(message: string, buttons: string[]): Thenable<string | undefined> {
+    if (this.testHooks) this.asked.push({ kind: 'error', message, choices: buttons });
+    return vscode.window.showErrorMessage(message, ...buttons);
   }
 
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany?: false }): Promise<T | undefined>;

@@ -14,7 +14,8 @@ type Handler = (...args: unknown[]) => Promise<unknown>;
 /** How the confirmation and the report name one object of a plan. */
 function itemText(item: PruneItem, plan: PrunePlan): string {
   const name = (it: PruneItem): string => (it.kind === 'images' ? shortId(it.id) : it.name);
-  const facts = item.kind === 'containers' ? ` (${item.image}, ${item.status})` : item.size !== undefined ? ` (${formatSize(item.size)})` : '';
+  const size = item.size !== undefined ? formatSize(item.size) : undefined;
+  const facts = item.kind === 'containers' ? ` (${[item.image, item.status, size].filter(Boolean).join(', ')})` : size !== undefined ? ` (${size})` : '';
   const byKey = new Map(plan.items.map((it) => [itemKey(it), it]));
   const freers = item.freedBy.map((key) => byKey.get(key)).filter((it): it is PruneItem => it !== undefined).map(name);
   return `${name(item)}${facts}${freers.length > 0 ? ` — ${vscode.l10n.t('goes with {0}', freers.join(', '))}` : ''}`;
@@ -25,7 +26,8 @@ function planText(plan: PrunePlan, labels: Record<PruneKind, string>): string {
   const bytes = plan.items.reduce((sum, item) => sum + (item.size ?? 0), 0);
   return kinds.map((kind) => {
     const lines = plan.items.filter((item) => item.kind === kind).map((item) => itemText(item, plan));
-    return `${labels[kind]} (${lines.length}):\n${lines.slice(0, 15).map((l) => `  • ${l}`).join('\n')}${lines.length > 15 ? `\n  • ${vscode.l10n.t('… and {0} more', lines.length - 15)}` : ''}`;
+    // Every object, however many: the dialog's detail scrolls, and what is removed is what was listed.
+    return `${labels[kind]} (${lines.length}):\n${lines.map((l) => `  • ${l}`).join('\n')}`;
   }).join('\n\n') + (bytes > 0 ? `\n\n${vscode.l10n.t('Space reclaimed: up to {0}', formatSize(bytes))}` : '');
 }
 
@@ -44,7 +46,7 @@ async function prune(ctx: WharfContext, kinds: PruneKind[], scope: PruneScope, l
       return { removed: [], failed: [], spaceReclaimed: 0 };
     }
     const pruneButton = vscode.l10n.t('Prune');
-    if (await ctx.prompts.warningModal(question, planText(plan, labels), [pruneButton]) !== pruneButton) return undefined;
+    if (await ctx.prompts.confirm(question, planText(plan, labels), vscode.l10n.t('Keep All'), [pruneButton]) !== pruneButton) return undefined;
     let now: PrunePlan;
     try { now = await planPrune(requireDocker(ctx), kinds, scope); } catch (err) { reportError(ctx, 'prepare prune', err); return undefined; }
     if (samePlan(plan, now)) break;
@@ -109,7 +111,14 @@ export function systemCommands(ctx: WharfContext): Record<string, Handler> {
       const names = await resourceTargets(ctx, args, 'volume', vscode.l10n.t('Remove which volumes?'));
       if (names.length === 0) return [];
       const remove = vscode.l10n.t('Remove Volume');
-      if (await ctx.prompts.warningModal(vscode.l10n.t('Remove {0}?', names.join(', ')), vscode.l10n.t('The data stored in the volume is deleted for good.'), [remove]) !== remove) return [];
+      const users = ctx.sessions.current.store.containers().filter((c) => c.mounts.some((m) => m.type === 'volume' && m.name !== undefined && names.includes(m.name)));
+      const detail = [
+        vscode.l10n.t('The data stored in the volume is deleted for good.'),
+        users.length > 0 ? vscode.l10n.t('Mounted by: {0}. The engine refuses to delete a volume a container uses, running or not.', users.map((c) => `${c.name} (${c.state})`).join(', ')) : '',
+      ].filter(Boolean).join('\n\n');
+      const keep = names.length === 1 ? vscode.l10n.t('Keep Volume') : vscode.l10n.t('Keep Volumes');
+      const question = names.length === 1 ? vscode.l10n.t('Remove volume {0}?', names[0]) : vscode.l10n.t('Remove {0} volumes: {1}?', names.length, names.join(', '));
+      if (await ctx.prompts.confirm(question, detail, keep, [remove]) !== remove) return [];
       const done: string[] = [];
       await forEach(vscode.l10n.t('Removing volumes'), names, async (n) => { await removeVolume(requireDocker(ctx), n); done.push(n); }, (n, err) => reportError(ctx, `remove volume ${n}`, err));
       return done;
@@ -132,7 +141,9 @@ export function systemCommands(ctx: WharfContext): Record<string, Handler> {
         ? vscode.l10n.t('Attached containers: {0}. Docker refuses to remove a network containers are attached to; Podman disconnects them first.', attached.join(', '))
         : vscode.l10n.t('No container is attached to it.');
       const remove = vscode.l10n.t('Remove');
-      if (await ctx.prompts.warningModal(vscode.l10n.t('Remove {0}?', names.join(', ')), detail, [remove]) !== remove) return [];
+      const keep = names.length === 1 ? vscode.l10n.t('Keep Network') : vscode.l10n.t('Keep Networks');
+      const question = names.length === 1 ? vscode.l10n.t('Remove network {0}?', names[0]) : vscode.l10n.t('Remove {0} networks: {1}?', names.length, names.join(', '));
+      if (await ctx.prompts.confirm(question, detail, keep, [remove]) !== remove) return [];
       const done: string[] = [];
       await forEach(vscode.l10n.t('Removing networks'), ids, async (id) => { await removeNetwork(requireDocker(ctx), id); done.push(id); }, (id, err) => reportError(ctx, `remove network ${id}`, err));
       return done;
