@@ -6,7 +6,14 @@
 // does not hand out its API at all, see extension.ts).
 import * as vscode from 'vscode';
 
-export interface AskedQuestion { kind: 'warning' | 'quickPick' | 'input' | 'info' | 'error'; message: string; choices: string[] }
+export interface AskedQuestion {
+  kind: 'warning' | 'quickPick' | 'input' | 'info' | 'error';
+  message: string;
+  /** Buttons or items, in the order they are shown. */
+  choices: string[];
+  /** An input's pre-filled value. */
+  value?: string;
+}
 
 /** What a question can be answered with: a button title, picked item label(s), typed text, or undefined (cancel). */
 type Answer = string | string[] | undefined;
@@ -99,7 +106,7 @@ export class Prompts {
   }
 
   async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
-    const answer = await this.take({ kind: 'input', message: [options.title, options.prompt].filter(Boolean).join('\n'), choices: [] });
+    const answer = await this.take({ kind: 'input', message: [options.title, options.prompt].filter(Boolean).join('\n'), choices: [], value: options.value });
     if (answer.queued) {
       const value = Array.isArray(answer.value) ? answer.value[0] : answer.value;
       if (value !== undefined && options.validateInput) {
