@@ -3,10 +3,10 @@
 // escape codes would show as garbage there.
 
 // CSI sequences (colours, cursor moves), OSC sequences (titles, links) ended by BEL or ST, and
-// the two-byte escapes. Each alternative starts with ESC and consumes a bounded class, so the
-// scan is linear.
+// the two-byte escapes (charset switches take three). Each alternative starts with ESC and
+// consumes a bounded class, so the scan is linear.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const ESCAPES = /\u001b\[[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[()][\u0020-\u007e]|\u001b[\u0040-\u005a\u005c-\u005f]/g;
+const ESCAPES = /\u001b\[[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[()][\u0020-\u007e]|\u001b[\u0030-\u007e]/g;
 
 /**
  * The text as a plain-text view shows it: escape sequences removed, and of a line redrawn with
