@@ -168,7 +168,8 @@ export async function planPrune(docker: Docker, kinds: readonly PruneKind[], sco
       labels: c.Labels ?? {},
       volumes: (c.Mounts ?? []).filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name as string),
       networks: [...Object.entries(c.NetworkSettings?.Networks ?? {}).flatMap(([name, n]) => [name, n.NetworkID].filter(Boolean)), c.HostConfig?.NetworkMode ?? ''].filter(Boolean),
-      ...sizeOf((c as { SizeRw?: unknown }).SizeRw),
+      // Listed with sizes, the engine leaves out a writable layer of 0 bytes (omitempty).
+      ...(ticked.has('containers') ? sizeOf((c as { SizeRw?: unknown }).SizeRw ?? 0) : {}),
     })),
     anonymousVolumes: new Map(),
     images: images.map((i) => ({ id: i.Id, parentId: i.ParentId ?? '', repoTags: i.RepoTags ?? [], repoDigests: i.RepoDigests ?? [], labels: i.Labels ?? {}, size: i.Size })),
