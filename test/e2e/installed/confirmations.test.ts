@@ -1,0 +1,187 @@
+// The destructive commands' real modal dialogs, in the workbench users get (the installed .vsix,
+// no smoke-test driver; test/e2e/installed/installedExtension.test.ts says how it is served):
+// what they say, the buttons in the order the workbench lays them out, which one has the focus
+// (the Keep button Wharf gives first), that Enter alone keeps everything, and that the
+// destructive button does what it says. The screenshots are the README's (docs/images/confirm-*.png).
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { rawDocker, TEST_IMAGE } from '../../engine/env';
+import { chooseFromContextMenu, openWharf, openWorkbench, pointerAway, screenshot, trustWorkspace, type Workbench } from '../workbench';
+
+function containerRow(page: Page, name: string): Locator {
+  const pane = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header h3.title', { hasText: /^Containers$/i }) });
+  return pane.locator('[role=treeitem]').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) });
+}
+
+/** The dialog's buttons from left to right, and the one that has the keyboard focus. */
+async function buttons(dialog: Locator): Promise<{ order: string[]; focused: string | undefined }> {
+  return dialog.locator('.dialog-buttons').evaluate((row) => ({
+    order: Array.from(row.querySelectorAll('.monaco-button')).map((b) => (b as HTMLElement).innerText.trim()),
+    focused: row.contains(document.activeElement) ? (document.activeElement as HTMLElement).innerText.trim() : undefined,
+  }));
+}
+
+/** Runs a command from the palette (F1), by its title. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget [role=option]').filter({ hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}
+
+describe('the installed .vsix: confirmations are real modal dialogs', function () {
+  this.timeout(180_000);
+  const docker = rawDocker();
+  const suffix = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
+  const made: string[] = [];
+  const images: string[] = [];
+  const volumes: string[] = [];
+  let wb: Workbench;
+
+  /** A container on the test engine, removed after the suite. */
+  async function container(name: string, options: { run?: boolean; image?: string; anonymousVolume?: string; binds?: string[] } = {}): Promise<string> {
+    const created = await docker.createContainer({
+      Image: options.image ?? TEST_IMAGE, name, Cmd: ['sleep', '3600'], Labels: { 'wharf.test': 'e2e' },
+      ...(options.anonymousVolume ? { Volumes: { [options.anonymousVolume]: {} } } : {}),
+      HostConfig: { Binds: options.binds },
+    });
+    made.push(created.id);
+    if (options.run) await created.start();
+    return created.id;
+  }
+
+  before(async () => {
+    wb = await openWorkbench();
+    await trustWorkspace(wb.page);
+    await openWharf(wb.page);
+  });
+
+  after(async () => {
+    for (const id of made) await docker.getContainer(id).remove({ force: true, v: true }).catch(() => undefined);
+    for (const reference of images) await docker.getImage(reference).remove({ force: true }).catch(() => undefined);
+    for (const name of volumes) await docker.getVolume(name).remove().catch(() => undefined);
+    await wb?.close();
+  });
+
+  it('Remove of a running container: Keep Container has the focus, Enter keeps it, Force Remove removes it', async () => {
+    const { page } = wb;
+    const name = `web-${suffix}`;
+    const data = `web-data-${suffix}`;
+    await docker.createVolume({ Name: data });
+    volumes.push(data);
+    const id = await container(name, { run: true, anonymousVolume: '/cache', binds: [`${data}:/data`] });
+    const row = containerRow(page, name);
+    await row.locator('.codicon-vm-running').waitFor({ state: 'visible', timeout: 60_000 });
+
+    await chooseFromContextMenu(page, row, 'Remove Container…');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible' });
+    const text = await dialog.innerText();
+    assert.match(text, new RegExp(`Remove container ${name}\\?`));
+    assert.match(text, new RegExp(`• ${name} \\(running, ${TEST_IMAGE}\\)`));
+    assert.match(text, /Lost for good: the files written inside the container outside its volumes \(its writable layer\), its logs, and its settings \(name, ports, environment\)\./);
+    assert.match(text, new RegExp(`Running or paused: ${name}\\. Only Force Remove removes them: it kills their processes at once`));
+    assert.match(text, new RegExp(`Kept: the volumes .*${data}.*\\. Anonymous ones are left unused, and a volume prune deletes them\\.`));
+    // VS Code lays out [first given, Cancel, the rest] right to left on Linux and macOS, and
+    // focuses the first given: Wharf's Keep button.
+    await page.waitForFunction((row) => row?.contains(document.activeElement), await dialog.locator('.dialog-buttons').elementHandle());
+    assert.deepEqual(await buttons(dialog), { order: ['Force Remove', 'Cancel', 'Keep Container'], focused: 'Keep Container' });
+    await pointerAway(page);
+    await screenshot(page, 'confirm-remove-container');
+
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal((await docker.getContainer(id).inspect()).State.Running, true, 'Enter kept the container, running');
+
+    await chooseFromContextMenu(page, row, 'Remove Container…');
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.getByRole('button', { name: 'Force Remove', exact: true }).click();
+    await row.waitFor({ state: 'detached', timeout: 60_000 });
+    await assert.rejects(docker.getContainer(id).inspect(), 'Force Remove removed it');
+    assert.equal((await docker.getVolume(data).inspect()).Name, data, 'its named volume is kept');
+  });
+
+  it('Remove Image names the containers using it; Enter keeps all; Remove Containers, Then Image removes them and it', async () => {
+    const { page } = wb;
+    const base = await container(`base-${suffix}`);
+    const repo = `shop-api-${suffix}`;
+    const reference = `${repo}:1.4`;
+    await docker.getContainer(base).commit({ repo, tag: '1.4' });
+    images.push(reference);
+    const worker = await container(`shop-worker-${suffix}`, { run: true, image: reference });
+    const migrate = await container(`shop-migrate-${suffix}`, { image: reference });
+    await containerRow(page, `shop-worker-${suffix}`).locator('.codicon-vm-running').waitFor({ state: 'visible', timeout: 60_000 });
+    await containerRow(page, `shop-migrate-${suffix}`).waitFor({ state: 'visible' });
+
+    await runCommand(page, 'Wharf: Remove Image…');
+    const picker = page.locator('.quick-input-widget');
+    await picker.locator('input').fill(reference);
+    const option = picker.locator('[role=option]').filter({ hasText: reference });
+    await option.waitFor({ state: 'visible' });
+    await option.locator('input[type=checkbox]').check();
+    await page.keyboard.press('Enter');
+
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible' });
+    const text = await dialog.innerText();
+    assert.match(text, new RegExp(`Remove image ${reference.replace('.', '\\.')}\\?`));
+    assert.match(text, new RegExp(`Used by: .*shop-worker-${suffix} \\(running\\)`));
+    assert.match(text, new RegExp(`shop-migrate-${suffix} \\(created\\)`));
+    assert.match(text, /The engine refuses to delete an image a container uses\. Remove Containers, Then Image removes .* first/);
+    await page.waitForFunction((row) => row?.contains(document.activeElement), await dialog.locator('.dialog-buttons').elementHandle());
+    assert.deepEqual(await buttons(dialog), { order: ['Remove Containers, Then Image', 'Cancel', 'Keep Image'], focused: 'Keep Image' });
+    await pointerAway(page);
+    await screenshot(page, 'confirm-remove-image');
+
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    assert.ok(await docker.getImage(reference).inspect() && (await docker.getContainer(worker).inspect()).State.Running, 'Enter kept the image and its containers');
+
+    await runCommand(page, 'Wharf: Remove Image…');
+    await picker.locator('input').fill(reference);
+    await option.waitFor({ state: 'visible' });
+    await option.locator('input[type=checkbox]').check();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.getByRole('button', { name: 'Remove Containers, Then Image', exact: true }).click();
+    await containerRow(page, `shop-worker-${suffix}`).waitFor({ state: 'detached', timeout: 60_000 });
+    await containerRow(page, `shop-migrate-${suffix}`).waitFor({ state: 'detached', timeout: 60_000 });
+    await assert.rejects(docker.getContainer(worker).inspect());
+    await assert.rejects(docker.getContainer(migrate).inspect());
+    await assert.rejects(docker.getImage(reference).inspect(), 'the image went after its containers');
+  });
+
+  it('Prune lists every stopped container with its size and the total, and all of its buttons stay on screen; Enter keeps all', async () => {
+    const { page } = wb;
+    const names = Array.from({ length: 14 }, (_, i) => `job-${String(i + 1).padStart(2, '0')}-${suffix}`);
+    for (const name of names) await container(name);
+    for (const name of names) await containerRow(page, name).waitFor({ state: 'attached', timeout: 60_000 });
+
+    await runCommand(page, 'Wharf: Prune Unused Objects…');
+    const picker = page.locator('.quick-input-widget');
+    await picker.locator('[role=option]').filter({ hasText: 'Stopped containers' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter'); // the kinds ticked by default
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+    const text = await dialog.innerText();
+    assert.match(text, /Remove these objects\?/);
+    assert.match(text, /Stopped containers \(\d+\):/);
+    for (const name of names) assert.match(text, new RegExp(`• ${name} \\(${TEST_IMAGE}, Created, 0 B\\)`), `${name} is listed with its size`);
+    assert.match(text, /Space reclaimed: up to /);
+    await page.waitForFunction((row) => row?.contains(document.activeElement), await dialog.locator('.dialog-buttons').elementHandle());
+    assert.deepEqual(await buttons(dialog), { order: ['Prune', 'Cancel', 'Keep All'], focused: 'Keep All' });
+    const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+    for (const name of ['Prune', 'Keep All']) {
+      const box = await dialog.getByRole('button', { name, exact: true }).boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, `${name} is on screen: ${JSON.stringify(box)} in ${JSON.stringify(viewport)}`);
+    }
+    await pointerAway(page);
+    await screenshot(page, 'confirm-prune');
+
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    for (const id of made.slice(-names.length)) assert.ok(await docker.getContainer(id).inspect(), 'Enter pruned nothing');
+  });
+});
