@@ -28,13 +28,18 @@ function bulk(ctx: WharfContext, placeHolder: string, applies: (c: ContainerMode
 
 const stateText = (c: ContainerModel): string => `${c.state}, ${c.image}`;
 
+/** A volume as the confirmation names it: an anonymous volume's 64-hex name shortened, and said to be one. */
+export function volumeText(name: string): string {
+  return /^[0-9a-f]{64}$/.test(name) ? vscode.l10n.t('{0} (anonymous)', `${name.slice(0, 12)}…`) : name;
+}
+
 export function removeContainersQuestion(targets: readonly ContainerModel[]): string {
   return targets.length === 1 ? vscode.l10n.t('Remove container {0}?', targets[0].name) : vscode.l10n.t('Remove {0} containers?', targets.length);
 }
 
 /** What removing these containers takes, and what it leaves: the confirmation's detail. */
 export function removeContainersDetail(targets: readonly ContainerModel[], running: readonly ContainerModel[]): string {
-  const volumes = [...new Set(targets.flatMap((c) => c.mounts.filter((m) => m.type === 'volume' && m.name).map((m) => m.name as string)))];
+  const volumes = [...new Set(targets.flatMap((c) => c.mounts.filter((m) => m.type === 'volume' && m.name).map((m) => volumeText(m.name as string))))];
   return [
     targets.map((c) => `• ${c.name} (${stateText(c)})`).join('\n'),
     vscode.l10n.t('Lost for good: the files written inside the container outside its volumes (its writable layer), its logs, and its settings (name, ports, environment).'),
