@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { rawDocker, TEST_IMAGE } from '../../engine/env';
-import { chooseFromContextMenu, openWharf, openWorkbench, pointerAway, screenshot, trustWorkspace, type Workbench } from '../workbench';
+import { chooseFromContextMenu, openWharf, openWorkbench, pointerAway, screenshot, treeItem, trustWorkspace, type Workbench } from '../workbench';
 
 function containerRow(page: Page, name: string): Locator {
   const pane = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header h3.title', { hasText: /^Containers$/i }) });
@@ -129,6 +129,8 @@ describe('the installed .vsix: confirmations are real modal dialogs', function (
     const migrate = await container(`shop-migrate-${suffix}`, { image: reference });
     await containerRow(page, `shop-worker-${suffix}`).locator('.codicon-vm-running').waitFor({ state: 'visible', timeout: 60_000 });
     await containerRow(page, `shop-migrate-${suffix}`).waitFor({ state: 'visible' });
+    // Remove Image offers the images Wharf's store lists: wait for the Images view to show it.
+    await treeItem(page, repo).waitFor({ state: 'visible', timeout: 60_000 });
 
     await pickImage(page, await runCommand(page, 'Wharf: Remove Image…', 'Remove which images?'), reference);
 
@@ -161,8 +163,8 @@ describe('the installed .vsix: confirmations are real modal dialogs', function (
   it('Prune lists every stopped container with its size and the total, and all of its buttons stay on screen; Enter keeps all', async () => {
     const { page } = wb;
     const names = Array.from({ length: 40 }, (_, i) => `job-${String(i + 1).padStart(2, '0')}-${suffix}`);
+    // Prune reads the engine itself when asked (one snapshot), not the views: nothing to wait for.
     for (const name of names) await container(name);
-    for (const name of names) await containerRow(page, name).waitFor({ state: 'attached', timeout: 60_000 });
 
     await runCommand(page, 'Wharf: Prune Unused Objects…', 'What to prune?');
     await page.locator('.quick-input-widget [role=option]').filter({ hasText: 'Stopped containers' }).waitFor({ state: 'visible' });
