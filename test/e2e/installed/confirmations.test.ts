@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { rawDocker, TEST_IMAGE } from '../../engine/env';
-import { chooseFromContextMenu, openWharf, openWorkbench, pointerAway, screenshot, treeItem, trustWorkspace, type Workbench } from '../workbench';
+import { chooseFromContextMenu, openWharf, openWorkbench, pointerAway, screenshot, trustWorkspace, type Workbench } from '../workbench';
 
 function containerRow(page: Page, name: string): Locator {
   const pane = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header h3.title', { hasText: /^Containers$/i }) });
@@ -40,9 +40,10 @@ async function runCommand(page: Page, title: string, placeholder: string): Promi
 /** Ticks `reference` in Remove Image's multi-select pick and accepts. */
 async function pickImage(page: Page, input: Locator, reference: string): Promise<void> {
   await input.fill(reference);
-  const option = page.locator('.quick-input-widget [role=option]').filter({ hasText: reference });
-  await option.waitFor({ state: 'visible' });
-  await option.getByRole('checkbox').check();
+  // A multi-select pick's rows are checkboxes (role and aria-checked), not options.
+  const row = page.locator('.quick-input-widget .monaco-list-row[role=checkbox]').filter({ hasText: reference });
+  await row.waitFor({ state: 'visible' });
+  await row.check();
   await page.keyboard.press('Enter');
 }
 
@@ -130,7 +131,7 @@ describe('the installed .vsix: confirmations are real modal dialogs', function (
     await containerRow(page, `shop-worker-${suffix}`).locator('.codicon-vm-running').waitFor({ state: 'visible', timeout: 60_000 });
     await containerRow(page, `shop-migrate-${suffix}`).waitFor({ state: 'visible' });
     // Remove Image offers the images Wharf's store lists: wait for the Images view to show it.
-    await treeItem(page, repo).waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator(`.part.sidebar [role=treeitem][aria-label^="${repo} "]`).waitFor({ state: 'visible', timeout: 60_000 });
 
     await pickImage(page, await runCommand(page, 'Wharf: Remove Image…', 'Remove which images?'), reference);
 
@@ -167,7 +168,7 @@ describe('the installed .vsix: confirmations are real modal dialogs', function (
     for (const name of names) await container(name);
 
     await runCommand(page, 'Wharf: Prune Unused Objects…', 'What to prune?');
-    await page.locator('.quick-input-widget [role=option]').filter({ hasText: 'Stopped containers' }).waitFor({ state: 'visible' });
+    await page.locator('.quick-input-widget .monaco-list-row[role=checkbox][aria-checked=true]').filter({ hasText: 'Stopped containers' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Enter'); // the kinds ticked by default
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 60_000 });
