@@ -28,7 +28,7 @@ function planText(plan: PrunePlan, labels: Record<PruneKind, string>): string {
     const lines = plan.items.filter((item) => item.kind === kind).map((item) => itemText(item, plan));
     // Every object, however many: the dialog's detail scrolls, and what is removed is what was listed.
     return `${labels[kind]} (${lines.length}):\n${lines.map((l) => `  • ${l}`).join('\n')}`;
-  }).join('\n\n') + (bytes > 0 ? `\n\n${vscode.l10n.t('Space reclaimed: up to {0}', formatSize(bytes))}` : '');
+  }).join('\n\n') + `\n\n${vscode.l10n.t('Space reclaimed: up to {0}', formatSize(bytes))}`;
 }
 
 /**
