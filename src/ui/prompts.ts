@@ -84,6 +84,16 @@ export class Prompts {
   }
 
   /**
+   * A question in a notification (not modal): the user can read and scroll an editor while it
+   * waits, and no key press in the editor answers it. Resolves with the button chosen.
+   */
+  async notify(message: string, buttons: string[]): Promise<string | undefined> {
+    const answer = await this.take({ kind: 'info', message, choices: buttons });
+    if (answer.queued) return buttons.find((b) => b === answer.value);
+    return vscode.window.showWarningMessage(message, ...buttons);
+  }
+
+  /**
    * An error notification with buttons. Not a question (nothing waits for its answer), so it is
    * always shown for real and never takes a queued answer; tests read what it said in `asked`.
    */

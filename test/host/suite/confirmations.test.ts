@@ -151,16 +151,14 @@ describe('confirmations of destructive commands', function () {
     await engine().getImage(TEST_IMAGE).inspect();
   });
 
-  it('Prune lists every object past ten, each with its size, and the total; Keep All is first and removes nothing', async () => {
-    const scope = uniqueName('prunemany');
+  it('Prune lists each object with its size and the total; Keep All is first and removes nothing', async () => {
+    const scope = uniqueName('prunesize');
     const labels = { [scope]: '1' };
-    const ids: string[] = [];
-    for (let i = 0; i < 12; i++) ids.push(await makeContainer(`${scope}-${String(i).padStart(2, '0')}`, { start: false, labels }));
-    cleanup.push(...ids.map((id) => () => removeQuietly(id)));
+    const idle = await makeContainer(`${scope}-idle`, { start: false, labels });
     // One that ran and wrote 200 kB into its writable layer and 300 kB into its anonymous volume.
     const writer = await engine().createContainer({ Image: TEST_IMAGE, name: `${scope}-writer`, Labels: { 'wharf.test': 'host', ...labels }, Volumes: { '/data': {} }, Cmd: ['sh', '-c', 'head -c 200000 /dev/zero > /layer && head -c 300000 /dev/zero > /data/volume'] });
     const volume = (await writer.inspect()).Mounts.find((m) => m.Destination === '/data')?.Name ?? '';
-    cleanup.push(() => removeQuietly(writer.id), () => engine().getVolume(volume).remove().catch(() => undefined));
+    cleanup.push(() => removeQuietly(idle), () => removeQuietly(writer.id), () => engine().getVolume(volume).remove().catch(() => undefined));
     await writer.start();
     assert.equal((await writer.wait() as { StatusCode: number }).StatusCode, 0);
 
@@ -170,20 +168,46 @@ describe('confirmations of destructive commands', function () {
     assert.deepEqual(choices, ['Keep All', 'Prune']);
     const lines = message.split('\n');
     assert.equal(lines[0], 'Remove these objects?');
-    assert.equal(lines[1], 'Stopped containers (13):');
-    for (let i = 0; i < 12; i++) assert.ok(lines.includes(`  • ${scope}-${String(i).padStart(2, '0')} (${TEST_IMAGE}, Created, 0 B)`), `container ${i} listed with its size:\n${message}`);
+    assert.equal(lines[1], 'Stopped containers (2):');
+    assert.ok(lines.includes(`  • ${scope}-idle (${TEST_IMAGE}, Created, 0 B)`), message);
     assert.ok(lines.some((l) => new RegExp(`^  • ${scope}-writer \\(${TEST_IMAGE}, Exited \\(0\\) .+, 20\\d kB\\)$`).test(l)), `the writer with its layer's size:\n${message}`);
     assert.ok(lines.includes('Unused volumes (their data is deleted) (1):'), message);
     assert.ok(lines.some((l) => new RegExp(`^  • ${volume} \\(30\\d kB\\) — goes with ${scope}-writer$`).test(l)), `the volume with its size:\n${message}`);
     assert.match(lines.at(-1) ?? '', /^Space reclaimed: up to 50\d kB$/);
-    for (const id of [...ids, writer.id]) assert.ok(await containerState(id), 'Keep All removed something');
+    assert.ok(await containerState(idle) && await containerState(writer.id), 'Keep All removed something');
+    await engine().getVolume(volume).inspect();
+  });
+
+  it('Prune of more than ten objects says how many and how large, opens every one in an editor, and asks there', async () => {
+    const scope = uniqueName('prunemany');
+    const names = Array.from({ length: 12 }, (_, i) => `${scope}-${String(i).padStart(2, '0')}`);
+    const ids: string[] = [];
+    for (const name of names) ids.push(await makeContainer(name, { start: false, labels: { [scope]: '1' } }));
+    cleanup.push(...ids.map((id) => () => removeQuietly(id)));
+
+    api.prompts.answerNext('Keep All');
+    assert.equal(await run('wharf.prune', ['containers'], { labels: [scope] }), undefined);
+    assert.equal(asked().message, 'Remove these objects?\nStopped containers: 12 (0 B)\n\nSpace reclaimed: up to 0 B\n\nThat is more than 10 objects: Show Full List opens every one of them, with its size, in an editor, and asks there.');
+    assert.deepEqual(asked().choices, ['Keep All', 'Show Full List…']);
+    for (const id of ids) assert.ok(await containerState(id), 'Keep All removed something');
 
     api.prompts.reset();
-    api.prompts.answerNext('Prune');
-    const result = await run<{ removed: string[] }>('wharf.prune', ['containers', 'volumes'], { labels: [scope] });
-    assert.deepEqual([...result.removed].sort(), [...ids, writer.id, volume].sort());
-    for (const id of [...ids, writer.id]) assert.equal(await containerState(id), undefined);
-    await assert.rejects(engine().getVolume(volume).inspect());
+    let listed = '';
+    api.prompts.answerNext('Show Full List…', () => {
+      // Asked while the list is open in the editor: what the user reads there.
+      const document = vscode.window.activeTextEditor?.document;
+      assert.equal(document?.uri.scheme, 'wharf-prune');
+      listed = document.getText();
+      return 'Prune';
+    });
+    const result = await run<{ removed: string[] }>('wharf.prune', ['containers'], { labels: [scope] });
+    assert.equal(listed.split('\n')[2], 'Stopped containers (12):');
+    for (const name of names) assert.ok(listed.includes(`  • ${name} (${TEST_IMAGE}, Created, 0 B)\n`), `${name} is listed with its size:\n${listed}`);
+    const question = api.prompts.asked.find((q) => q.kind === 'info');
+    assert.deepEqual(question, { kind: 'info', message: 'Prune the 12 objects listed in the editor, reclaiming up to 0 B?', choices: ['Keep All', 'Prune'] });
+    assert.deepEqual([...result.removed].sort(), [...ids].sort());
+    for (const id of ids) assert.equal(await containerState(id), undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('Remove Volume names the containers that mount it; Keep Volume is first', async () => {
