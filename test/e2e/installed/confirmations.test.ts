@@ -167,34 +167,59 @@ describe('the installed .vsix: confirmations are real modal dialogs', function (
     await assert.rejects(docker.getImage(reference).inspect(), 'the image went after its containers');
   });
 
-  it('Prune lists every stopped container with its size and the total, and all of its buttons stay on screen; Enter keeps all', async () => {
+  it('Prune lists what it removes with sizes in the dialog; beyond ten, in an editor, asked in a notification; Enter keeps all', async () => {
     const { page } = wb;
-    const names = Array.from({ length: 40 }, (_, i) => `job-${String(i + 1).padStart(2, '0')}-${suffix}`);
     // Prune reads the engine itself when asked (one snapshot), not the views: nothing to wait for.
-    for (const name of names) await container(name);
+    const first = Array.from({ length: 4 }, (_, i) => `job-${String(i + 1).padStart(2, '0')}-${suffix}`);
+    for (const name of first) await container(name);
+    const writer = await docker.createContainer({ Image: TEST_IMAGE, name: `report-${suffix}`, Labels: { 'wharf.test': 'e2e' }, Cmd: ['sh', '-c', 'head -c 2500000 /dev/zero > /report.bin'] });
+    made.push(writer.id);
+    await writer.start();
+    await writer.wait();
 
-    await runCommand(page, 'Wharf: Prune Unused Objects…', 'What to prune?');
-    await page.locator('.quick-input-widget .monaco-list-row[role=checkbox][aria-checked=true]').filter({ hasText: 'Stopped containers' }).waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter'); // the kinds ticked by default
     const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ state: 'visible', timeout: 60_000 });
-    const text = await dialog.innerText();
+    const prune = async (): Promise<void> => {
+      await runCommand(page, 'Wharf: Prune Unused Objects…', 'What to prune?');
+      await page.locator('.quick-input-widget .monaco-list-row[role=checkbox][aria-checked=true]').filter({ hasText: 'Stopped containers' }).waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter'); // the kinds ticked by default
+      await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+      await page.waitForFunction((row) => row?.contains(document.activeElement), await dialog.locator('.dialog-buttons').elementHandle());
+    };
+
+    await prune();
+    let text = await dialog.innerText();
     assert.match(text, /Remove these objects\?/);
-    assert.match(text, /Stopped containers \(\d+\):/);
-    for (const name of names) assert.match(text, new RegExp(`• ${name} \\(${TEST_IMAGE}, Created, 0 B\\)`), `${name} is listed with its size`);
-    assert.match(text, /Space reclaimed: up to /);
-    await page.waitForFunction((row) => row?.contains(document.activeElement), await dialog.locator('.dialog-buttons').elementHandle());
+    for (const name of first) assert.match(text, new RegExp(`• ${name} \\(${TEST_IMAGE}, Created, 0 B\\)`), `${name} is listed with its size`);
+    assert.match(text, new RegExp(`• report-${suffix} \\(${TEST_IMAGE}, Exited \\(0\\) .+, 2\\.5\\d MB\\)`));
+    assert.match(text, /Space reclaimed: up to 2\.5\d MB/);
     assert.deepEqual(await buttons(dialog), { order: ['Prune', 'Cancel', 'Keep All'], focused: 'Keep All' });
-    const viewport = page.viewportSize() ?? { width: 0, height: 0 };
-    for (const name of ['Prune', 'Keep All']) {
-      const box = await dialog.getByRole('button', { name, exact: true }).boundingBox();
-      assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, `${name} is on screen: ${JSON.stringify(box)} in ${JSON.stringify(viewport)}`);
-    }
     await pointerAway(page);
     await screenshot(page, 'confirm-prune');
-
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    for (const id of made.slice(-names.length)) assert.ok(await docker.getContainer(id).inspect(), 'Enter pruned nothing');
+    for (const id of made) assert.ok(await docker.getContainer(id).inspect(), 'Enter pruned nothing');
+
+    // Beyond ten: the dialog does not scroll, so it gives the count and sizes, and the list opens in an editor.
+    const more = Array.from({ length: 36 }, (_, i) => `job-${String(i + 5).padStart(2, '0')}-${suffix}`);
+    for (const name of more) await container(name);
+    await prune();
+    text = await dialog.innerText();
+    assert.match(text, /Stopped containers: \d+ \(2\.5\d MB\)/);
+    assert.match(text, /That is more than 10 objects: Show Full List opens every one of them, with its size, in an editor, and asks there\./);
+    assert.deepEqual(await buttons(dialog), { order: ['Show Full List…', 'Cancel', 'Keep All'], focused: 'Keep All' });
+    const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+    const box = await dialog.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, `the dialog fits the window: ${JSON.stringify(box)}`);
+    await dialog.getByRole('button', { name: 'Show Full List…', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const editor = page.locator('.editor-instance .view-lines');
+    await editor.getByText(`• ${more.at(-1)} (${TEST_IMAGE}, Created, 0 B)`).waitFor({ state: 'visible' });
+    const toast = page.locator('.notification-toast').filter({ hasText: /Prune the \d+ objects listed in the editor, reclaiming up to 2\.5\d MB\?/ });
+    await toast.waitFor({ state: 'visible' });
+    await pointerAway(page);
+    await screenshot(page, 'confirm-prune-long');
+    await toast.getByRole('button', { name: 'Keep All', exact: true }).click();
+    await toast.waitFor({ state: 'detached' });
+    for (const id of made) assert.ok(await docker.getContainer(id).inspect(), 'Keep All pruned nothing');
   });
 });
