@@ -171,9 +171,11 @@ describe('the installed .vsix: confirmations are real modal dialogs', function (
     const { page } = wb;
     // Prune reads the engine itself when asked (one snapshot), not the views: nothing to wait for.
     const first = Array.from({ length: 4 }, (_, i) => `job-${String(i + 1).padStart(2, '0')}-${suffix}`);
-    for (const name of first) await container(name);
+    const mine: string[] = [];
+    for (const name of first) mine.push(await container(name));
     const writer = await docker.createContainer({ Image: TEST_IMAGE, name: `report-${suffix}`, Labels: { 'wharf.test': 'e2e' }, Cmd: ['sh', '-c', 'head -c 2500000 /dev/zero > /report.bin'] });
     made.push(writer.id);
+    mine.push(writer.id);
     await writer.start();
     await writer.wait();
 
@@ -197,11 +199,11 @@ describe('the installed .vsix: confirmations are real modal dialogs', function (
     await screenshot(page, 'confirm-prune');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    for (const id of made) assert.ok(await docker.getContainer(id).inspect(), 'Enter pruned nothing');
+    for (const id of mine) assert.ok(await docker.getContainer(id).inspect(), 'Enter pruned nothing');
 
     // Beyond ten: the dialog does not scroll, so it gives the count and sizes, and the list opens in an editor.
     const more = Array.from({ length: 36 }, (_, i) => `job-${String(i + 5).padStart(2, '0')}-${suffix}`);
-    for (const name of more) await container(name);
+    for (const name of more) mine.push(await container(name));
     await prune();
     text = await dialog.innerText();
     assert.match(text, /Stopped containers: \d+ \(2\.5\d MB\)/);
@@ -220,6 +222,6 @@ describe('the installed .vsix: confirmations are real modal dialogs', function (
     await screenshot(page, 'confirm-prune-long');
     await toast.getByRole('button', { name: 'Keep All', exact: true }).click();
     await toast.waitFor({ state: 'detached' });
-    for (const id of made) assert.ok(await docker.getContainer(id).inspect(), 'Keep All pruned nothing');
+    for (const id of mine) assert.ok(await docker.getContainer(id).inspect(), 'Keep All pruned nothing');
   });
 });
