@@ -201,7 +201,7 @@ describe('commands on the real engine', function () {
     const shown = api.prompts.asked[0].message;
     assert.match(shown, /Stopped containers \(1\)/);
     assert.match(shown, /Unused volumes \(their data is deleted\) \(1\)/);
-    assert.ok(shown.includes(`${ticked.volume} — goes with ${ticked.name}`), shown);
+    assert.ok(shown.includes(`${ticked.volume} (0 B) — goes with ${ticked.name}`), shown);
     await assert.rejects(engine().getVolume(ticked.volume).inspect(), 'the volume was listed, so it goes');
 
     const unticked = await stoppedWithVolume();
