@@ -81,7 +81,11 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
   const reportBuildFailure = (err: BuildFailed, dockerfile: vscode.Uri, tag: string, contextDir: string, rebuild: () => unknown): void => {
     const where = err.location ? vscode.l10n.t('line {0} of {1}', err.location.line, vscode.workspace.asRelativePath(dockerfile)) : vscode.workspace.asRelativePath(dockerfile);
     const lastLines = err.lastOutput.length > 0 ? ` ${vscode.l10n.t('Last output: {0}', err.lastOutput.slice(-3).join(' | '))}` : '';
-    const message = maskText(vscode.l10n.t('Wharf: building {0} from {1} failed at {2}: {3}', tag, folderLabel(contextDir), where, err.engineMessage ?? err.message) + lastLines);
+    // A COPY or ADD that fails is most often a file outside the context, not a wrong line.
+    const copying = err.location?.keyword === 'COPY' || err.location?.keyword === 'ADD'
+      ? ` ${vscode.l10n.t('{0} reads its files from the build context, {1}.', err.location.keyword, folderLabel(contextDir))}`
+      : '';
+    const message = maskText(vscode.l10n.t('Wharf: building {0} from {1} failed at {2}: {3}', tag, folderLabel(contextDir), where, err.engineMessage ?? err.message) + copying + lastLines);
     const show = vscode.l10n.t('Show Build Output');
     const change = vscode.l10n.t('Change Build Context…');
     const buttons = candidatesFor(dockerfile).length > 1 ? [show, change] : [show];

@@ -82,7 +82,7 @@ describe('Build Image', function () {
     assert.match(diagnostic.message, new RegExp(`^Build failed at this step \\(context ${workspace.name}/${name}/app\\): .*package\\.json`));
     const notification = api.prompts.asked.find((q) => q.kind === 'error');
     assert.ok(notification, 'the failure is notified');
-    assert.match(notification.message, new RegExp(`^Wharf: building ${tag} from ${workspace.name}/${name}/app failed at line 2 of ${name}/app/Dockerfile: .*package\\.json`));
+    assert.match(notification.message, new RegExp(`^Wharf: building ${tag} from ${workspace.name}/${name}/app failed at line 2 of ${name}/app/Dockerfile: .*package\\.json.* COPY reads its files from the build context, ${workspace.name}/${name}/app\\.`));
     assert.deepEqual(notification.choices, ['Show Build Output', 'Change Build Context…']);
   });
 
