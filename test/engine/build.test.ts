@@ -158,7 +158,8 @@ describe('build (engine)', function () {
         `LABEL wharf.test.build=${label}`,
         'RUN echo an-earlier-step',
         // Twelve lines, coloured, one redrawn with carriage returns: the last ten are kept, as drawn.
-        'RUN for i in 1 2 3 4 5 6 7 8 9 10 11; do printf \'\\033[1;31mline %s\\033[0m\\n\' $i >&2; done && printf \' 10%%\\r 50%%\\rdone\\n\' && exit 7',
+        // All on stderr: the builder does not keep stdout and stderr lines in the order written.
+        'RUN for i in 1 2 3 4 5 6 7 8 9 10 11; do printf \'\\033[1;31mline %s\\033[0m\\n\' $i >&2; done && printf \' 10%%\\r 50%%\\rdone\\n\' >&2 && exit 7',
         '',
       ].join('\n'),
     });
