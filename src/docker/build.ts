@@ -2,6 +2,7 @@
 // output, and on failure say which Dockerfile line failed.
 import type Docker from 'dockerode';
 import * as path from 'node:path';
+import { stripAnsi } from './ansi';
 import { packBuildContext } from './buildContext';
 import { locateStep, parseStepLine, type BuildStep, type StepLocation } from './buildSteps';
 import { toWharfError, WharfError } from './errors';
@@ -27,7 +28,7 @@ export interface BuildSpec {
 }
 
 export interface BuildOptions extends RequestOptions {
-  /** Each line of builder output, as it arrives. */
+  /** Each line of builder output, as it arrives, without terminal escape codes. */
   onOutput?: (line: string) => void;
   /** Each step as it starts, with its Dockerfile location when known. */
   onStep?: (step: BuildStep, location?: StepLocation) => void;
@@ -40,6 +41,8 @@ export class BuildFailed extends WharfError {
     readonly step: BuildStep | undefined,
     readonly location: StepLocation | undefined,
     readonly dockerfile: string,
+    /** The failing step's last lines of output (its stderr among them), escape codes removed. */
+    readonly lastOutput: readonly string[] = [],
   ) {
     super('engine', location ? `${dockerfile}:${location.line}: ${step?.text ?? ''}: ${builderMessage}` : `Build failed: ${builderMessage}`, {
       engineMessage: builderMessage,
@@ -54,6 +57,12 @@ export interface BuildResult {
   imageId: string;
   steps: number;
 }
+
+/** How many of a failing step's last lines of output a failure carries. */
+const LAST_LINES = 10;
+
+/** The classic builder's own lines between a step's header and its output. */
+const BOOKKEEPING = /^ ---> |^Removing intermediate container [0-9a-f]+$/;
 
 export async function buildImage(docker: Docker, spec: BuildSpec, options: BuildOptions = {}): Promise<BuildResult> {
   const dockerfile = (spec.dockerfile ?? 'Dockerfile').split(path.sep).join('/');
@@ -77,6 +86,8 @@ export async function buildImage(docker: Docker, spec: BuildSpec, options: Build
 
   let current: BuildStep | undefined;
   let location: StepLocation | undefined;
+  // The current step's own output: what a failing RUN printed, without the builder's bookkeeping.
+  let stepOutput: string[] = [];
   let imageId = '';
   const stream = await engineRequest(`build ${spec.contextDir}`, (abortSignal) =>
     packBuildContext(spec.contextDir, dockerfile).then((context) => docker.buildImage(context, { ...query, abortSignal } as Docker.ImageBuildOptions)), options);
@@ -85,11 +96,13 @@ export async function buildImage(docker: Docker, spec: BuildSpec, options: Build
       const id = (event.aux as { ID?: string } | undefined)?.ID;
       if (id) imageId = id;
       if (event.stream === undefined) return;
-      for (const line of event.stream.split('\n')) {
-        if (!line) continue;
+      for (const line of stripAnsi(event.stream).split('\n')) {
+        if (!line.trim()) continue;
         options.onOutput?.(line);
         const step = parseStepLine(line);
+        if (!step && !BOOKKEEPING.test(line)) stepOutput = [...stepOutput.slice(-(LAST_LINES - 1)), line];
         if (step) {
+          stepOutput = [];
           current = step;
           location = dockerfileText ? locateStep(dockerfileText, step) : undefined;
           options.onStep?.(step, location);
@@ -99,7 +112,7 @@ export async function buildImage(docker: Docker, spec: BuildSpec, options: Build
       }
     }, options.signal);
   } catch (err) {
-    if (err instanceof StreamError) throw new BuildFailed(err.message, current, location, dockerfile);
+    if (err instanceof StreamError) throw new BuildFailed(stripAnsi(err.message), current, location, dockerfile, stepOutput);
     throw toWharfError(err, { action: `build ${spec.contextDir}` });
   }
   return { imageId, steps: current?.total ?? 0 };

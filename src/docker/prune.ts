@@ -39,7 +39,10 @@ export interface PruneItem {
   /** A container's image and status text, as the engine lists them. */
   image?: string;
   status?: string;
-  /** An image's size in bytes (shared layers counted too: an upper bound of what it frees). */
+  /**
+   * Bytes its removal frees, as the engine counts them: an image's size (shared layers counted too:
+   * an upper bound), a container's writable layer, a volume's data. Absent when the engine did not say.
+   */
   size?: number;
   /** Keys (itemKey) of the plan's objects whose removal frees this one: they use it, or are built on it. */
   freedBy: string[];
@@ -67,11 +70,11 @@ export function samePlan(a: PrunePlan, b: PrunePlan): boolean {
 export interface PruneSnapshot {
   /** The API version the engine speaks (decides which volumes its prune would spare). */
   apiVersion?: string;
-  containers: Array<{ id: string; name: string; image: string; imageId: string; state: string; status: string; labels: Record<string, string>; volumes: string[]; networks: string[] }>;
+  containers: Array<{ id: string; name: string; image: string; imageId: string; state: string; status: string; labels: Record<string, string>; volumes: string[]; networks: string[]; size?: number }>;
   /** For containers that may be removed: the volumes they created for themselves (anonymous ones). */
   anonymousVolumes: ReadonlyMap<string, ReadonlySet<string>>;
   images: Array<{ id: string; parentId: string; repoTags: string[]; repoDigests: string[]; labels: Record<string, string>; size: number }>;
-  volumes: Array<{ name: string; labels: Record<string, string> }>;
+  volumes: Array<{ name: string; labels: Record<string, string>; size?: number }>;
   /** `endpoints`: containers attached right now, as the network's inspect says. */
   networks: Array<{ id: string; name: string; scope: string; labels: Record<string, string>; endpoints: number }>;
 }
@@ -93,7 +96,7 @@ export function planFromSnapshot(snapshot: PruneSnapshot, kinds: readonly PruneK
   const removedContainers = ticked.has('containers')
     ? snapshot.containers.filter((c) => REMOVABLE_STATES.has(c.state) && inScope(c.labels))
     : [];
-  for (const c of removedContainers) add({ kind: 'containers', id: c.id, name: c.name, image: c.image, status: c.status, freedBy: [] });
+  for (const c of removedContainers) add({ kind: 'containers', id: c.id, name: c.name, image: c.image, status: c.status, ...(c.size !== undefined ? { size: c.size } : {}), freedBy: [] });
   const goes = (c: { id: string }): boolean => planned.has(`containers:${c.id}`);
   const byContainers = (users: PruneSnapshot['containers']): string[] => users.map((c) => `containers:${c.id}`);
 
@@ -135,7 +138,7 @@ export function planFromSnapshot(snapshot: PruneSnapshot, kinds: readonly PruneK
       if (users.some((c) => !goes(c))) continue;
       const theirOwn = users.some((c) => snapshot.anonymousVolumes.get(c.id)?.has(volume.name));
       if (!theirOwn && (sparedByEngine.has(volume.name) || !inScope(volume.labels))) continue;
-      add({ kind: 'volumes', id: volume.name, name: volume.name, freedBy: byContainers(users) });
+      add({ kind: 'volumes', id: volume.name, name: volume.name, ...(volume.size !== undefined ? { size: volume.size } : {}), freedBy: byContainers(users) });
     }
   }
   return { kinds: [...kinds], items };
@@ -144,11 +147,14 @@ export function planFromSnapshot(snapshot: PruneSnapshot, kinds: readonly PruneK
 /** Reads the engine and plans; containers' own volumes are read only when both kinds are ticked. */
 export async function planPrune(docker: Docker, kinds: readonly PruneKind[], scope: PruneScope = {}, options: RequestOptions = {}): Promise<PrunePlan> {
   const ticked = new Set(kinds);
-  const [containers, images, volumes, networks] = await Promise.all([
-    engineRequest('list containers', (abortSignal) => docker.listContainers({ all: true, abortSignal }), options),
+  // The sizes come from the same answers the plan is made from: the list's writable-layer sizes
+  // (size=1) when containers are ticked, the engine's disk usage for volumes when they are.
+  const [containers, images, volumes, networks, volumeSizes] = await Promise.all([
+    engineRequest('list containers', (abortSignal) => docker.listContainers({ all: true, size: ticked.has('containers'), abortSignal }), options),
     ticked.has('images') ? listImages(docker, { ...options, all: true }) : [],
     ticked.has('volumes') ? listVolumes(docker, options) : [],
     ticked.has('networks') ? userNetworks(docker, options) : [],
+    ticked.has('volumes') ? volumeUsage(docker, options) : new Map<string, number>(),
   ]);
   const snapshot: PruneSnapshot = {
     apiVersion: (docker.modem as unknown as { version?: string }).version,
@@ -162,10 +168,12 @@ export async function planPrune(docker: Docker, kinds: readonly PruneKind[], sco
       labels: c.Labels ?? {},
       volumes: (c.Mounts ?? []).filter((m) => m.Type === 'volume' && m.Name).map((m) => m.Name as string),
       networks: [...Object.entries(c.NetworkSettings?.Networks ?? {}).flatMap(([name, n]) => [name, n.NetworkID].filter(Boolean)), c.HostConfig?.NetworkMode ?? ''].filter(Boolean),
+      // Listed with sizes, the engine leaves out a writable layer of 0 bytes (omitempty).
+      ...(ticked.has('containers') ? sizeOf((c as { SizeRw?: unknown }).SizeRw ?? 0) : {}),
     })),
     anonymousVolumes: new Map(),
     images: images.map((i) => ({ id: i.Id, parentId: i.ParentId ?? '', repoTags: i.RepoTags ?? [], repoDigests: i.RepoDigests ?? [], labels: i.Labels ?? {}, size: i.Size })),
-    volumes: volumes.map((v) => ({ name: v.Name, labels: v.Labels ?? {} })),
+    volumes: volumes.map((v) => ({ name: v.Name, labels: v.Labels ?? {}, ...(volumeSizes.has(v.Name) ? { size: volumeSizes.get(v.Name) } : {}) })),
     networks,
   };
   if (ticked.has('containers') && ticked.has('volumes')) {
@@ -268,6 +276,14 @@ async function userNetworks(docker: Docker, options: RequestOptions): Promise<Pr
   });
   return inspected.filter((n): n is Docker.NetworkInspectInfo => n !== undefined)
     .map((n) => ({ id: n.Id, name: n.Name, scope: n.Scope, labels: n.Labels ?? {}, endpoints: Object.keys(n.Containers ?? {}).length }));
+}
+
+const sizeOf = (size: unknown): { size?: number } => (typeof size === 'number' && size >= 0 ? { size } : {});
+
+/** Each volume's size in bytes, where the engine's disk usage report knows it (it says -1 when not). */
+async function volumeUsage(docker: Docker, options: RequestOptions): Promise<Map<string, number>> {
+  const usage = await engineRequest('disk usage', (abortSignal) => (docker.df as (opts: { abortSignal: AbortSignal }) => Promise<unknown>).call(docker, { abortSignal }), options) as { Volumes?: Array<{ Name: string; UsageData?: { Size?: number } }> | null };
+  return new Map((usage.Volumes ?? []).flatMap((v) => (typeof v.UsageData?.Size === 'number' && v.UsageData.Size >= 0 ? [[v.Name, v.UsageData.Size] as const] : [])));
 }
 
 /** One request per item, a few at a time (a host may have thousands of stopped containers). */

@@ -10,6 +10,7 @@ import { showInputStep, showPickStep, type InputStepOptions, type PickStepOption
 export interface AskedQuestion {
   kind: 'warning' | 'quickPick' | 'input' | 'info' | 'error';
   message: string;
+  /** Buttons or items, in the order they are shown. */
   choices: string[];
   /** A step of a multi-step input: "Step {step} of {totalSteps}". */
   step?: number;
@@ -91,6 +92,48 @@ export class Prompts {
     return vscode.window.showErrorMessage(message, ...buttons);
   }
 
+  /**
+   * A destructive question: which of `actions` to take, or none. VS Code 1.100's modal dialog
+   * (base/browser/ui/dialog/dialog.ts) focuses and highlights the first button given that is not a
+   * close affordance, and Enter clicks the focused button; the close affordance (the Cancel it adds)
+   * goes last and Escape clicks it. So `keep`, a button that changes nothing, is given first: Enter
+   * alone keeps everything, and each action takes a click or Tab first. Resolves with the action
+   * chosen, or undefined when kept or cancelled.
+   */
+  async confirm(message: string, detail: string, keep: string, actions: string[]): Promise<string | undefined> {
+    const buttons = [keep, ...actions];
+    const answer = await this.take({ kind: 'warning', message: `${message}\n${detail}`, choices: buttons });
+    if (answer.queued) return actions.find((a) => a === answer.value);
+    try {
+      const chosen = await vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons.map((title) => ({ title })));
+      return actions.find((a) => a === chosen?.title);
+    } catch {
+      // The smoke-test driver's workbench refuses modal dialogs: the same question as a quick pick,
+      // `keep` first so that Enter there keeps too.
+      const picked = await vscode.window.showQuickPick(buttons.map((label) => ({ label })), { title: message, placeHolder: detail.replace(/\n+/g, ' '), ignoreFocusOut: true });
+      return actions.find((a) => a === picked?.label);
+    }
+  }
+
+  /**
+   * A question in a notification (not modal): the user can read and scroll an editor while it
+   * waits, and no key press in the editor answers it. Resolves with the button chosen.
+   */
+  async askInNotification(message: string, buttons: string[]): Promise<string | undefined> {
+    const answer = await this.take({ kind: 'info', message, choices: buttons });
+    if (answer.queued) return buttons.find((b) => b === answer.value);
+    return vscode.window.showWarningMessage(message, ...buttons);
+  }
+
+  /**
+   * An error notification with buttons. Not a question (nothing waits for its answer), so it is
+   * always shown for real and never takes a queued answer; tests read what it said in `asked`.
+   */
+  error(message: string, buttons: string[]): Thenable<string | undefined> {
+    if (this.testHooks) this.asked.push({ kind: 'error', message, choices: buttons });
+    return vscode.window.showErrorMessage(message, ...buttons);
+  }
+
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany?: false }): Promise<T | undefined>;
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany: true }): Promise<T[] | undefined>;
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | T[] | undefined> {
@@ -106,7 +149,7 @@ export class Prompts {
   }
 
   async input(options: vscode.InputBoxOptions): Promise<string | undefined> {
-    const answer = await this.take({ kind: 'input', message: [options.title, options.prompt].filter(Boolean).join('\n'), choices: [] });
+    const answer = await this.take({ kind: 'input', message: [options.title, options.prompt].filter(Boolean).join('\n'), choices: [], value: options.value });
     if (answer.queued) {
       const given = plain(answer.value);
       const value = Array.isArray(given) ? given[0] : given;

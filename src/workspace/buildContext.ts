@@ -2,13 +2,91 @@
 // and which .dockerignore applies to it. Build Image packs the context with these answers and
 // CopyIgnoredFile (in the editor and in wharf-lint) warns with the same ones, so the warning is
 // always about the build it describes.
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, relative, isAbsolute, sep } from 'node:path';
 import { parseDockerignore, type DockerIgnore } from './dockerignore';
 import { MAX_CONFIG_BYTES, readWorkspaceFileIfPresent, UnreadableFileError } from './readFile';
 
 /** The build context when the user names none: the Dockerfile's folder (`docker build -f X dir-of-X`). */
 export function defaultContextDir(dockerfilePath: string): string {
   return dirname(dockerfilePath);
+}
+
+/**
+ * Where the user's choice of context for each Dockerfile is kept (VS Code's workspaceState in the
+ * extension, so the choice belongs to the workspace; a Map in tests).
+ */
+export interface ContextMemory {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Thenable<void> | Promise<void>;
+}
+
+const memoryKey = (dockerfilePath: string): string => `wharf.buildContext:${dockerfilePath}`;
+
+/**
+ * The build context each Dockerfile was given. The Dockerfile's folder is the answer until the
+ * user picks another (once per Dockerfile); the pick is remembered, and forgetting it brings the
+ * default back.
+ */
+export class BuildContexts {
+  constructor(private readonly memory: ContextMemory) {}
+
+  /** The folder the user chose for this Dockerfile, if they were asked and it still holds the Dockerfile. */
+  chosen(dockerfilePath: string): string | undefined {
+    const dir = this.memory.get<string>(memoryKey(dockerfilePath));
+    return typeof dir === 'string' && contains(dir, dockerfilePath) ? dir : undefined;
+  }
+
+  /** The context a build of this Dockerfile sends. */
+  contextFor(dockerfilePath: string): string {
+    return this.chosen(dockerfilePath) ?? defaultContextDir(dockerfilePath);
+  }
+
+  async remember(dockerfilePath: string, contextDir: string): Promise<void> {
+    if (!contains(contextDir, dockerfilePath)) throw new Error(`${contextDir} does not contain ${dockerfilePath}`);
+    await this.memory.update(memoryKey(dockerfilePath), contextDir);
+  }
+
+  async forget(dockerfilePath: string): Promise<void> {
+    await this.memory.update(memoryKey(dockerfilePath), undefined);
+  }
+}
+
+/** Whether `dir` holds `file` (the engine only reads a Dockerfile that is inside the context it is sent). */
+export function contains(dir: string, file: string): boolean {
+  const rel = relative(dir, file);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}
+
+/**
+ * The folders that can be a Dockerfile's context without leaving `root` (its workspace folder):
+ * its own folder first, then each enclosing one up to `root`. Empty when the Dockerfile is not
+ * inside `root`.
+ */
+export function contextCandidates(dockerfilePath: string, root: string): string[] {
+  if (!contains(root, dockerfilePath)) return [];
+  const dirs: string[] = [];
+  for (let dir = dirname(dockerfilePath); ; dir = dirname(dir)) {
+    dirs.push(dir);
+    if (dir === root || dirname(dir) === dir) break;
+  }
+  return dirs;
+}
+
+/**
+ * The image name a build of this Dockerfile suggests: its folder's name made a valid repository
+ * name (lowercase letters and digits, single separators inside, at most 128 characters), "image"
+ * when nothing of it is left.
+ */
+export function defaultImageName(dockerfilePath: string): string {
+  const name = basename(dirname(dockerfilePath)).toLowerCase()
+    .replace(/[^a-z0-9]+/g, (run) => (run === '.' || run === '_' || run === '__' ? run : '-'))
+    .slice(0, 128);
+  const alnum = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/.test(c);
+  let start = 0;
+  let end = name.length;
+  while (start < end && !alnum(name[start])) start++;
+  while (end > start && !alnum(name[end - 1])) end--;
+  return name.slice(start, end) || 'image';
 }
 
 /**

@@ -151,6 +151,30 @@ describe('build (engine)', function () {
     assert.equal((await docker.listContainers({ all: true, filters: { label: [`wharf.test.build=${label}`] } })).length, 0);
   });
 
+  it('a failing step carries its own last lines of output, and every output line is free of escape codes', async () => {
+    await write(dir, {
+      Dockerfile: [
+        `FROM ${TEST_IMAGE}`,
+        `LABEL wharf.test.build=${label}`,
+        'RUN echo an-earlier-step',
+        // Twelve lines, coloured, one redrawn with carriage returns: the last ten are kept, as drawn.
+        // All on stderr: the builder does not keep stdout and stderr lines in the order written.
+        'RUN for i in 1 2 3 4 5 6 7 8 9 10 11; do printf \'\\033[1;31mline %s\\033[0m\\n\' $i >&2; done && printf \' 10%%\\r 50%%\\rdone\\n\' >&2 && exit 7',
+        '',
+      ].join('\n'),
+    });
+    const output: string[] = [];
+    await assert.rejects(buildImage(docker, { contextDir: dir }, { onOutput: (line) => output.push(line) }), (err) => {
+      assert.ok(err instanceof BuildFailed, String(err));
+      assert.deepEqual(err.lastOutput, ['line 3', 'line 4', 'line 5', 'line 6', 'line 7', 'line 8', 'line 9', 'line 10', 'line 11', 'done']);
+      assert.match(err.engineMessage ?? '', /returned a non-zero code: 7$/);
+      return true;
+    });
+    assert.ok(output.includes('line 1') && output.includes('an-earlier-step'), output.join('\n'));
+    // eslint-disable-next-line no-control-regex -- looking for the escape character itself
+    assert.deepEqual(output.filter((line) => /[\u001b\r]/.test(line)), []);
+  });
+
   it('a build can be cancelled while a step runs', async () => {
     await write(dir, { Dockerfile: `FROM ${TEST_IMAGE}\nLABEL wharf.test.build=${label}\nRUN sleep 30\n` });
     const controller = new AbortController();

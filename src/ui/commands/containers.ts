@@ -26,6 +26,30 @@ function bulk(ctx: WharfContext, placeHolder: string, applies: (c: ContainerMode
   };
 }
 
+const stateText = (c: ContainerModel): string => `${c.state}, ${c.image}`;
+
+/** A volume as the confirmation names it: an anonymous volume's 64-hex name shortened, and said to be one. */
+export function volumeText(name: string): string {
+  return /^[0-9a-f]{64}$/.test(name) ? vscode.l10n.t('{0} (anonymous)', `${name.slice(0, 12)}…`) : name;
+}
+
+export function removeContainersQuestion(targets: readonly ContainerModel[]): string {
+  return targets.length === 1 ? vscode.l10n.t('Remove container {0}?', targets[0].name) : vscode.l10n.t('Remove {0} containers?', targets.length);
+}
+
+/** What removing these containers takes, and what it leaves: the confirmation's detail. */
+export function removeContainersDetail(targets: readonly ContainerModel[], running: readonly ContainerModel[]): string {
+  const volumes = [...new Set(targets.flatMap((c) => c.mounts.filter((m) => m.type === 'volume' && m.name).map((m) => volumeText(m.name as string))))];
+  return [
+    targets.map((c) => `• ${c.name} (${stateText(c)})`).join('\n'),
+    vscode.l10n.t('Lost for good: the files written inside the container outside its volumes (its writable layer), its logs, and its settings (name, ports, environment).'),
+    running.length > 0 ? vscode.l10n.t('Running or paused: {0}. Only Force Remove removes them: it kills their processes at once (no clean shutdown; work held in memory is lost).', running.map((c) => c.name).join(', ')) : '',
+    volumes.length > 0
+      ? vscode.l10n.t('Kept: the volumes {0}. Anonymous ones are left unused, and a volume prune deletes them.', volumes.join(', '))
+      : '',
+  ].filter(Boolean).join('\n\n');
+}
+
 const SIGNALS = ['SIGKILL', 'SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'];
 
 export function containerCommands(ctx: WharfContext): Record<string, Handler> {
@@ -60,7 +84,7 @@ export function containerCommands(ctx: WharfContext): Record<string, Handler> {
       const detail = signal.label === 'SIGKILL'
         ? vscode.l10n.t('The processes stop at once, with no chance to finish or save: work held in memory is lost. The container and its files are kept; Start brings it back.')
         : vscode.l10n.t('The processes receive {0}; most programs stop when they get it, losing work held in memory. The container and its files are kept.', signal.label);
-      if (await ctx.prompts.warningModal(vscode.l10n.t('Send {0} to {1}?', signal.label, names), detail, [send]) !== send) return [];
+      if (await ctx.prompts.confirm(vscode.l10n.t('Send {0} to {1}?', signal.label, names), detail, vscode.l10n.t('Keep Running'), [send]) !== send) return [];
       const done: string[] = [];
       await forEach(vscode.l10n.t('Sending {0}', signal.label), targets, async (c) => { await ops.killContainer(docker(), c.id, { killSignal: signal.label }); done.push(c.id); }, (c, err) => reportError(ctx, `send ${signal.label} to ${c.name}`, err));
       return done;
@@ -69,16 +93,12 @@ export function containerCommands(ctx: WharfContext): Record<string, Handler> {
       const targets = await containerTargets(ctx, args, vscode.l10n.t('Remove which containers?'), () => true);
       if (targets.length === 0) return [];
       const running = targets.filter((c) => !isStopped(c));
-      const names = targets.map((c) => c.name).join(', ');
-      const detail = [
-        vscode.l10n.t('Data written inside the container and not stored in a volume will be lost. Volumes are kept.'),
-        running.length > 0 ? vscode.l10n.t('{0} of them is running or paused ({1}): removing it needs Force Remove, which kills it first.', running.length, running.map((c) => c.name).join(', ')) : '',
-      ].filter(Boolean).join('\n\n');
       const remove = vscode.l10n.t('Remove');
       const force = vscode.l10n.t('Force Remove');
       const stoppedOnly = vscode.l10n.t('Remove Stopped Only');
-      const buttons = running.length === 0 ? [remove] : running.length === targets.length ? [force] : [stoppedOnly, force];
-      const answer = await ctx.prompts.warningModal(vscode.l10n.t('Remove {0}?', names), detail, buttons);
+      const actions = running.length === 0 ? [remove] : running.length === targets.length ? [force] : [stoppedOnly, force];
+      const keep = targets.length === 1 ? vscode.l10n.t('Keep Container') : vscode.l10n.t('Keep Containers');
+      const answer = await ctx.prompts.confirm(removeContainersQuestion(targets), removeContainersDetail(targets, running), keep, actions);
       if (!answer) return [];
       const chosen = answer === stoppedOnly ? targets.filter(isStopped) : targets;
       const done: string[] = [];

@@ -1,9 +1,11 @@
-// Dockerfile right-click: Build Image (tag prompt, cancellable progress, a failing step shown as
-// a diagnostic on its Dockerfile line) and Build and Run (then the Run flow with the new tag).
+// Dockerfile right-click: Build Image (context asked once per Dockerfile, tag prompt, cancellable
+// progress, a failing step shown as a diagnostic on its Dockerfile line with what it printed) and
+// Build and Run (then the Run flow with the new tag).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BuildFailed, buildImage } from '../../docker/build';
-import { defaultContextDir } from '../../workspace/buildContext';
+import { maskText } from '../../docker/secrets';
+import { BuildContexts, contextCandidates, defaultImageName } from '../../workspace/buildContext';
 import { reportError, requireDocker, type WharfContext } from '../context';
 import { maskedOutput } from '../maskedOutput';
 import { askRunSpec, runWithProgress } from './runFlow';
@@ -16,15 +18,9 @@ export interface DockerfileTools extends vscode.Disposable {
   commands: Record<string, Handler>;
 }
 
-/** The tag suggested for a build: the context folder's name, as a valid repository name. */
-export function suggestedTag(contextDir: string): string {
-  const base = path.basename(contextDir).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'image';
-  return `${base}:latest`;
-}
-
 export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
   const diagnostics = vscode.languages.createDiagnosticCollection('wharf-build');
-  const output = maskedOutput(vscode.window.createOutputChannel(vscode.l10n.t('Wharf Build')));
+  const buildOutput = maskedOutput(vscode.window.createOutputChannel(vscode.l10n.t('Wharf Build')));
 
   const pickDockerfile = async (arg: unknown): Promise<vscode.Uri | undefined> => {
     if (arg instanceof vscode.Uri) return arg;
@@ -38,41 +34,111 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
     return picked?.uri;
   };
 
+  const contexts = new BuildContexts(ctx.extension.workspaceState);
+
+  /** A folder as the user knows it: relative to its workspace folder, named after that folder. */
+  const folderLabel = (dir: string): string => {
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(dir));
+    if (!folder) return dir;
+    const rel = path.relative(folder.uri.fsPath, dir);
+    return rel ? `${folder.name}/${rel.split(path.sep).join('/')}` : folder.name;
+  };
+
+  /** The folders this Dockerfile's build could send: its own, then the enclosing ones in its workspace folder. */
+  const candidatesFor = (dockerfile: vscode.Uri): string[] => {
+    const folder = vscode.workspace.getWorkspaceFolder(dockerfile);
+    return folder ? contextCandidates(dockerfile.fsPath, folder.uri.fsPath) : [];
+  };
+
+  /**
+   * The context for a build. Asked the first time a Dockerfile is built, and only when there is a
+   * choice: a Dockerfile below its workspace folder's root may be built from its own folder (what
+   * `docker build -f app/Dockerfile app` and CopyIgnoredFile assume, first and pre-selected) or
+   * from an enclosing folder (a Dockerfile that COPYs files from beside its folder). The answer is
+   * remembered per Dockerfile in the workspace state; *Change Build Context…* after a failure asks
+   * again. A Dockerfile at a root, or outside the workspace, builds from its own folder unasked.
+   */
+  const chooseContext = async (dockerfile: vscode.Uri): Promise<string | undefined> => {
+    const remembered = contexts.chosen(dockerfile.fsPath);
+    if (remembered) return remembered;
+    const candidates = candidatesFor(dockerfile);
+    if (candidates.length < 2) return contexts.contextFor(dockerfile.fsPath);
+    const picked = await ctx.prompts.pick(candidates.map((dir, i) => ({
+      label: folderLabel(dir),
+      description: i === 0 ? vscode.l10n.t('the Dockerfile\'s folder') : vscode.l10n.t('an enclosing folder'),
+      iconPath: new vscode.ThemeIcon('folder'),
+      dir,
+    })), {
+      title: vscode.l10n.t('Build context for {0}', vscode.workspace.asRelativePath(dockerfile)),
+      placeHolder: vscode.l10n.t('The folder sent to the engine: COPY and ADD read their files from it. Wharf remembers the answer for this Dockerfile.'),
+    });
+    if (!picked) return undefined;
+    await contexts.remember(dockerfile.fsPath, picked.dir);
+    return picked.dir;
+  };
+
+  /** The failure said where the user looks: notification, with the output a click away. */
+  const reportBuildFailure = (err: BuildFailed, dockerfile: vscode.Uri, tag: string, contextDir: string, rebuild: () => unknown): void => {
+    const where = err.location ? vscode.l10n.t('line {0} of {1}', err.location.line, vscode.workspace.asRelativePath(dockerfile)) : vscode.workspace.asRelativePath(dockerfile);
+    const lastLines = err.lastOutput.length > 0 ? ` ${vscode.l10n.t('Last output: {0}', err.lastOutput.slice(-3).join(' | '))}` : '';
+    // A COPY or ADD that fails is most often a file outside the context, not a wrong line.
+    const copying = err.location?.keyword === 'COPY' || err.location?.keyword === 'ADD'
+      ? ` ${vscode.l10n.t('{0} reads its files from the build context, {1}.', err.location.keyword, folderLabel(contextDir))}`
+      : '';
+    const message = maskText(vscode.l10n.t('Wharf: building {0} from {1} failed at {2}: {3}', tag, folderLabel(contextDir), where, err.engineMessage ?? err.message) + copying + lastLines);
+    const show = vscode.l10n.t('Show Build Output');
+    const change = vscode.l10n.t('Change Build Context…');
+    const buttons = candidatesFor(dockerfile).length > 1 ? [show, change] : [show];
+    ctx.log.error(message);
+    void ctx.prompts.error(message, buttons).then(async (answer) => {
+      if (answer === show) buildOutput.show(true);
+      if (answer === change) { await contexts.forget(dockerfile.fsPath); await rebuild(); }
+    });
+  };
+
   /**
    * Builds (up to the stage `targetArg` when given: the code lens above a FROM … AS); resolves
    * with the tag, or undefined when cancelled or failed (already reported). The context is the
-   * Dockerfile's folder (what CopyIgnoredFile assumes too) unless a caller names another.
+   * one a caller names, else the one chosen for this Dockerfile (chooseContext).
    */
   const build = async (arg: unknown, tagArg?: unknown, targetArg?: unknown, contextArg?: unknown): Promise<string | undefined> => {
     const target = typeof targetArg === 'string' && targetArg ? targetArg : undefined;
     const dockerfile = await pickDockerfile(arg);
     if (!dockerfile) return undefined;
-    const contextDir = contextArg instanceof vscode.Uri ? contextArg.fsPath : typeof contextArg === 'string' ? contextArg : defaultContextDir(dockerfile.fsPath);
-    const tag = typeof tagArg === 'string' ? tagArg : (await ctx.prompts.input({ prompt: vscode.l10n.t('Tag for the image built from {0}', vscode.workspace.asRelativePath(dockerfile)), value: suggestedTag(contextDir) }))?.trim();
+    const contextDir = contextArg instanceof vscode.Uri ? contextArg.fsPath : typeof contextArg === 'string' ? contextArg : await chooseContext(dockerfile);
+    if (!contextDir) return undefined;
+    const tag = typeof tagArg === 'string' ? tagArg : (await ctx.prompts.input({ prompt: vscode.l10n.t('Tag for the image built from {0}', vscode.workspace.asRelativePath(dockerfile)), value: `${defaultImageName(dockerfile.fsPath)}:latest` }))?.trim();
     if (!tag) return undefined;
     diagnostics.delete(dockerfile);
-    output.appendLine(`── ${new Date().toISOString()} build ${dockerfile.fsPath}${target ? ` --target ${target}` : ''} → ${tag}`);
+    const contextText = folderLabel(contextDir);
+    buildOutput.appendLine(`── ${new Date().toISOString()} build ${dockerfile.fsPath}${target ? ` --target ${target}` : ''} (context ${contextDir}) → ${tag}`);
     // Unsaved edits would not be what the engine builds: save first.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === dockerfile.toString());
     if (open?.isDirty) await open.save();
-    return withCancellableProgress(target ? vscode.l10n.t('Building {0} (stage {1})', tag, target) : vscode.l10n.t('Building {0}', tag), async (sink) => {
+    const title = target ? vscode.l10n.t('Building {0} (stage {1}) from {2}', tag, target, contextText) : vscode.l10n.t('Building {0} from {1}', tag, contextText);
+    return withCancellableProgress(title, async (sink) => {
       try {
         await buildImage(requireDocker(ctx), { contextDir, dockerfile: path.relative(contextDir, dockerfile.fsPath), tags: [tag], target }, {
           signal: sink.signal,
           deadlineMs: 120_000,
-          onOutput: (line) => output.appendLine(line),
+          onOutput: (line) => buildOutput.appendLine(line),
           onStep: (step) => sink.message(`${step.step}/${step.total}: ${step.text}`),
         });
         return tag;
       } catch (err) {
-        if (err instanceof BuildFailed && err.location) {
+        buildOutput.appendLine(err instanceof Error ? err.message : String(err));
+        if (!(err instanceof BuildFailed)) {
+          reportError(ctx, `build ${tag} from ${contextText}`, err);
+          return undefined;
+        }
+        if (err.location) {
           const range = new vscode.Range(err.location.line - 1, 0, err.location.endLine - 1, Number.MAX_SAFE_INTEGER);
-          const diagnostic = new vscode.Diagnostic(range, vscode.l10n.t('Build failed at this step: {0}', err.engineMessage ?? err.message), vscode.DiagnosticSeverity.Error);
+          const printed = err.lastOutput.length > 0 ? `\n${err.lastOutput.join('\n')}` : '';
+          const diagnostic = new vscode.Diagnostic(range, maskText(vscode.l10n.t('Build failed at this step (context {0}): {1}', contextText, err.engineMessage ?? err.message) + printed), vscode.DiagnosticSeverity.Error);
           diagnostic.source = 'wharf build';
           diagnostics.set(dockerfile, [diagnostic]);
         }
-        output.appendLine(err instanceof Error ? err.message : String(err));
-        reportError(ctx, `build ${tag}`, err);
+        reportBuildFailure(err, dockerfile, tag, contextDir, () => build(dockerfile, tag, target));
         return undefined;
       }
     });
@@ -93,7 +159,7 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
         }
       },
     },
-    dispose: () => { diagnostics.dispose(); output.dispose(); },
+    dispose: () => { diagnostics.dispose(); buildOutput.dispose(); },
   };
 }
 

@@ -14,37 +14,72 @@ type Handler = (...args: unknown[]) => Promise<unknown>;
 /** How the confirmation and the report name one object of a plan. */
 function itemText(item: PruneItem, plan: PrunePlan): string {
   const name = (it: PruneItem): string => (it.kind === 'images' ? shortId(it.id) : it.name);
-  const facts = item.kind === 'containers' ? ` (${item.image}, ${item.status})` : item.size !== undefined ? ` (${formatSize(item.size)})` : '';
+  const size = item.size !== undefined ? formatSize(item.size) : undefined;
+  const facts = item.kind === 'containers' ? ` (${[item.image, item.status, size].filter(Boolean).join(', ')})` : size !== undefined ? ` (${size})` : '';
   const byKey = new Map(plan.items.map((it) => [itemKey(it), it]));
   const freers = item.freedBy.map((key) => byKey.get(key)).filter((it): it is PruneItem => it !== undefined).map(name);
   return `${name(item)}${facts}${freers.length > 0 ? ` — ${vscode.l10n.t('goes with {0}', freers.join(', '))}` : ''}`;
 }
 
+const planBytes = (items: readonly PruneItem[]): number => items.reduce((sum, item) => sum + (item.size ?? 0), 0);
+const kindsIn = (plan: PrunePlan): PruneKind[] => plan.kinds.filter((kind) => plan.items.some((item) => item.kind === kind));
+
+/** Every object of the plan, by kind, each with its size, and the total. */
 function planText(plan: PrunePlan, labels: Record<PruneKind, string>): string {
-  const kinds = plan.kinds.filter((kind) => plan.items.some((item) => item.kind === kind));
-  const bytes = plan.items.reduce((sum, item) => sum + (item.size ?? 0), 0);
-  return kinds.map((kind) => {
+  return kindsIn(plan).map((kind) => {
     const lines = plan.items.filter((item) => item.kind === kind).map((item) => itemText(item, plan));
-    return `${labels[kind]} (${lines.length}):\n${lines.slice(0, 15).map((l) => `  • ${l}`).join('\n')}${lines.length > 15 ? `\n  • ${vscode.l10n.t('… and {0} more', lines.length - 15)}` : ''}`;
-  }).join('\n\n') + (bytes > 0 ? `\n\n${vscode.l10n.t('Space reclaimed: up to {0}', formatSize(bytes))}` : '');
+    return `${labels[kind]} (${lines.length}):\n${lines.map((l) => `  • ${l}`).join('\n')}`;
+  }).join('\n\n') + `\n\n${vscode.l10n.t('Space reclaimed: up to {0}', formatSize(planBytes(plan.items)))}`;
 }
+
+/** What the dialog says of a plan too long to list there: each kind's count and size, and the total. */
+function planSummary(plan: PrunePlan, labels: Record<PruneKind, string>): string {
+  const kinds = kindsIn(plan).map((kind) => {
+    const items = plan.items.filter((item) => item.kind === kind);
+    return vscode.l10n.t('{0}: {1} ({2})', labels[kind], items.length, formatSize(planBytes(items)));
+  });
+  return [
+    kinds.join('\n'),
+    vscode.l10n.t('Space reclaimed: up to {0}', formatSize(planBytes(plan.items))),
+    vscode.l10n.t('That is more than {0} objects: Show Full List opens every one of them, with its size, in an editor, and asks there.', LISTED_IN_DIALOG),
+  ].join('\n\n');
+}
+
+/**
+ * The most objects the dialog lists itself. VS Code 1.100's modal dialog grows with its text and
+ * does not scroll (base/browser/ui/dialog/dialog.ts; measured: with 41 objects its buttons were
+ * 115 px below an 800 px window), so a longer list is shown in an editor, which scrolls.
+ */
+const LISTED_IN_DIALOG = 10;
+
+const PRUNE_LIST_SCHEME = 'wharf-prune';
 
 /**
  * Prune: list what goes (with what the containers that go would free), ask, read the engine again
  * and ask again with the new list if it changed meanwhile, then remove exactly the list's objects
  * (src/docker/prune.ts). What cannot be removed now is reported, never forced.
  */
-async function prune(ctx: WharfContext, kinds: PruneKind[], scope: PruneScope, labels: Record<PruneKind, string>): Promise<{ removed: string[]; failed: string[]; spaceReclaimed: number } | undefined> {
+async function prune(ctx: WharfContext, kinds: PruneKind[], scope: PruneScope, labels: Record<PruneKind, string>, showList: (text: string) => Promise<unknown>): Promise<{ removed: string[]; failed: string[]; spaceReclaimed: number } | undefined> {
   let plan: PrunePlan;
   try { plan = await planPrune(requireDocker(ctx), kinds, scope); } catch (err) { reportError(ctx, 'prepare prune', err); return undefined; }
   let question = vscode.l10n.t('Remove these objects?');
+  const keepAll = vscode.l10n.t('Keep All');
+  const pruneButton = vscode.l10n.t('Prune');
+  const showFullList = vscode.l10n.t('Show Full List…');
   for (;;) {
     if (plan.items.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to prune.'));
       return { removed: [], failed: [], spaceReclaimed: 0 };
     }
-    const pruneButton = vscode.l10n.t('Prune');
-    if (await ctx.prompts.warningModal(question, planText(plan, labels), [pruneButton]) !== pruneButton) return undefined;
+    if (plan.items.length <= LISTED_IN_DIALOG) {
+      if (await ctx.prompts.confirm(question, planText(plan, labels), keepAll, [pruneButton]) !== pruneButton) return undefined;
+    } else {
+      // Nothing is removed that was not shown: a long list is confirmed only after it was opened.
+      if (await ctx.prompts.confirm(question, planSummary(plan, labels), keepAll, [showFullList]) !== showFullList) return undefined;
+      await showList(`${question}\n\n${planText(plan, labels)}\n`);
+      const asked = vscode.l10n.t('Prune the {0} objects listed in the editor, reclaiming up to {1}?', plan.items.length, formatSize(planBytes(plan.items)));
+      if (await ctx.prompts.askInNotification(asked, [keepAll, pruneButton]) !== pruneButton) return undefined;
+    }
     let now: PrunePlan;
     try { now = await planPrune(requireDocker(ctx), kinds, scope); } catch (err) { reportError(ctx, 'prepare prune', err); return undefined; }
     if (samePlan(plan, now)) break;
@@ -70,6 +105,15 @@ async function prune(ctx: WharfContext, kinds: PruneKind[], scope: PruneScope, l
 }
 
 export function systemCommands(ctx: WharfContext): Record<string, Handler> {
+  // A read-only document per long prune list: it scrolls, and closing it asks nothing.
+  const lists = new Map<string, string>();
+  let listCount = 0;
+  ctx.extension.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PRUNE_LIST_SCHEME, { provideTextDocumentContent: (uri) => lists.get(uri.toString()) }));
+  const showList = async (text: string): Promise<vscode.TextEditor> => {
+    const uri = vscode.Uri.from({ scheme: PRUNE_LIST_SCHEME, path: `/${vscode.l10n.t('What prune removes')} ${++listCount}.txt` });
+    lists.set(uri.toString(), text);
+    return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+  };
   return {
     'wharf.refresh': async () => {
       try { await ctx.sessions.current.store.refresh(); } catch (err) { reportError(ctx, 'refresh', err); }
@@ -91,7 +135,7 @@ export function systemCommands(ctx: WharfContext): Record<string, Handler> {
       const scope = (args[1] && typeof args[1] === 'object' ? args[1] : {}) as PruneScope;
       const kinds = given ?? (await ctx.prompts.pick((Object.keys(labels) as PruneKind[]).map((kind) => ({ label: labels[kind], pruneKind: kind, picked: kind !== 'volumes' })), { placeHolder: vscode.l10n.t('What to prune?'), canPickMany: true as const }))?.map((p) => p.pruneKind);
       if (!kinds || kinds.length === 0) return undefined;
-      return prune(ctx, kinds, scope, labels);
+      return prune(ctx, kinds, scope, labels, showList);
     },
     'wharf.inspect.keepOpen': async () => ctx.inspect.keepActive(),
     'wharf.volume.inspect': async (...args) => {
@@ -103,7 +147,14 @@ export function systemCommands(ctx: WharfContext): Record<string, Handler> {
       const names = await resourceTargets(ctx, args, 'volume', vscode.l10n.t('Remove which volumes?'));
       if (names.length === 0) return [];
       const remove = vscode.l10n.t('Remove Volume');
-      if (await ctx.prompts.warningModal(vscode.l10n.t('Remove {0}?', names.join(', ')), vscode.l10n.t('The data stored in the volume is deleted for good.'), [remove]) !== remove) return [];
+      const users = ctx.sessions.current.store.containers().filter((c) => c.mounts.some((m) => m.type === 'volume' && m.name !== undefined && names.includes(m.name)));
+      const detail = [
+        vscode.l10n.t('The data stored in the volume is deleted for good.'),
+        users.length > 0 ? vscode.l10n.t('Mounted by: {0}. The engine refuses to delete a volume a container uses, running or not.', users.map((c) => `${c.name} (${c.state})`).join(', ')) : '',
+      ].filter(Boolean).join('\n\n');
+      const keep = names.length === 1 ? vscode.l10n.t('Keep Volume') : vscode.l10n.t('Keep Volumes');
+      const question = names.length === 1 ? vscode.l10n.t('Remove volume {0}?', names[0]) : vscode.l10n.t('Remove {0} volumes: {1}?', names.length, names.join(', '));
+      if (await ctx.prompts.confirm(question, detail, keep, [remove]) !== remove) return [];
       const done: string[] = [];
       await forEach(vscode.l10n.t('Removing volumes'), names, async (n) => { await removeVolume(requireDocker(ctx), n); done.push(n); }, (n, err) => reportError(ctx, `remove volume ${n}`, err));
       return done;
@@ -126,7 +177,9 @@ export function systemCommands(ctx: WharfContext): Record<string, Handler> {
         ? vscode.l10n.t('Attached containers: {0}. Docker refuses to remove a network containers are attached to; Podman disconnects them first.', attached.join(', '))
         : vscode.l10n.t('No container is attached to it.');
       const remove = vscode.l10n.t('Remove');
-      if (await ctx.prompts.warningModal(vscode.l10n.t('Remove {0}?', names.join(', ')), detail, [remove]) !== remove) return [];
+      const keep = names.length === 1 ? vscode.l10n.t('Keep Network') : vscode.l10n.t('Keep Networks');
+      const question = names.length === 1 ? vscode.l10n.t('Remove network {0}?', names[0]) : vscode.l10n.t('Remove {0} networks: {1}?', names.length, names.join(', '));
+      if (await ctx.prompts.confirm(question, detail, keep, [remove]) !== remove) return [];
       const done: string[] = [];
       await forEach(vscode.l10n.t('Removing networks'), ids, async (id) => { await removeNetwork(requireDocker(ctx), id); done.push(id); }, (id, err) => reportError(ctx, `remove network ${id}`, err));
       return done;

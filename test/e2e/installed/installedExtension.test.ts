@@ -150,8 +150,8 @@ describe('the installed .vsix', function () {
     await chooseFromContextMenu(page, row, 'Remove Container…');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible' });
-    assert.match(await dialog.innerText(), new RegExp(`Remove ${name}\\?`));
-    assert.match(await dialog.innerText(), /Data written inside the container and not stored in a volume will be lost\. Volumes are kept\./);
+    assert.match(await dialog.innerText(), new RegExp(`Remove container ${name}\\?`));
+    assert.match(await dialog.innerText(), /Lost for good: the files written inside the container outside its volumes \(its writable layer\)/);
     await dialog.getByRole('button', { name: 'Remove', exact: true }).waitFor({ state: 'visible' });
     await pointerAway(page);
     await screenshot(page, 'installed-remove-confirm');

@@ -90,8 +90,8 @@ describe('commands on the real engine', function () {
     api.prompts.answerNext(undefined);
     assert.deepEqual(await run('wharf.container.remove', id), []);
     assert.ok(await containerState(id), 'still there after Cancel');
-    assert.match(api.prompts.asked[0].message, /not stored in a volume will be lost/);
-    assert.deepEqual(api.prompts.asked[0].choices, ['Remove']);
+    assert.match(api.prompts.asked[0].message, /files written inside the container outside its volumes \(its writable layer\)/);
+    assert.deepEqual(api.prompts.asked[0].choices, ['Keep Container', 'Remove']);
   });
 
   it('Remove of a running container needs Force Remove and never deletes its volume', async () => {
@@ -103,7 +103,7 @@ describe('commands on the real engine', function () {
     await until(api, 'in store', () => api.sessions.current.store.container(id)?.state === 'running');
     api.prompts.answerNext('Force Remove');
     assert.deepEqual(await run('wharf.container.remove', id), [id]);
-    assert.deepEqual(api.prompts.asked[0].choices, ['Force Remove'], 'a running container offers only the explicit force');
+    assert.deepEqual(api.prompts.asked[0].choices, ['Keep Container', 'Force Remove'], 'a running container offers only the explicit force');
     assert.equal(await containerState(id), undefined, 'the container is gone');
     assert.equal((await engine().getVolume(volume).inspect()).Name, volume, 'its volume is kept');
     await until(api, 'the store to drop it', () => !api.sessions.current.store.container(id));
@@ -201,7 +201,7 @@ describe('commands on the real engine', function () {
     const shown = api.prompts.asked[0].message;
     assert.match(shown, /Stopped containers \(1\)/);
     assert.match(shown, /Unused volumes \(their data is deleted\) \(1\)/);
-    assert.ok(shown.includes(`${ticked.volume} — goes with ${ticked.name}`), shown);
+    assert.ok(shown.includes(`${ticked.volume} (0 B) — goes with ${ticked.name}`), shown);
     await assert.rejects(engine().getVolume(ticked.volume).inspect(), 'the volume was listed, so it goes');
 
     const unticked = await stoppedWithVolume();

@@ -232,6 +232,9 @@ describe('Dockerfile editing', function () {
     const tag = `${uniqueName('stage')}:1`;
     cleanup.push(() => engine().getImage(tag).remove({ force: true }).catch(() => undefined));
     const [uri, selected, , target] = lenses[0].command?.arguments ?? [];
+    // Below the workspace root, the first build of a Dockerfile asks for its context: its own folder.
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+    if (folder) api.prompts.answerNext(`${folder.name}/${vscode.workspace.asRelativePath(join(doc.uri.fsPath, '..'), false)}`);
     assert.equal(await vscode.commands.executeCommand('wharf.dockerfile.build', uri, selected, tag, target), tag);
     const info = await engine().getImage(tag).inspect();
     assert.equal(info.Config.Labels?.stage, 'first', 'the build stopped at the stage `first`');

@@ -142,8 +142,8 @@ describe('walkthrough: Get Started with Wharf', function () {
     await until(api, 'the store to see it running', () => api.sessions.current.store.container(ran)?.state === 'running');
     api.prompts.answerNext(undefined);
     assert.deepEqual(await press('remove', 'Remove It'), []);
-    assert.match(api.prompts.asked[0].message, /not stored in a volume will be lost/);
-    assert.deepEqual(api.prompts.asked[0].choices, ['Force Remove'], 'a running container is removed only by an explicit Force Remove');
+    assert.match(api.prompts.asked[0].message, /files written inside the container outside its volumes \(its writable layer\)/);
+    assert.deepEqual(api.prompts.asked[0].choices, ['Keep Container', 'Force Remove'], 'a running container is removed only by an explicit Force Remove');
     assert.equal((await docker.getContainer(ran).inspect()).Id, ran, 'Cancel keeps it');
     assert.equal(api.walkthrough.isDone('remove'), false);
 
