@@ -142,7 +142,7 @@ describe('explorer in the workbench', function () {
     const picker = page.locator('.quick-input-widget');
     await dialog.or(picker.filter({ hasText: /Remove/ })).first().waitFor({ state: 'visible' });
     const question = await dialog.isVisible() ? await dialog.innerText() : `${await picker.innerText()} ${await picker.locator('input').getAttribute('placeholder')}`;
-    assert.match(question, new RegExp(`Remove ${enteredName}`));
+    assert.match(question, new RegExp(`Remove container ${enteredName}\\?`));
     await page.keyboard.press('Escape');
     await dialog.or(picker).first().waitFor({ state: 'hidden' });
     assert.ok(await entered.isVisible(), 'cancelled: the row stays');

@@ -59,6 +59,9 @@ describe('recovery without an engine in the workbench', function () {
     await welcome.getByText(/No container engine answers/).waitFor({ state: 'visible', timeout: 60_000 });
     await welcome.getByText('That address comes from the wharf.engine.host setting.').waitFor({ state: 'visible' });
     await welcome.getByText(/Likely cause: the engine is not running, as no socket exists at that path/).waitFor({ state: 'visible' });
+    // The welcome's parts render as their context keys arrive: the last button shown is the state
+    // to wait for before reading them all.
+    await welcome.getByRole('button', { name: 'Select Context' }).waitFor({ state: 'visible' });
     const buttons = await welcome.getByRole('button').allTextContents();
     assert.deepEqual(buttons.map((b) => b.trim()), ['Retry', 'Open Settings', 'Select Context'], 'no demo engine is offered outside npm start');
     assert.equal(await welcome.getByText(/systemctl|sudo/).count(), 0);

