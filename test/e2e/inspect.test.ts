@@ -58,7 +58,9 @@ describe('inspect in the workbench', function () {
     // Both rows in their final state (running), so no tree refresh for their start events races
     // the context menu: a row refreshed between the right-click and Enter reaches the command
     // without its node, which then asks which container (seen here; the tree's, not inspect's).
-    for (const n of [name, other]) await row(wb.page, n).filter({ hasText: /Up .* · / }).waitFor({ state: 'visible', timeout: 60_000 });
+    // And past their first minute: until then the tree's clock redraws "Up N seconds" every second,
+    // and each redraw reopens that window; "About a minute" holds still from 60 s to 120 s.
+    for (const n of [name, other]) await row(wb.page, n).filter({ hasText: /Up About a minute · / }).waitFor({ state: 'visible', timeout: 180_000 });
   });
 
   afterEach(async function () {
