@@ -113,7 +113,9 @@ describe('terminals on the real engine', function () {
     const out = collect(pty);
     pty.open(undefined);
     try {
-      await waitForText(out.text, /the container stopped/, 'the whole log');
+      await waitForText(out.text, /the container stopped/, 'the stop note');
+      // The note comes from the store's state, the lines from the log stream: wait for the last line too.
+      await waitForText(out.text, /done-out/, 'the whole log');
       const text = out.text();
       assert.ok(!text.includes('\ufffd'), 'a split character became U+FFFD');
       // Each half arrives in its own write; stderr's are tinted one by one.
