@@ -45,7 +45,8 @@ async function main() {
 
   const env = { WHARF_BENCH_TEST_IMAGE: TEST_IMAGE };
   if (selected.some((name) => !NO_ENGINE.has(name))) {
-    provision(selected.includes('explorer') ? ['engine', 'host'] : ['engine'], log);
+    // The benchmarks in the real workbench also need the VS Code server and Chromium.
+    provision(selected.some((name) => name === 'explorer' || name === 'inspect') ? ['engine', 'host'] : ['engine'], log);
     const scratch = mkdtempSync(join(tmpdir(), 'wharf-bench-'));
     stoppers.add(async () => rmSync(scratch, { recursive: true, force: true }));
     const t0 = Date.now();

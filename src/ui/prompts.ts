@@ -71,20 +71,6 @@ export class Prompts {
     this.queued = false;
   }
 
-  async warningModal(message: string, detail: string, buttons: string[]): Promise<string | undefined> {
-    const answer = await this.take({ kind: 'warning', message: `${message}\n${detail}`, choices: buttons });
-    if (answer.queued) return buttons.find((b) => b === plain(answer.value));
-    try {
-      return await vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
-    } catch {
-      // A workbench run with the smoke-test driver (the e2e bed) refuses modal dialogs outright.
-      // Still ask, never assume: the same question as a quick pick that must be answered.
-      const cancel = vscode.l10n.t('Cancel');
-      const picked = await vscode.window.showQuickPick([...buttons, cancel].map((label) => ({ label })), { title: message, placeHolder: detail.replace(/\n+/g, ' '), ignoreFocusOut: true });
-      return buttons.find((b) => b === picked?.label);
-    }
-  }
-
   /** An error notification with action buttons (not modal): resolves the button chosen, if any. */
   async notifyError(message: string, buttons: string[]): Promise<string | undefined> {
     const answer = await this.take({ kind: 'error', message, choices: buttons });
@@ -93,7 +79,8 @@ export class Prompts {
   }
 
   /**
-   * A destructive question: which of `actions` to take, or none. VS Code 1.100's modal dialog
+   * A question whose answer can lose or risk something (a removal, a kill, trusting a host key):
+   * which of `actions` to take, or none. VS Code 1.100's modal dialog
    * (base/browser/ui/dialog/dialog.ts) focuses and highlights the first button given that is not a
    * close affordance, and Enter clicks the focused button; the close affordance (the Cancel it adds)
    * goes last and Escape clicks it. So `keep`, a button that changes nothing, is given first: Enter

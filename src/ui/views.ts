@@ -5,8 +5,9 @@ import type { ConnectionState } from '../docker/model';
 import type { Config } from './config';
 import { demoEngineOffer } from './engineRecovery';
 import type { SessionHolder } from './session';
-import { ContainersTreeProvider, type ContainerTreeNode } from './tree/containersTree';
+import { ContainersTreeProvider, type ContainerNode, type ContainerTreeNode } from './tree/containersTree';
 import { EngineTreeProvider } from './tree/engineTree';
+import { FocusedRows } from './tree/focusedRow';
 import { ImagesTreeProvider, type ImageTreeNode } from './tree/imagesTree';
 import { NetworksTreeProvider, VolumesTreeProvider, type NetworkNode, type VolumeNode } from './tree/resourcesTree';
 
@@ -21,6 +22,11 @@ export interface WharfViews extends vscode.Disposable {
   readonly engine: EngineTreeProvider;
   readonly networksView: vscode.TreeView<NetworkNode>;
   setContainerFilter(text: string): void;
+  /**
+   * The container row the Containers view's keyboard focus is on, once its rows are listed: what a
+   * right-click or the arrow keys point at (src/ui/tree/focusedRow.ts).
+   */
+  focusedContainer(): Promise<ContainerNode | undefined>;
   /** The context keys this module set, as last set (what the when-clauses see; for tests). */
   readonly contextKeys: Readonly<Record<string, unknown>>;
 }
@@ -37,7 +43,15 @@ export function createViews(sessions: SessionHolder, config: Config): WharfViews
   const volumesView = vscode.window.createTreeView('wharf.volumes', { treeDataProvider: volumes, canSelectMany: true });
   const networksView = vscode.window.createTreeView('wharf.networks', { treeDataProvider: networks, canSelectMany: true });
   const engineView = vscode.window.createTreeView('wharf.engine', { treeDataProvider: engine });
-  disposables.push(containers, images, volumes, networks, engine, containersView, imagesView, volumesView, networksView, engineView);
+  const focusedRows = new FocusedRows();
+  disposables.push(containers, images, volumes, networks, engine, containersView, imagesView, volumesView, networksView, engineView, focusedRows);
+  const focusedContainer = async (): Promise<ContainerNode | undefined> => {
+    // Hidden, the view lists nothing until shown again: no focus to read then.
+    if (!containersView.visible) return undefined;
+    await containers.rowsListed();
+    const node = await focusedRows.of('wharf.containers') as ContainerTreeNode | undefined;
+    return node?.type === 'container' ? node : undefined;
+  };
   containers.setVisible(containersView.visible);
   disposables.push(containersView.onDidChangeVisibility((e) => containers.setVisible(e.visible)));
 
@@ -85,7 +99,7 @@ export function createViews(sessions: SessionHolder, config: Config): WharfViews
   };
 
   return {
-    containers, containersView, images, imagesView, volumes, volumesView, networks, networksView, engine, setContainerFilter, contextKeys,
+    containers, containersView, images, imagesView, volumes, volumesView, networks, networksView, engine, setContainerFilter, focusedContainer, contextKeys,
     dispose: () => { for (const d of disposables.reverse()) d.dispose(); },
   };
 }

@@ -7,11 +7,13 @@ import { reportError, requireDocker, type WharfContext } from '../context';
 import { portLabel, portUrl, publishedPorts } from '../display/containerText';
 import { openLogsTerminal } from '../terminals/logsTerminal';
 import { openShellTerminal } from '../terminals/shellTerminal';
+import type { ContainerNode, ContainerTreeNode } from '../tree/containersTree';
 import { forEach } from './progress';
 import { containerTargets } from './targets';
 
 type Handler = (...args: unknown[]) => Promise<unknown>;
 
+const isContainerRow = (node: unknown): node is ContainerNode => (node as ContainerTreeNode | undefined)?.type === 'container';
 const isRunning = (c: ContainerModel): boolean => c.state === 'running' || c.state === 'restarting';
 const isStopped = (c: ContainerModel): boolean => c.state === 'exited' || c.state === 'created' || c.state === 'dead';
 
@@ -64,11 +66,23 @@ export function containerCommands(ctx: WharfContext): Record<string, Handler> {
     // A Stop's grace period (10 s unless the container sets its own) cut short: the user already
     // chose to stop it, so no second confirmation; the menus offer this only while it is stopping.
     'wharf.container.killNow': bulk(ctx, vscode.l10n.t('Kill which stopping containers now?'), (c) => ctx.views.containers.isStopping(c.id), vscode.l10n.t('Killing'), (id) => ops.killContainer(docker(), id, { killSignal: 'SIGKILL' })),
-    /** Delete on the Containers view (a keybinding gets no row: the view's selection is what it means). */
-    'wharf.containers.removeSelected': async () => {
-      const selected = ctx.views.containersView.selection.filter((n) => n.type === 'container');
-      if (selected.length === 0) return [];
-      return vscode.commands.executeCommand('wharf.container.remove', selected[0], selected);
+    /**
+     * Delete on the Containers view (its keybinding gives the focused row, see focusedRow.ts): the
+     * selection when the focused row is part of it, else the focused row alone. The arrow keys move
+     * the focus, not the selection, so the row a person is on is the one asked about.
+     */
+    'wharf.containers.removeSelected': async (focusedArg?: unknown) => {
+      const focused = isContainerRow(focusedArg) ? focusedArg : await ctx.views.focusedContainer();
+      const selected = ctx.views.containersView.selection.filter(isContainerRow);
+      const targets = focused && !selected.includes(focused) ? [focused] : selected;
+      if (targets.length === 0) return [];
+      return vscode.commands.executeCommand('wharf.container.remove', targets[0], targets);
+    },
+    /** Enter on the Containers view (its keybinding gives the focused row): inspect a container, open or close a group. */
+    'wharf.containers.openFocused': async (focusedArg?: unknown) => {
+      const focused = isContainerRow(focusedArg) ? focusedArg : await ctx.views.focusedContainer();
+      if (focused) return vscode.commands.executeCommand('wharf.container.inspect', focused);
+      return vscode.commands.executeCommand('list.toggleExpand');
     },
     'wharf.container.restart': bulk(ctx, vscode.l10n.t('Restart which containers?'), () => true, vscode.l10n.t('Restarting'), (id) => ops.restartContainer(docker(), id, { deadlineMs: 60_000 })),
     'wharf.container.pause': bulk(ctx, vscode.l10n.t('Pause which containers?'), (c) => c.state === 'running', vscode.l10n.t('Pausing'), (id) => ops.pauseContainer(docker(), id)),

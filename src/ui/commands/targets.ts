@@ -25,6 +25,13 @@ function fromArgs(args: Arg[], keyOf: (node: Record<string, unknown>) => string 
 /** Container ids (or names) to act on; asks with a quick pick filtered by `applies` when none were given. */
 export async function containerTargets(ctx: WharfContext, args: Arg[], placeHolder: string, applies: (c: ContainerModel) => boolean, canPickMany = true): Promise<ContainerModel[]> {
   const store = ctx.sessions.current.store;
+  // A row's menu command that arrives without its row (undefined where the row should be): the
+  // tree refreshed its root in between (src/ui/tree/focusedRow.ts). The right-click focused that
+  // row, and the focus still names it once the rows are listed again.
+  if (args.length > 0 && args[0] === undefined && !Array.isArray(args[1])) {
+    const focused = await ctx.views.focusedContainer();
+    if (focused) args = [focused];
+  }
   const given = fromArgs(args, (n) => (n.type === 'container' && typeof n.id === 'string' ? n.id : typeof n.id === 'string' && !n.type ? n.id : undefined));
   if (given) {
     return given.map((key) => store.container(key) ?? store.containers().find((c) => c.name === key || c.id.startsWith(key)) ?? missing(key));

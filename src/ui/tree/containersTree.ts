@@ -54,7 +54,13 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   private filterText = '';
   private readonly subscriptions: vscode.Disposable[] = [];
   private storeSubscription: vscode.Disposable | undefined;
-  private readonly pacer = new RefreshPacer<ContainerTreeNode>((nodes) => this.changed.fire(nodes));
+  private readonly pacer = new RefreshPacer<ContainerTreeNode>((nodes) => {
+    // A root refresh makes the extension host forget every row until the workbench lists them again.
+    if (nodes === undefined) this.relisting ??= deferred();
+    this.changed.fire(nodes);
+  });
+  /** Pending from a root refresh until the rows are listed again (see rowsListed). */
+  private relisting: { promise: Promise<void>; resolve: () => void } | undefined;
   /** The description each row was last drawn with: the clock refreshes only rows whose text changes. */
   private readonly drawn = new Map<string, string>();
   private readonly clock: RowClock<ContainerTreeNode>;
@@ -189,7 +195,19 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
     return item;
   }
 
+  /**
+   * Resolves once the rows are listed again after the last root refresh (at once when they are):
+   * until then a row's menu command can arrive without its row (src/ui/tree/focusedRow.ts).
+   */
+  rowsListed(): Promise<void> {
+    return this.relisting?.promise ?? Promise.resolve();
+  }
+
   getChildren(node?: ContainerTreeNode): ContainerTreeNode[] {
+    if (!node) {
+      this.relisting?.resolve();
+      this.relisting = undefined;
+    }
     const store = this.sessions.current.store;
     if (store.connection.status !== 'connected') return [];
     if (node?.type === 'container') return [];
@@ -221,6 +239,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   }
 
   dispose(): void {
+    this.relisting?.resolve();
     this.clock.dispose();
     this.storeSubscription?.dispose();
     for (const s of this.subscriptions) s.dispose();
@@ -296,4 +315,10 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
     if (parent !== undefined) this.shownUnder.set(container.id, parent);
     return node;
   }
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = (): void => undefined;
+  const promise = new Promise<void>((r) => { resolve = r; });
+  return { promise, resolve };
 }
