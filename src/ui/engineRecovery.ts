@@ -48,7 +48,7 @@ export async function ensureEngine(ctx: WharfContext): Promise<boolean> {
   const why = connection.status === 'unreachable' ? connection.message : vscode.l10n.t('Wharf is still connecting to the engine.');
   const buttons = recoveryButtons();
   // Not awaited: the command ends now; a button chosen later runs its action.
-  void ctx.prompts.notifyError(vscode.l10n.t('Wharf is not connected to an engine: {0}', why), buttons.map((b) => b.title)).then((chosen) => {
+  void ctx.prompts.notify(vscode.l10n.t('Wharf is not connected to an engine: {0}', why), buttons.map((b) => b.title), 'error').then((chosen) => {
     const action = buttons.find((b) => b.title === chosen);
     if (action) void vscode.commands.executeCommand(action.command);
   }, (err: unknown) => ctx.log.warn(`not-connected notice: ${err instanceof Error ? err.message : String(err)}`));

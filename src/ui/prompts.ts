@@ -40,7 +40,7 @@ export type QueuedAnswer = Answer | ((question: AskedQuestion) => Answer | Promi
 
 export class Prompts {
   private readonly queue: QueuedAnswer[] = [];
-  private readonly notificationAnswers: Array<string | undefined> = [];
+  private readonly notificationAnswers: QueuedAnswer[] = [];
   private queued = false;
   readonly asked: AskedQuestion[] = [];
 
@@ -55,10 +55,11 @@ export class Prompts {
   }
 
   /**
-   * Test hook: the buttons to press on the next notifications. A notification does not wait for
-   * its answer (the command goes on), so these come from their own queue, never from answerNext's.
+   * Test hook: the buttons to press on the next notifications (or functions that give them). Most
+   * commands do not wait for a notification's answer, so these come from their own queue: one
+   * never takes an answer meant for a later question.
    */
-  answerNextNotification(...buttons: Array<string | undefined>): void {
+  answerNextNotification(...buttons: QueuedAnswer[]): void {
     if (!this.testHooks) throw new Error('Wharf answers its questions through real dialogs only (test hooks are off in production).');
     this.notificationAnswers.push(...buttons);
   }
@@ -69,13 +70,6 @@ export class Prompts {
     this.notificationAnswers.length = 0;
     this.asked.length = 0;
     this.queued = false;
-  }
-
-  /** An error notification with action buttons (not modal): resolves the button chosen, if any. */
-  async notifyError(message: string, buttons: string[]): Promise<string | undefined> {
-    const answer = await this.take({ kind: 'error', message, choices: buttons });
-    if (answer.queued) return buttons.find((b) => b === answer.value);
-    return vscode.window.showErrorMessage(message, ...buttons);
   }
 
   /**
@@ -100,25 +94,6 @@ export class Prompts {
       const picked = await vscode.window.showQuickPick(buttons.map((label) => ({ label })), { title: message, placeHolder: detail.replace(/\n+/g, ' '), ignoreFocusOut: true });
       return actions.find((a) => a === picked?.label);
     }
-  }
-
-  /**
-   * A question in a notification (not modal): the user can read and scroll an editor while it
-   * waits, and no key press in the editor answers it. Resolves with the button chosen.
-   */
-  async askInNotification(message: string, buttons: string[]): Promise<string | undefined> {
-    const answer = await this.take({ kind: 'info', message, choices: buttons });
-    if (answer.queued) return buttons.find((b) => b === answer.value);
-    return vscode.window.showWarningMessage(message, ...buttons);
-  }
-
-  /**
-   * An error notification with buttons. Not a question (nothing waits for its answer), so it is
-   * always shown for real and never takes a queued answer; tests read what it said in `asked`.
-   */
-  error(message: string, buttons: string[]): Thenable<string | undefined> {
-    if (this.testHooks) this.asked.push({ kind: 'error', message, choices: buttons });
-    return vscode.window.showErrorMessage(message, ...buttons);
   }
 
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany?: false }): Promise<T | undefined>;
@@ -188,14 +163,22 @@ export class Prompts {
   }
 
   /**
-   * A notification with buttons. It does not block: the caller goes on and acts on the button
-   * pressed whenever that happens (a notification may sit in the notification center for hours).
+   * A notification with buttons (not modal): the one way Wharf notifies with a choice. It never
+   * blocks the window; a caller that needs the answer awaits it (Prune asks this way while its
+   * full list is open in an editor, where no key press answers it), the others go on and act
+   * whenever a button is pressed (a notification may sit in the notification center for hours).
+   * Tests read what it said in `asked`, and answer it from answerNextNotification's queue; without
+   * a queued answer it is shown for real.
    */
-  async notify(message: string, buttons: string[]): Promise<string | undefined> {
-    if (this.testHooks) this.asked.push({ kind: 'info', message, choices: buttons });
-    if (this.notificationAnswers.length > 0) return buttons.find((b) => b === this.notificationAnswers.shift());
-    if (this.queued) return undefined;
-    return vscode.window.showInformationMessage(message, ...buttons);
+  async notify(message: string, buttons: string[], severity: 'info' | 'warning' | 'error' = 'info'): Promise<string | undefined> {
+    if (this.testHooks) this.asked.push({ kind: severity === 'error' ? 'error' : 'info', message, choices: buttons });
+    if (this.notificationAnswers.length > 0) {
+      const queued = this.notificationAnswers.shift();
+      const answer = typeof queued === 'function' ? await queued(this.asked[this.asked.length - 1]) : queued;
+      return buttons.find((b) => b === plain(answer));
+    }
+    const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    return show(message, ...buttons);
   }
 
   private async take(question: AskedQuestion, record = true): Promise<{ queued: boolean; value: Answer }> {

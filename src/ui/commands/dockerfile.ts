@@ -90,7 +90,7 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
     const change = vscode.l10n.t('Change Build Context…');
     const buttons = candidatesFor(dockerfile).length > 1 ? [show, change] : [show];
     ctx.log.error(message);
-    void ctx.prompts.error(message, buttons).then(async (answer) => {
+    void ctx.prompts.notify(message, buttons, 'error').then(async (answer) => {
       if (answer === show) buildOutput.show(true);
       if (answer === change) { await contexts.forget(dockerfile.fsPath); await rebuild(); }
     });

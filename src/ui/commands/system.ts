@@ -22,27 +22,28 @@ function itemText(item: PruneItem, plan: PrunePlan): string {
 }
 
 const planBytes = (items: readonly PruneItem[]): number => items.reduce((sum, item) => sum + (item.size ?? 0), 0);
-const kindsIn = (plan: PrunePlan): PruneKind[] => plan.kinds.filter((kind) => plan.items.some((item) => item.kind === kind));
 
-/** Every object of the plan, by kind, each with its size, and the total. */
-function planText(plan: PrunePlan, labels: Record<PruneKind, string>): string {
-  return kindsIn(plan).map((kind) => {
-    const lines = plan.items.filter((item) => item.kind === kind).map((item) => itemText(item, plan));
-    return `${labels[kind]} (${lines.length}):\n${lines.map((l) => `  • ${l}`).join('\n')}`;
-  }).join('\n\n') + `\n\n${vscode.l10n.t('Space reclaimed: up to {0}', formatSize(planBytes(plan.items)))}`;
+/** A plan's objects by kind, in the plan's order of kinds, with each kind's label and size. */
+function planGroups(plan: PrunePlan, labels: Record<PruneKind, string>): Array<{ label: string; items: PruneItem[]; bytes: number }> {
+  return plan.kinds
+    .map((kind) => ({ label: labels[kind], items: plan.items.filter((item) => item.kind === kind) }))
+    .filter((group) => group.items.length > 0)
+    .map((group) => ({ ...group, bytes: planBytes(group.items) }));
 }
 
-/** What the dialog says of a plan too long to list there: each kind's count and size, and the total. */
-function planSummary(plan: PrunePlan, labels: Record<PruneKind, string>): string {
-  const kinds = kindsIn(plan).map((kind) => {
-    const items = plan.items.filter((item) => item.kind === kind);
-    return vscode.l10n.t('{0}: {1} ({2})', labels[kind], items.length, formatSize(planBytes(items)));
-  });
-  return [
-    kinds.join('\n'),
-    vscode.l10n.t('Space reclaimed: up to {0}', formatSize(planBytes(plan.items))),
-    vscode.l10n.t('That is more than {0} objects: Show Full List opens every one of them, with its size, in an editor, and asks there.', LISTED_IN_DIALOG),
-  ].join('\n\n');
+const reclaimedText = (plan: PrunePlan): string => vscode.l10n.t('Space reclaimed: up to {0}', formatSize(planBytes(plan.items)));
+
+/**
+ * What a plan removes, as the dialog (up to ten objects) or the full-list editor shows it: `full`,
+ * every object on its own line with its size; else each kind's count and size. The total ends both.
+ */
+function planText(plan: PrunePlan, labels: Record<PruneKind, string>, full: boolean): string {
+  const groups = planGroups(plan, labels).map(({ label, items, bytes }) => (full
+    ? `${label} (${items.length}):\n${items.map((item) => `  • ${itemText(item, plan)}`).join('\n')}`
+    : vscode.l10n.t('{0}: {1} ({2})', label, items.length, formatSize(bytes))));
+  return full
+    ? `${groups.join('\n\n')}\n\n${reclaimedText(plan)}`
+    : [groups.join('\n'), reclaimedText(plan), vscode.l10n.t('That is more than {0} objects: Show Full List opens every one of them, with its size, in an editor, and asks there.', LISTED_IN_DIALOG)].join('\n\n');
 }
 
 /**
@@ -72,13 +73,13 @@ async function prune(ctx: WharfContext, kinds: PruneKind[], scope: PruneScope, l
       return { removed: [], failed: [], spaceReclaimed: 0 };
     }
     if (plan.items.length <= LISTED_IN_DIALOG) {
-      if (await ctx.prompts.confirm(question, planText(plan, labels), keepAll, [pruneButton]) !== pruneButton) return undefined;
+      if (await ctx.prompts.confirm(question, planText(plan, labels, true), keepAll, [pruneButton]) !== pruneButton) return undefined;
     } else {
       // Nothing is removed that was not shown: a long list is confirmed only after it was opened.
-      if (await ctx.prompts.confirm(question, planSummary(plan, labels), keepAll, [showFullList]) !== showFullList) return undefined;
-      await showList(`${question}\n\n${planText(plan, labels)}\n`);
+      if (await ctx.prompts.confirm(question, planText(plan, labels, false), keepAll, [showFullList]) !== showFullList) return undefined;
+      await showList(`${question}\n\n${planText(plan, labels, true)}\n`);
       const asked = vscode.l10n.t('Prune the {0} objects listed in the editor, reclaiming up to {1}?', plan.items.length, formatSize(planBytes(plan.items)));
-      if (await ctx.prompts.askInNotification(asked, [keepAll, pruneButton]) !== pruneButton) return undefined;
+      if (await ctx.prompts.notify(asked, [keepAll, pruneButton], 'warning') !== pruneButton) return undefined;
     }
     let now: PrunePlan;
     try { now = await planPrune(requireDocker(ctx), kinds, scope); } catch (err) { reportError(ctx, 'prepare prune', err); return undefined; }

@@ -6,27 +6,21 @@
 // test/e2e/installed/confirmations.test.ts.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WharfApi } from '../../../src/extension';
 import { formatSize } from '../../../src/ui/display/format';
-import { containerState, engine, makeContainer, removeQuietly, TEST_IMAGE, uniqueName, until, wharf } from './explorerSupport';
+import { askHostKey } from '../../../src/ui/hostKeyPrompt';
+import { Prompts } from '../../../src/ui/prompts';
+import { containerState, engine, makeContainer, removeQuietly, TEST_IMAGE, uniqueName, until, engineSuite } from './explorerSupport';
 
 const LOST = 'Lost for good: the files written inside the container outside its volumes (its writable layer), its logs, and its settings (name, ports, environment).';
 
 describe('confirmations of destructive commands', function () {
-  let api: WharfApi;
-  const cleanup: Array<() => Promise<unknown>> = [];
-  const run = <T>(command: string, ...args: unknown[]): Thenable<T> => vscode.commands.executeCommand<T>(command, ...args);
+  const suite = engineSuite();
+  const { cleanup, run } = suite;
   const asked = (): { message: string; choices: string[] } => {
-    const question = api.prompts.asked.find((q) => q.kind === 'warning');
-    assert.ok(question, `no confirmation was asked: ${JSON.stringify(api.prompts.asked)}`);
+    const question = suite.api.prompts.asked.find((q) => q.kind === 'warning');
+    assert.ok(question, `no confirmation was asked: ${JSON.stringify(suite.api.prompts.asked)}`);
     return question;
   };
-
-  before(async () => { api = await wharf(); });
-  afterEach(async () => {
-    api.prompts.reset();
-    for (const undo of cleanup.splice(0).reverse()) await undo();
-  });
 
   it('Remove of a stopped container says its writable layer, logs and settings are lost and which volumes stay; Keep Container is first', async () => {
     const name = uniqueName('rmstop');
@@ -35,10 +29,10 @@ describe('confirmations of destructive commands', function () {
     const made = await engine().createContainer({ Image: TEST_IMAGE, name, Labels: { 'wharf.test': 'host' }, Volumes: { '/anon': {} }, HostConfig: { Binds: [`${volume}:/data`] } });
     const anonymous = (await made.inspect()).Mounts.find((m) => m.Destination === '/anon')?.Name ?? '';
     cleanup.push(() => removeQuietly(made.id), () => engine().getVolume(volume).remove().catch(() => undefined), () => engine().getVolume(anonymous).remove().catch(() => undefined));
-    const listed = await until(api, 'both mounts in the store', () => { const c = api.sessions.current.store.container(made.id); return c && c.mounts.length === 2 ? c : undefined; });
+    const listed = await until(suite.api, 'both mounts in the store', () => { const c = suite.api.sessions.current.store.container(made.id); return c && c.mounts.length === 2 ? c : undefined; });
     const volumes = listed.mounts.map((m) => (m.name === anonymous ? `${anonymous.slice(0, 12)}… (anonymous)` : m.name)).join(', ');
 
-    api.prompts.answerNext('Keep Container');
+    suite.api.prompts.answerNext('Keep Container');
     assert.deepEqual(await run('wharf.container.remove', made.id), []);
     assert.equal(asked().message, [
       `Remove container ${name}?`,
@@ -52,8 +46,8 @@ describe('confirmations of destructive commands', function () {
     assert.deepEqual(asked().choices, ['Keep Container', 'Remove']);
     assert.ok(await containerState(made.id), 'Keep Container keeps it');
 
-    api.prompts.reset();
-    api.prompts.answerNext('Remove');
+    suite.api.prompts.reset();
+    suite.api.prompts.answerNext('Remove');
     assert.deepEqual(await run('wharf.container.remove', made.id), [made.id]);
     assert.equal(await containerState(made.id), undefined);
     await engine().getVolume(volume).inspect();
@@ -66,9 +60,9 @@ describe('confirmations of destructive commands', function () {
     const stopped = await makeContainer(stoppedName, { start: false });
     const running = await makeContainer(runningName, { cmd: ['sleep', '3600'] });
     cleanup.push(() => removeQuietly(stopped), () => removeQuietly(running));
-    await until(api, 'both in the store', () => api.sessions.current.store.container(stopped) && api.sessions.current.store.container(running)?.state === 'running');
+    await until(suite.api, 'both in the store', () => suite.api.sessions.current.store.container(stopped) && suite.api.sessions.current.store.container(running)?.state === 'running');
 
-    api.prompts.answerNext('Remove Stopped Only');
+    suite.api.prompts.answerNext('Remove Stopped Only');
     assert.deepEqual(await run('wharf.container.remove', stopped, [stopped, running]), [stopped]);
     assert.equal(asked().message, [
       'Remove 2 containers?',
@@ -87,8 +81,8 @@ describe('confirmations of destructive commands', function () {
     const name = uniqueName('kill');
     const id = await makeContainer(name, { cmd: ['sleep', '3600'] });
     cleanup.push(() => removeQuietly(id));
-    await until(api, 'running in the store', () => api.sessions.current.store.container(id)?.state === 'running');
-    api.prompts.answerNext('SIGKILL', 'Keep Running');
+    await until(suite.api, 'running in the store', () => suite.api.sessions.current.store.container(id)?.state === 'running');
+    suite.api.prompts.answerNext('SIGKILL', 'Keep Running');
     assert.deepEqual(await run('wharf.container.kill', id), []);
     assert.equal(asked().message, `Send SIGKILL to ${name}?\nThe processes stop at once, with no chance to finish or save: work held in memory is lost. The container and its files are kept; Start brings it back.`);
     assert.deepEqual(asked().choices, ['Keep Running', 'Send SIGKILL']);
@@ -109,16 +103,16 @@ describe('confirmations of destructive commands', function () {
     await runningUser.start();
     const createdUser = (await engine().createContainer({ Image: reference, name: createdName, Labels: { 'wharf.test': 'host' } }));
     cleanup.push(() => removeQuietly(runningUser.id), () => removeQuietly(createdUser.id));
-    const image = await until(api, 'the image and its users in the store', () => {
-      const store = api.sessions.current.store;
+    const image = await until(suite.api, 'the image and its users in the store', () => {
+      const store = suite.api.sessions.current.store;
       const found = store.images().find((i) => i.repoTags.includes(reference));
       return found && store.container(runningUser.id)?.state === 'running' && store.container(createdUser.id) ? found : undefined;
     });
-    const users = api.sessions.current.store.containers().filter((c) => c.imageId === image.id).map((c) => `${c.name} (${c.state})`);
-    const names = api.sessions.current.store.containers().filter((c) => c.imageId === image.id).map((c) => c.name);
+    const users = suite.api.sessions.current.store.containers().filter((c) => c.imageId === image.id).map((c) => `${c.name} (${c.state})`);
+    const names = suite.api.sessions.current.store.containers().filter((c) => c.imageId === image.id).map((c) => c.name);
     assert.deepEqual([...names].sort(), [createdName, runningName].sort());
 
-    api.prompts.answerNext('Keep Image');
+    suite.api.prompts.answerNext('Keep Image');
     assert.deepEqual(await run('wharf.image.remove', reference), []);
     assert.equal(asked().message, [
       `Remove image ${reference}?`,
@@ -129,8 +123,8 @@ describe('confirmations of destructive commands', function () {
     assert.deepEqual(asked().choices, ['Keep Image', 'Remove Containers, Then Image']);
     assert.ok(await containerState(runningUser.id) && await containerState(createdUser.id) && await engine().getImage(reference).inspect(), 'Keep Image keeps all');
 
-    api.prompts.reset();
-    api.prompts.answerNext('Remove Containers, Then Image');
+    suite.api.prompts.reset();
+    suite.api.prompts.answerNext('Remove Containers, Then Image');
     assert.deepEqual(await run('wharf.image.remove', reference), [reference]);
     assert.equal(await containerState(runningUser.id), undefined);
     assert.equal(await containerState(createdUser.id), undefined);
@@ -141,8 +135,8 @@ describe('confirmations of destructive commands', function () {
     const reference = `${uniqueName('alias')}:v1`;
     await engine().getImage(TEST_IMAGE).tag({ repo: reference.split(':')[0], tag: 'v1' });
     cleanup.push(() => engine().getImage(reference).remove().catch(() => undefined));
-    await until(api, 'the tag in the store', () => api.sessions.current.store.images().some((i) => i.repoTags.includes(reference)));
-    api.prompts.answerNext('Remove');
+    await until(suite.api, 'the tag in the store', () => suite.api.sessions.current.store.images().some((i) => i.repoTags.includes(reference)));
+    suite.api.prompts.answerNext('Remove');
     assert.deepEqual(await run('wharf.image.remove', reference), [reference]);
     const [question, detail] = asked().message.split('\n');
     assert.equal(question, `Remove image ${reference}?`);
@@ -162,7 +156,7 @@ describe('confirmations of destructive commands', function () {
     await writer.start();
     assert.equal((await writer.wait() as { StatusCode: number }).StatusCode, 0);
 
-    api.prompts.answerNext('Keep All');
+    suite.api.prompts.answerNext('Keep All');
     assert.equal(await run('wharf.prune', ['containers', 'volumes'], { labels: [scope] }), undefined);
     const { message, choices } = asked();
     assert.deepEqual(choices, ['Keep All', 'Prune']);
@@ -185,15 +179,16 @@ describe('confirmations of destructive commands', function () {
     for (const name of names) ids.push(await makeContainer(name, { start: false, labels: { [scope]: '1' } }));
     cleanup.push(...ids.map((id) => () => removeQuietly(id)));
 
-    api.prompts.answerNext('Keep All');
+    suite.api.prompts.answerNext('Keep All');
     assert.equal(await run('wharf.prune', ['containers'], { labels: [scope] }), undefined);
     assert.equal(asked().message, 'Remove these objects?\nStopped containers: 12 (0 B)\n\nSpace reclaimed: up to 0 B\n\nThat is more than 10 objects: Show Full List opens every one of them, with its size, in an editor, and asks there.');
     assert.deepEqual(asked().choices, ['Keep All', 'Show Full List…']);
     for (const id of ids) assert.ok(await containerState(id), 'Keep All removed something');
 
-    api.prompts.reset();
+    suite.api.prompts.reset();
     let listed = '';
-    api.prompts.answerNext('Show Full List…', () => {
+    suite.api.prompts.answerNext('Show Full List…');
+    suite.api.prompts.answerNextNotification(() => {
       // Asked while the list is open in the editor: what the user reads there.
       const document = vscode.window.activeTextEditor?.document;
       assert.equal(document?.uri.scheme, 'wharf-prune');
@@ -203,7 +198,7 @@ describe('confirmations of destructive commands', function () {
     const result = await run<{ removed: string[] }>('wharf.prune', ['containers'], { labels: [scope] });
     assert.equal(listed.split('\n')[2], 'Stopped containers (12):');
     for (const name of names) assert.ok(listed.includes(`  • ${name} (${TEST_IMAGE}, Created, 0 B)\n`), `${name} is listed with its size:\n${listed}`);
-    const question = api.prompts.asked.find((q) => q.kind === 'info');
+    const question = suite.api.prompts.asked.find((q) => q.kind === 'info');
     assert.deepEqual(question, { kind: 'info', message: 'Prune the 12 objects listed in the editor, reclaiming up to 0 B?', choices: ['Keep All', 'Prune'] });
     assert.deepEqual([...result.removed].sort(), [...ids].sort());
     for (const id of ids) assert.equal(await containerState(id), undefined);
@@ -216,11 +211,24 @@ describe('confirmations of destructive commands', function () {
     const userName = uniqueName('mounter');
     const user = await makeContainer(userName, { start: false, binds: [`${volume}:/data`] });
     cleanup.push(() => removeQuietly(user), () => engine().getVolume(volume).remove().catch(() => undefined));
-    await until(api, 'the volume and its user in the store', () => api.sessions.current.store.volumes().some((v) => v.name === volume) && api.sessions.current.store.container(user)?.mounts.length === 1);
-    api.prompts.answerNext('Keep Volume');
+    await until(suite.api, 'the volume and its user in the store', () => suite.api.sessions.current.store.volumes().some((v) => v.name === volume) && suite.api.sessions.current.store.container(user)?.mounts.length === 1);
+    suite.api.prompts.answerNext('Keep Volume');
     assert.deepEqual(await run('wharf.volume.remove', volume), []);
     assert.equal(asked().message, `Remove volume ${volume}?\nThe data stored in the volume is deleted for good.\n\nMounted by: ${userName} (created). The engine refuses to delete a volume a container uses, running or not.`);
     assert.deepEqual(asked().choices, ['Keep Volume', 'Remove Volume']);
     await engine().getVolume(volume).inspect();
+  });
+
+  it('an ssh engine\'s unknown host key: Don\'t Connect is first, so Enter alone never trusts it', async () => {
+    const prompts = new Prompts(true);
+    const ask = askHostKey(prompts);
+    const question = { host: '127.0.0.1', port: 2222, name: '[127.0.0.1]:2222', keyType: 'ssh-ed25519', fingerprint: 'SHA256:3q2+7w', otherTypes: [], knownHostsFile: '/home/u/.ssh/known_hosts' };
+    // Enter takes the first button, the one the dialog focuses.
+    prompts.answerNext((q) => q.choices[0]);
+    assert.equal(await ask(question), false, 'the first button does not trust the key');
+    assert.deepEqual(prompts.asked[0].choices, ['Don\'t Connect', 'Trust and Connect']);
+    assert.match(prompts.asked[0].message, /^The authenticity of the engine host \[127\.0\.0\.1\]:2222 can't be established\.\nIts ED25519 key fingerprint is SHA256:3q2\+7w\./);
+    prompts.answerNext('Trust and Connect');
+    assert.equal(await ask(question), true, 'trusted only when chosen');
   });
 });

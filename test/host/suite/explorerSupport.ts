@@ -62,3 +62,34 @@ export async function containerState(id: string): Promise<{ status: string; exit
     return undefined;
   }
 }
+
+/** What a suite on the real engine shares: the extension's API, undo steps, and commands to run. */
+export interface EngineSuite {
+  /** The activated extension's API (set by the suite's `before`). */
+  readonly api: WharfApi;
+  /** Undone after each test, the last pushed first. */
+  readonly cleanup: Array<() => Promise<unknown> | unknown>;
+  run<T>(command: string, ...args: unknown[]): Thenable<T>;
+}
+
+/**
+ * Called inside a `describe`: activates Wharf before the suite and, after each test, forgets its
+ * queued answers and recorded questions and undoes what the test set up.
+ */
+export function engineSuite(): EngineSuite {
+  let api: WharfApi | undefined;
+  const cleanup: EngineSuite['cleanup'] = [];
+  before(async () => { api = await wharf(); });
+  afterEach(async () => {
+    api?.prompts.reset();
+    for (const undo of cleanup.splice(0).reverse()) await undo();
+  });
+  return {
+    get api(): WharfApi {
+      if (!api) throw new Error('the suite has not activated Wharf yet (engineSuite() registers a before hook)');
+      return api;
+    },
+    cleanup,
+    run: <T>(command: string, ...args: unknown[]): Thenable<T> => vscode.commands.executeCommand<T>(command, ...args),
+  };
+}

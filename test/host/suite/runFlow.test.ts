@@ -5,39 +5,31 @@
 // its logs and port offered. Only the dialogs are answered (Prompts.answerNext); the rest is real.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WharfApi } from '../../../src/extension';
 import { BACK, type AskedQuestion } from '../../../src/ui/prompts';
-import { engine, freePort, makeContainer, removeQuietly, TEST_IMAGE, uniqueName, until, wharf } from './explorerSupport';
+import { engine, freePort, makeContainer, removeQuietly, TEST_IMAGE, uniqueName, until, engineSuite } from './explorerSupport';
 import { waitFor } from '../../engine/waitFor';
 
 describe('Run flow on the real engine', function () {
-  let api: WharfApi;
-  const cleanup: Array<() => Promise<unknown>> = [];
-  const run = <T>(command: string, ...args: unknown[]): Thenable<T> => vscode.commands.executeCommand<T>(command, ...args);
-
-  before(async () => { api = await wharf(); });
-  afterEach(async () => {
-    api.prompts.reset();
-    for (const undo of cleanup.splice(0).reverse()) await undo();
-  });
+  const suite = engineSuite();
+  const { cleanup, run } = suite;
 
   const runtimes = (): string[] => {
-    const connection = api.sessions.current.store.connection;
+    const connection = suite.api.sessions.current.store.connection;
     return connection.status === 'connected' ? connection.runtimes.map((r) => r.name) : [];
   };
   /** The runtime step's answer when the engine offers a choice: keep the pre-selected one. */
   const keepRuntime = (): Array<(q: AskedQuestion) => string | undefined> => (runtimes().length > 1 ? [(q) => q.active] : []);
-  const asked = (pattern: RegExp): AskedQuestion[] => api.prompts.asked.filter((q) => pattern.test(q.message));
+  const asked = (pattern: RegExp): AskedQuestion[] => suite.api.prompts.asked.filter((q) => pattern.test(q.message));
 
   it('catches a name in use and bad ports at their own step, with the step counter', async () => {
     const existing = uniqueName('taken');
     cleanup.push(() => removeQuietly(existing));
     await makeContainer(existing, { start: false });
-    await until(api, 'the existing container in the store', () => api.sessions.current.store.containers().some((c) => c.name === existing));
+    await until(suite.api, 'the existing container in the store', () => suite.api.sessions.current.store.containers().some((c) => c.name === existing));
     const port = await freePort();
     const name = uniqueName('runv');
     cleanup.push(() => removeQuietly(name));
-    api.prompts.answerNext(existing, name, '80:abc', '70000:80', `127.0.0.1:${port}:80`, '', ...keepRuntime());
+    suite.api.prompts.answerNext(existing, name, '80:abc', '70000:80', `127.0.0.1:${port}:80`, '', ...keepRuntime());
     const id = await run<string>('wharf.image.run', TEST_IMAGE);
     assert.ok(id);
 
@@ -50,7 +42,7 @@ describe('Run flow on the real engine', function () {
     assert.deepEqual(portStep.problems?.map((p) => p.replace(/:.*/s, '')), ['"80', '"70000'], `the port step said: ${JSON.stringify(portStep.problems)}`);
     assert.match(portStep.problems![0], /is not a port mapping/);
     assert.match(portStep.problems![1], /ports are 1–65535/);
-    assert.equal(api.prompts.asked.indexOf(portStep), api.prompts.asked.indexOf(nameStep) + 1, 'each problem was fixed before the next step was asked');
+    assert.equal(suite.api.prompts.asked.indexOf(portStep), suite.api.prompts.asked.indexOf(nameStep) + 1, 'each problem was fixed before the next step was asked');
     const info = await engine().getContainer(id).inspect();
     assert.equal(info.Name, `/${name}`);
     assert.deepEqual(info.HostConfig.PortBindings['80/tcp'], [{ HostIp: '127.0.0.1', HostPort: String(port) }]);
@@ -61,8 +53,8 @@ describe('Run flow on the real engine', function () {
     const holder = uniqueName('holder');
     cleanup.push(() => removeQuietly(holder));
     await makeContainer(holder, { ports: { '80/tcp': String(port) } });
-    await until(api, 'the published port in the store', () => api.sessions.current.store.containers().some((c) => c.name === holder && c.ports.some((p) => p.hostPort === port)));
-    api.prompts.answerNext('', `${port}:80`, undefined);
+    await until(suite.api, 'the published port in the store', () => suite.api.sessions.current.store.containers().some((c) => c.name === holder && c.ports.some((p) => p.hostPort === port)));
+    suite.api.prompts.answerNext('', `${port}:80`, undefined);
     assert.equal(await run('wharf.image.run', TEST_IMAGE), undefined, 'cancelled at the port step');
     const [portStep] = asked(/Published ports/);
     assert.match(portStep.problems?.[0] ?? '', new RegExp(`Host port ${port} is already published by ${holder}`));
@@ -74,7 +66,7 @@ describe('Run flow on the real engine', function () {
     const name = uniqueName('back');
     cleanup.push(() => removeQuietly(first), () => removeQuietly(name));
     const keep = (q: AskedQuestion): string | undefined => q.value;
-    api.prompts.answerNext(
+    suite.api.prompts.answerNext(
       first, `127.0.0.1:${port}:80`, BACK, // at the env step: back to the ports
       BACK, // at the ports (showing what was typed): back to the name
       name, keep, 'MODE=back', ...keepRuntime(), // a new name; the ports as they were
@@ -98,7 +90,7 @@ describe('Run flow on the real engine', function () {
     process.env.WHARF_TEST_FROM_HOST = 'host value with spaces';
     delete process.env.WHARF_TEST_UNSET;
     try {
-      api.prompts.answerNext(name, '', 'BROKEN="open', 'P=$PATH', `GREETING="hello world" API_TOKEN=s3cret WHARF_TEST_UNSET WHARF_TEST_FROM_HOST QUOTE='it''s' ESC=a\\ b`, ...keepRuntime());
+      suite.api.prompts.answerNext(name, '', 'BROKEN="open', 'P=$PATH', `GREETING="hello world" API_TOKEN=s3cret WHARF_TEST_UNSET WHARF_TEST_FROM_HOST QUOTE='it''s' ESC=a\\ b`, ...keepRuntime());
       const id = await run<string>('wharf.image.run', TEST_IMAGE);
       const [envStep] = asked(/Environment/);
       assert.equal(envStep.problems?.length, 3, JSON.stringify(envStep.problems));
@@ -115,13 +107,13 @@ describe('Run flow on the real engine', function () {
   });
 
   it('offers the engine\'s default runtime first and pre-selected', async () => {
-    const connection = api.sessions.current.store.connection;
+    const connection = suite.api.sessions.current.store.connection;
     assert.equal(connection.status, 'connected');
     const defaultRuntime = connection.status === 'connected' ? connection.defaultRuntime : undefined;
     assert.ok(defaultRuntime, 'the engine names its default runtime in /info');
     // dockerd 20.10 lists runc and containerd's shims: the runtime step is always asked here.
     assert.ok(runtimes().length > 1, `the test engine offers several runtimes: ${runtimes().join(', ')}`);
-    api.prompts.answerNext('', '', '', undefined);
+    suite.api.prompts.answerNext('', '', '', undefined);
     assert.equal(await run('wharf.image.run', TEST_IMAGE), undefined);
     const [runtimeStep] = asked(/OCI runtime/);
     assert.equal(runtimeStep.choices[0], defaultRuntime);
@@ -140,11 +132,11 @@ describe('Run flow on the real engine', function () {
     await new Promise((resolve, reject) => docker.modem.followProgress(pushed, (err) => (err ? reject(err) : resolve(undefined))));
     await docker.getImage(reference).remove();
     cleanup.push(() => docker.getImage(reference).remove({ force: true }).catch(() => undefined));
-    await until(api, 'the tag gone from the store', () => !api.sessions.current.store.images().some((i) => i.repoTags.includes(reference)));
+    await until(suite.api, 'the tag gone from the store', () => !suite.api.sessions.current.store.images().some((i) => i.repoTags.includes(reference)));
     const name = uniqueName('pulled');
     cleanup.push(() => removeQuietly(name));
 
-    api.prompts.answerNext('not a reference!', reference, name, '', '', ...keepRuntime());
+    suite.api.prompts.answerNext('not a reference!', reference, name, '', '', ...keepRuntime());
     const id = await run<string>('wharf.image.run');
     const [imageStep] = asked(/Image to run/);
     assert.ok(!imageStep.choices.includes(reference), 'the reference was not among the local images');
@@ -161,17 +153,17 @@ describe('Run flow on the real engine', function () {
     const port = await freePort();
     const name = uniqueName('shown');
     cleanup.push(() => removeQuietly(name));
-    api.prompts.answerNext(name, `127.0.0.1:${port}:80`, '', ...keepRuntime());
-    api.prompts.answerNextNotification('Show Logs');
+    suite.api.prompts.answerNext(name, `127.0.0.1:${port}:80`, '', ...keepRuntime());
+    suite.api.prompts.answerNextNotification('Show Logs');
     const terminalsBefore = vscode.window.terminals.length;
     const id = await run<string>('wharf.image.run', TEST_IMAGE);
     const selected = await waitFor('the new row selected', () => {
-      const selection = api.views.containersView.selection;
+      const selection = suite.api.views.containersView.selection;
       return selection.length === 1 && selection[0].type === 'container' && selection[0].id === id && selection;
-    }, { wake: (resume) => api.views.containersView.onDidChangeSelection(resume) });
+    }, { wake: (resume) => suite.api.views.containersView.onDidChangeSelection(resume) });
     assert.ok(selected);
-    assert.equal(api.views.containersView.visible, true, 'the Containers view is shown');
-    const [offer] = api.prompts.asked.filter((q) => q.kind === 'info');
+    assert.equal(suite.api.views.containersView.visible, true, 'the Containers view is shown');
+    const [offer] = suite.api.prompts.asked.filter((q) => q.kind === 'info');
     assert.equal(offer.message, `${name} is running.`);
     assert.deepEqual(offer.choices, ['Show Logs', 'Open in Browser'], 'a published port adds Open in Browser');
     const logs = await waitFor('the logs terminal', () => vscode.window.terminals.length > terminalsBefore && vscode.window.terminals.find((t) => t.name.includes(name)), { wake: (resume) => vscode.window.onDidOpenTerminal(resume) });

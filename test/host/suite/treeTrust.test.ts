@@ -5,29 +5,21 @@
 // containers made in the same second; the status before the image; bindings on every address.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { WharfApi } from '../../../src/extension';
 import type { ContainerTreeNode } from '../../../src/ui/tree/containersTree';
 import { socketPath } from '../../engine/env';
 import { SocketProxy } from '../../engine/socketProxy';
 import { waitFor } from '../../engine/waitFor';
-import { engine, freePort, makeContainer, removeQuietly, TEST_IMAGE, uniqueName, until, wharf } from './explorerSupport';
+import { engine, freePort, makeContainer, removeQuietly, TEST_IMAGE, uniqueName, until, engineSuite } from './explorerSupport';
 
 describe('a Containers view you can trust', function () {
-  let api: WharfApi;
-  const cleanup: Array<() => Promise<unknown>> = [];
-  const run = <T>(command: string, ...args: unknown[]): Thenable<T> => vscode.commands.executeCommand<T>(command, ...args);
+  const suite = engineSuite();
+  const { cleanup, run } = suite;
 
-  before(async () => { api = await wharf(); });
-  afterEach(async () => {
-    api.prompts.reset();
-    for (const undo of cleanup.splice(0).reverse()) await undo();
-  });
-
-  const row = (id: string): Promise<ContainerTreeNode> => until(api, 'the row', () => api.views.containers.nodeFor(id) && api.views.containers.getChildren().find((n) => n.type === 'container' && n.id === id));
-  const item = (node: ContainerTreeNode): vscode.TreeItem => api.views.containers.getTreeItem(node);
+  const row = (id: string): Promise<ContainerTreeNode> => until(suite.api, 'the row', () => suite.api.views.containers.nodeFor(id) && suite.api.views.containers.getChildren().find((n) => n.type === 'container' && n.id === id));
+  const item = (node: ContainerTreeNode): vscode.TreeItem => suite.api.views.containers.getTreeItem(node);
   const showView = async (): Promise<void> => {
     await run('wharf.containers.focus');
-    await waitFor('the Containers view visible', () => api.views.containersView.visible, { wake: (resume) => api.views.containersView.onDidChangeVisibility(resume) });
+    await waitFor('the Containers view visible', () => suite.api.views.containersView.visible, { wake: (resume) => suite.api.views.containersView.onDidChangeVisibility(resume) });
   };
 
   it('re-renders "Up …" by a UI clock while visible, only rows whose text changed, with no engine request', async () => {
@@ -42,34 +34,34 @@ describe('a Containers view you can trust', function () {
     await settings.update('engine.host', proxy.host, vscode.ConfigurationTarget.Global);
     cleanup.push(async () => {
       await settings.update('engine.host', undefined, vscode.ConfigurationTarget.Global);
-      await until(api, 'connected to the engine directly again', () => api.sessions.current.store.connection.status === 'connected' && api.sessions.current.store.connection.engine.endpoint !== proxy.host);
+      await until(suite.api, 'connected to the engine directly again', () => suite.api.sessions.current.store.connection.status === 'connected' && suite.api.sessions.current.store.connection.engine.endpoint !== proxy.host);
       await proxy.close();
     });
-    await until(api, 'connected through the proxy', () => {
-      const connection = api.sessions.current.store.connection;
+    await until(suite.api, 'connected through the proxy', () => {
+      const connection = suite.api.sessions.current.store.connection;
       return connection.status === 'connected' && connection.engine.endpoint === proxy.host;
     });
-    await api.sessions.current.store.ready();
-    await until(api, 'both listed, one running', () => api.sessions.current.store.container(fresh)?.state === 'running' && api.sessions.current.store.container(idle));
+    await suite.api.sessions.current.store.ready();
+    await until(suite.api, 'both listed, one running', () => suite.api.sessions.current.store.container(fresh)?.state === 'running' && suite.api.sessions.current.store.container(idle));
     await showView();
     const freshRow = await row(fresh);
     const idleRow = await row(idle);
-    await api.views.containers.settled();
+    await suite.api.views.containers.settled();
     // Drawn now; from here on only the clock can change the text (nothing happens to the containers).
     const texts = [String(item(freshRow).description)];
     item(idleRow);
-    assert.equal(api.views.containers.timeRefreshArmed, true, 'armed while the view is visible');
+    assert.equal(suite.api.views.containers.timeRefreshArmed, true, 'armed while the view is visible');
     const requestsBefore = proxy.requests.length;
     const fired: ContainerTreeNode[][] = [];
     // Row refreshes only (the clock never refreshes the whole tree); other running containers' rows age too.
-    const subscription = api.views.containers.onDidChangeTreeData((e) => {
+    const subscription = suite.api.views.containers.onDidChangeTreeData((e) => {
       if (e === undefined) return;
       const nodes = Array.isArray(e) ? e : [e];
       fired.push(nodes);
       if (nodes.includes(freshRow)) texts.push(String(item(freshRow).description));
     });
     try {
-      await waitFor('the clock to re-render the fresh row twice', () => texts.length >= 3, { wake: (resume) => api.views.containers.onDidChangeTreeData(resume) });
+      await waitFor('the clock to re-render the fresh row twice', () => texts.length >= 3, { wake: (resume) => suite.api.views.containers.onDidChangeTreeData(resume) });
     } finally { subscription.dispose(); }
     assert.match(texts[0], /^Up (Less than a second|\d+ seconds?) · /);
     assert.ok(texts.every((t) => t.endsWith(` · ${TEST_IMAGE}`)), 'status first, then the image');
@@ -83,14 +75,14 @@ describe('a Containers view you can trust', function () {
     cleanup.push(() => removeQuietly(id));
     await showView();
     await row(id);
-    await api.views.containers.settled();
+    await suite.api.views.containers.settled();
     item(await row(id));
-    assert.equal(api.views.containers.timeRefreshArmed, true);
+    assert.equal(suite.api.views.containers.timeRefreshArmed, true);
     await run('workbench.view.explorer');
-    await waitFor('the Containers view hidden', () => !api.views.containersView.visible, { wake: (resume) => api.views.containersView.onDidChangeVisibility(resume) });
-    assert.equal(api.views.containers.timeRefreshArmed, false, 'hidden: no timer at all');
+    await waitFor('the Containers view hidden', () => !suite.api.views.containersView.visible, { wake: (resume) => suite.api.views.containersView.onDidChangeVisibility(resume) });
+    assert.equal(suite.api.views.containers.timeRefreshArmed, false, 'hidden: no timer at all');
     await showView();
-    assert.equal(api.views.containers.timeRefreshArmed, true, 'shown again: armed again');
+    assert.equal(suite.api.views.containers.timeRefreshArmed, true, 'shown again: armed again');
   });
 
   it('shows "Stopping…" from the Stop until the engine says stopped, and Kill now ends it', async () => {
@@ -99,11 +91,11 @@ describe('a Containers view you can trust', function () {
     const container = await engine().createContainer({ Image: TEST_IMAGE, name, Cmd: ['sh', '-c', 'trap "" TERM; while :; do sleep 1; done'], StopTimeout: 600, Labels: { 'wharf.test': 'host' } } as Parameters<ReturnType<typeof engine>['createContainer']>[0]);
     cleanup.push(() => removeQuietly(container.id));
     await container.start();
-    await until(api, 'running in the store', () => api.sessions.current.store.container(container.id)?.state === 'running');
+    await until(suite.api, 'running in the store', () => suite.api.sessions.current.store.container(container.id)?.state === 'running');
     const node = await row(container.id);
 
     const stopped = run<string[]>('wharf.container.stop', container.id);
-    await waitFor('the stopping row', () => item(node).contextValue === 'container stopping', { wake: (resume) => api.views.containers.onDidChangeTreeData(resume) });
+    await waitFor('the stopping row', () => item(node).contextValue === 'container stopping', { wake: (resume) => suite.api.views.containers.onDidChangeTreeData(resume) });
     assert.match(String(item(node).description), new RegExp(`^Stopping… · ${TEST_IMAGE.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`));
     assert.equal((item(node).iconPath as vscode.ThemeIcon).id, 'loading~spin');
     assert.equal((await container.inspect()).State.Status, 'running', 'the engine has not stopped it: the row says why nothing seems to happen');
@@ -121,7 +113,7 @@ describe('a Containers view you can trust', function () {
     const state = (await container.inspect()).State;
     assert.equal(state.Status, 'exited');
     assert.equal(state.ExitCode, 137);
-    await waitFor('the row no longer stopping', () => item(node).contextValue === 'container exited', { wake: (resume) => api.views.containers.onDidChangeTreeData(resume) });
+    await waitFor('the row no longer stopping', () => item(node).contextValue === 'container exited', { wake: (resume) => suite.api.views.containers.onDidChangeTreeData(resume) });
     assert.match(String(item(node).description), /^Exited \(137\) /);
   });
 
@@ -138,13 +130,36 @@ describe('a Containers view you can trust', function () {
       return undefined;
     });
     cleanup.push(() => removeQuietly(made.aa), () => removeQuietly(made.zz));
-    const order = (): string[] => api.views.containers.getChildren().flatMap((n) => (n.type === 'container' && (n.id === made.aa || n.id === made.zz) ? [n.id] : []));
-    await until(api, 'both rows', () => order().length === 2);
+    const order = (): string[] => suite.api.views.containers.getChildren().flatMap((n) => (n.type === 'container' && (n.id === made.aa || n.id === made.zz) ? [n.id] : []));
+    await until(suite.api, 'both rows', () => order().length === 2);
     assert.deepEqual(order(), [made.aa, made.zz], 'aa above zz although zz was made first');
     // Starting them makes the store read their exact creation times: the order must not move.
     await Promise.all([engine().getContainer(made.zz).start(), engine().getContainer(made.aa).start()]);
-    await until(api, 'both running in the store', () => [made.aa, made.zz].every((id) => api.sessions.current.store.container(id)?.state === 'running'));
+    await until(suite.api, 'both running in the store', () => [made.aa, made.zz].every((id) => suite.api.sessions.current.store.container(id)?.state === 'running'));
     assert.deepEqual(order(), [made.aa, made.zz]);
+  });
+
+  it('a row\'s menu command that arrives without its row, in the gap a root refresh opens, acts on the focused row', async () => {
+    const id = await makeContainer(uniqueName('menu'), { start: false });
+    cleanup.push(() => removeQuietly(id), () => run('workbench.action.closeAllEditors'));
+    await showView();
+    const node = await row(id);
+    // What a right-click does before its menu shows: the row takes the keyboard focus (not the selection).
+    await suite.api.views.containersView.reveal(node, { focus: true, select: false });
+    await suite.api.views.containers.settled();
+    // A root refresh (any container added or removed does one; the clock's row refreshes do not):
+    // from here until the workbench lists the rows again, the extension host hands a row's menu
+    // command `undefined` instead of the row (src/ui/tree/focusedRow.ts).
+    suite.api.views.containers.refreshAll();
+    await suite.api.views.containers.settled();
+    const gap = await Promise.race([suite.api.views.containers.rowsListed().then(() => 'listed'), Promise.resolve('open')]);
+    assert.equal(gap, 'open', 'the rows are not listed again yet');
+    // Without the fix the command asks which container; that question is cancelled here.
+    suite.api.prompts.answerNext(undefined);
+    const inspected = await run<string | undefined>('wharf.container.inspect', undefined);
+    assert.equal(inspected, id, `inspected the focused row (asked: ${JSON.stringify(suite.api.prompts.asked.map((q) => q.message))})`);
+    assert.deepEqual(suite.api.prompts.asked, [], 'no question: the row was known');
+    assert.ok(suite.api.inspect.isOpen('container', id));
   });
 
   it('shows a port published on every address as 0.0.0.0, not as loopback', async () => {
@@ -154,9 +169,9 @@ describe('a Containers view you can trust', function () {
     const container = await engine().createContainer({ Image: TEST_IMAGE, name, Cmd: ['sleep', '3600'], ExposedPorts: { '80/tcp': {} }, HostConfig: { PortBindings: { '80/tcp': [{ HostIp: '0.0.0.0', HostPort: String(port) }] } }, Labels: { 'wharf.test': 'host' } });
     cleanup.push(() => removeQuietly(container.id));
     await container.start();
-    await until(api, 'the port in the store', () => api.sessions.current.store.container(container.id)?.ports.some((p) => p.hostPort === port));
+    await until(suite.api, 'the port in the store', () => suite.api.sessions.current.store.container(container.id)?.ports.some((p) => p.hostPort === port));
     const node = await row(container.id);
-    const tooltip = (api.views.containers.resolveTreeItem(item(node), node).tooltip as vscode.MarkdownString).value;
+    const tooltip = (suite.api.views.containers.resolveTreeItem(item(node), node).tooltip as vscode.MarkdownString).value;
     assert.ok(tooltip.includes(`0\\.0\\.0\\.0\\:${port}→80/tcp`), tooltip);
     assert.ok(!tooltip.includes(`127\\.0\\.0\\.1\\:${port}`), 'not shown as a loopback binding');
     assert.equal(item(node).contextValue, 'container running hasPorts');
