@@ -5,9 +5,9 @@
 // tree, a context menu, an inspect panel and the confirmation (test-artifacts/) worth showing.
 import * as assert from 'node:assert/strict';
 import type Docker from 'dockerode';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { rawDocker, TEST_IMAGE } from '../engine/env';
-import { chooseFromContextMenu, openWharf, openWorkbench, pointerAway, screenshot, widenSideBar, type Workbench } from './workbench';
+import { chooseFromContextMenu, closeInspectView, inspectFrame, inspectShows, openWharf, openWorkbench, pointerAway, screenshot, widenSideBar, type Workbench } from './workbench';
 
 const HTML_LABEL = '<img src=x onerror=alert(1)>';
 const suffix = `${process.pid.toString(36)}${Date.now().toString(36).slice(-3)}`;
@@ -18,10 +18,6 @@ function containersPane(page: Page): Locator {
 
 function row(page: Page, name: string): Locator {
   return containersPane(page).locator('[role=treeitem]').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) });
-}
-
-function inspectFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 }
 
 /** Creates (and starts, when asked) a container, replacing a leftover of the same name. */
@@ -89,8 +85,7 @@ describe('explorer in the workbench', function () {
   it('Inspect opens a panel showing the id, and an HTML label as text', async () => {
     const { page } = wb;
     await chooseFromContextMenu(page, row(page, name), /^Inspect Container$/);
-    const tab = page.locator('.tabs-container .tab', { hasText: `Inspect ${name}` });
-    await tab.waitFor({ state: 'visible' });
+    await inspectShows(page, 'container', name);
     const frame = inspectFrame(page);
     await frame.getByText(`"${id}"`).first().waitFor({ state: 'visible', timeout: 60_000 });
     await pointerAway(page);
@@ -102,53 +97,53 @@ describe('explorer in the workbench', function () {
     await frame.getByText(JSON.stringify(HTML_LABEL)).first().waitFor({ state: 'visible' });
     assert.equal(await frame.locator('img').count(), 0, 'the label was not turned into an element');
     await screenshot(page, 'explorer-inspect-html-label');
-    await tab.locator('.codicon-close').click();
-    await tab.waitFor({ state: 'detached' });
+    await closeInspectView(page);
   });
 
-  it('a click or Enter on a row opens Inspect; Delete asks before removing', async () => {
+  it('a click opens Inspect; Enter and Delete act on the row the arrow keys moved to, not the selected one', async () => {
     const { page } = wb;
     // Two containers never started: "Created" never changes, so the clock never redraws these rows
     // while they are clicked (a row redrawn between mouse down and up can lose the click).
+    // The clicked one is listed right above the other: made later (newest first) and, should both
+    // be made in the same second, first by name.
     const [clickedName, enteredName] = [`still-a-${suffix}`, `still-b-${suffix}`];
-    for (const still of [clickedName, enteredName]) created.push((await makeContainer(docker, still, {})).id);
+    created.push((await makeContainer(docker, enteredName, {})).id);
+    await row(page, enteredName).waitFor({ state: 'visible', timeout: 30_000 });
+    created.push((await makeContainer(docker, clickedName, {})).id);
     const clicked = row(page, clickedName);
     const entered = row(page, enteredName);
-    await entered.waitFor({ state: 'visible', timeout: 30_000 });
-    await clicked.waitFor({ state: 'visible' });
-    const tab = (title: string): Locator => page.locator('.tabs-container .tab', { hasText: `Inspect ${title}` });
-    /** Puts the keyboard focus on a row without opening it: a right-click focuses it, Escape closes the menu. */
-    const focusRow = async (target: Locator): Promise<void> => {
-      await target.click({ button: 'right' });
-      const menu = page.locator('.context-view .monaco-menu');
-      await menu.waitFor({ state: 'visible' });
-      await page.keyboard.press('Escape');
-      await menu.waitFor({ state: 'hidden' });
-      await page.waitForFunction((element) => element?.classList.contains('focused') && element.closest('.monaco-list')?.contains(document.activeElement), await target.elementHandle());
-    };
+    await clicked.waitFor({ state: 'visible', timeout: 30_000 });
+    const rows = page.locator('.part.sidebar [role=treeitem]');
+    const names = await rows.locator('.label-name').allTextContents();
+    assert.equal(names.indexOf(enteredName), names.indexOf(clickedName) + 1, `newest first: ${names.join(', ')}`);
+
+    // A click selects the row and opens it.
+    await clicked.click();
+    await inspectShows(page, 'container', clickedName);
+    // Back to the tree (the click left the focus there; the inspect view keeps it when shown).
+    await page.waitForFunction((element) => element?.classList.contains('selected') && element.closest('.monaco-list')?.contains(document.activeElement), await clicked.elementHandle());
+    // ArrowDown moves the focus to the next row; the selection stays on the clicked one.
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction((element) => element?.classList.contains('focused') && !element.classList.contains('selected'), await entered.elementHandle());
+    await page.keyboard.press('Enter');
+    await inspectShows(page, 'container', enteredName);
 
     await clicked.click();
-    await tab(clickedName).waitFor({ state: 'visible' });
-
-    await focusRow(entered);
-    await page.keyboard.press('Enter');
-    await tab(enteredName).waitFor({ state: 'visible' });
-    // The panel is reused for the next object, as a preview editor is: the first one's tab is gone.
-    await tab(clickedName).waitFor({ state: 'detached' });
-
-    await focusRow(entered);
+    await inspectShows(page, 'container', clickedName);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction((element) => element?.classList.contains('focused') && !element.classList.contains('selected'), await entered.elementHandle());
     await page.keyboard.press('Delete');
     const dialog = page.locator('.monaco-dialog-box');
     const picker = page.locator('.quick-input-widget');
     await dialog.or(picker.filter({ hasText: /Remove/ })).first().waitFor({ state: 'visible' });
     const question = await dialog.isVisible() ? await dialog.innerText() : `${await picker.innerText()} ${await picker.locator('input').getAttribute('placeholder')}`;
-    assert.match(question, new RegExp(`Remove container ${enteredName}\\?`));
+    assert.match(question, new RegExp(`Remove container ${enteredName}\\?`), 'asks about the focused row');
+    assert.doesNotMatch(question, new RegExp(clickedName), 'not about the selected one');
     await page.keyboard.press('Escape');
     await dialog.or(picker).first().waitFor({ state: 'hidden' });
     assert.ok(await entered.isVisible(), 'cancelled: the row stays');
     assert.equal((await docker.getContainer(enteredName).inspect()).Name, `/${enteredName}`, 'and so does the container');
-    await tab(enteredName).locator('.codicon-close').click();
-    await tab(enteredName).waitFor({ state: 'detached' });
+    await closeInspectView(page);
   });
 
   it('Remove asks for confirmation and the container is gone', async () => {

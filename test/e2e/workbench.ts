@@ -3,7 +3,7 @@
 // or (for test/e2e/installed) installed from the .vsix. The tier passes its URL in WHARF_E2E_URL.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
 
 /** The repo root (this file runs from out/test/e2e/). */
 const repoRoot = resolve(__dirname, '..', '..', '..');
@@ -142,4 +142,22 @@ export async function trustWorkspace(page: Page): Promise<void> {
 export function treeItem(page: Page, label: string | RegExp): Locator {
   return page.locator('.part.sidebar [role=treeitem]').filter({ has: page.locator('.label-name', { hasText: label }) })
     .or(page.getByRole('treeitem', { name: label }));
+}
+
+/** The page of the Inspect view (or of the last kept inspect panel): its content frame. */
+export function inspectFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+/** Waits until the Inspect view shows `kind name` (its page's title says which object it shows). */
+export async function inspectShows(page: Page, kind: string, name: string): Promise<void> {
+  await inspectFrame(page).locator('#title', { hasText: new RegExp(`^${kind} ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+/** Closes the panel area that holds the Inspect view (its webview stays alive, hidden). */
+export async function closeInspectView(page: Page): Promise<void> {
+  const panel = page.locator('.part.panel');
+  // A toggle in VS Code 1.100 (role checkbox, "Hide Panel (Ctrl+J)").
+  await panel.getByRole('checkbox', { name: /^Hide Panel/ }).click();
+  await panel.waitFor({ state: 'hidden' });
 }

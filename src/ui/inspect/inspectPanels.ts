@@ -1,7 +1,14 @@
-// One webview panel per inspected object (revealed when already open). The page shows the
-// inspect JSON; while the panel is open, every store change that touches the object re-inspects
-// it and posts the new data, so state and health update live. Strict CSP: scripts only with a
-// fresh nonce, styles only from the extension, nothing else.
+// Inspect shows an object in the Inspect view (a webview view in the panel area, one for the
+// window, kept alive while hidden) and, when the user keeps one, in an editor panel of its own.
+// The page shows the inspect JSON; while it shows an object, every store change that touches the
+// object re-inspects it and posts the new data, so state and health update live. Strict CSP:
+// scripts only with a fresh nonce, styles only from the extension, nothing else.
+//
+// Why a retained view rather than a new editor panel per object: VS Code starts a new webview in
+// about 1.2 s in a browser window (~1 s of it before the page's own document is even fetched,
+// bench/inspect.bench.ts), against ~70 ms to show the next object in a webview that exists. The
+// view's webview is created once and survives closing the panel area, so every Inspect after the
+// first one in a window shows its content at once.
 //
 // Secrets never leave the host unasked: the page is given the data masked (src/docker/secrets.ts)
 // until it reports Show secrets ticked, and Copy names a path that is read here from the data the
@@ -19,8 +26,16 @@ import { clipboardText } from '../../webview/inspect/jsonPath';
 import type { HostToPage, InspectKind, PageStrings, PageToHost } from '../../webview/inspect/protocol';
 import type { SessionHolder } from '../session';
 
+/** Where an object is shown: the Inspect view, or a kept editor panel. */
+interface Surface {
+  readonly webview: vscode.Webview;
+  readonly visible: boolean;
+}
+
 interface OpenPanel {
-  panel: vscode.WebviewPanel;
+  surface: Surface;
+  /** Set for a kept editor panel; the Inspect view has none. */
+  panel?: vscode.WebviewPanel;
   kind: InspectKind;
   id: string;
   title: string;
@@ -33,68 +48,89 @@ interface OpenPanel {
   inspected?: { data: unknown; updatedAt: number };
   /** The data the page was last given (masked or not): what copies are read from. */
   given?: unknown;
-  /** Kept open for this object: the next Inspect opens another panel instead of reusing this one. */
-  kept: boolean;
 }
 
-export class InspectPanels implements vscode.Disposable {
+/** The Inspect view (package.json: a webview view in the panel area). */
+export const INSPECT_VIEW = 'wharf.inspectView';
+
+export class InspectPanels implements vscode.Disposable, vscode.WebviewViewProvider {
   private readonly open = new Map<string, OpenPanel>();
-  private activeEntry: OpenPanel | undefined;
   private storeSubscription: vscode.Disposable | undefined;
   private readonly sessionSubscription: vscode.Disposable;
+  private readonly viewRegistration: vscode.Disposable;
+  /** The Inspect view once VS Code resolved it, the object it shows, and whether its page listens. */
+  private view: { view: vscode.WebviewView; entry?: OpenPanel; ready: boolean } | undefined;
+  private viewWaiters: Array<() => void> = [];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly sessions: SessionHolder) {
     this.bind();
     this.sessionSubscription = sessions.onDidChange(() => this.bind());
+    this.viewRegistration = vscode.window.registerWebviewViewProvider(INSPECT_VIEW, this, { webviewOptions: { retainContextWhenHidden: true } });
+  }
+
+  /** VS Code asks for the view's page the first time the view is shown (and again if it was closed). */
+  resolveWebviewView(view: vscode.WebviewView): void {
+    view.webview.options = this.webviewOptions();
+    const holder: NonNullable<InspectPanels['view']> = { view, ready: false };
+    this.view = holder;
+    view.webview.onDidReceiveMessage((message: PageToHost) => {
+      // The page may say it listens before it is given its first object.
+      if (message.type === 'ready') holder.ready = true;
+      if (holder.entry) this.receiveFrom(holder.entry, message);
+    });
+    view.onDidDispose(() => {
+      if (this.view === holder) this.view = undefined;
+      const entry = holder.entry;
+      if (entry && this.open.get(keyOf(entry)) === entry) this.open.delete(keyOf(entry));
+    });
+    view.webview.html = this.html(view.webview);
+    for (const resolve of this.viewWaiters.splice(0)) resolve();
   }
 
   /**
-   * Opens (or reveals) the panel for an object; resolves once its data was posted. Like a preview
-   * editor, the last panel opened that was not kept shows the next object instead of a new panel:
-   * a new webview costs over a second to start in a browser window (bench: test/e2e/inspect.test.ts),
-   * an open one shows new data at once.
+   * Shows an object: in its kept editor panel if it has one, else in the Inspect view (the next
+   * object replaces the last, as in a preview editor). Resolves once its data was posted.
    */
-  async show(kind: InspectKind, id: string, title: string): Promise<vscode.WebviewPanel> {
+  async show(kind: InspectKind, id: string, title: string): Promise<Surface> {
     const key = `${kind}:${id}`;
     const existing = this.open.get(key);
-    if (existing) {
+    if (existing?.panel) {
       existing.panel.reveal();
-      return existing.panel;
+      return existing.surface;
     }
-    const reusable = [...this.open.values()].reverse().find((entry) => !entry.kept);
-    if (reusable) {
-      this.open.delete(`${reusable.kind}:${reusable.id}`);
-      // A new object starts masked, whatever the previous one showed.
-      Object.assign(reusable, { kind, id, title, revealed: false, inspected: undefined, given: undefined, last: undefined });
-      this.open.set(key, reusable);
-      reusable.panel.title = vscode.l10n.t('Inspect {0}', title);
-      reusable.panel.reveal();
-      await this.load(reusable);
-      return reusable.panel;
+    if (existing && existing === this.view?.entry) {
+      this.view.view.show(true);
+      return existing.surface;
     }
-    const panel = vscode.window.createWebviewPanel('wharf.inspect', vscode.l10n.t('Inspect {0}', title), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    });
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'wharf.svg');
-    const entry: OpenPanel = { panel, kind, id, title, ready: false, revealed: false, kept: false };
+    const holder = await this.revealView();
+    const entry = holder.entry ?? { surface: holder.view, kind, id, title, ready: holder.ready, revealed: false };
+    if (holder.entry && this.open.get(keyOf(entry)) === entry) this.open.delete(keyOf(entry));
+    // A new object starts masked, whatever the previous one showed.
+    Object.assign(entry, { kind, id, title, revealed: false, inspected: undefined, given: undefined, last: undefined });
+    holder.entry = entry;
     this.open.set(key, entry);
-    panel.onDidDispose(() => { if (this.open.get(`${entry.kind}:${entry.id}`) === entry) this.open.delete(`${entry.kind}:${entry.id}`); });
-    panel.onDidChangeViewState(() => { if (panel.active) this.activeEntry = entry; });
-    this.activeEntry = entry;
-    panel.webview.onDidReceiveMessage((message: PageToHost) => {
-      this.onMessage(entry, message).catch((err: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t('Wharf: {0}', err instanceof Error ? err.message : String(err))));
-    });
-    panel.webview.html = this.html(panel.webview);
+    holder.view.description = `${kind} ${title}`;
     await this.load(entry);
-    return panel;
+    return entry.surface;
   }
 
-  /** Keeps the active inspect panel on its object (Inspect opens the next object in a new one). */
+  /**
+   * Keeps the object the Inspect view shows in an editor panel of its own (the view goes on to the
+   * next object); the panel starts a webview of its own, as any new editor panel does.
+   */
   keepActive(): boolean {
-    const entry = this.activeEntry;
-    if (!entry || !entry.panel.active || this.open.get(`${entry.kind}:${entry.id}`) !== entry) return false;
-    entry.kept = true;
+    const shown = this.view?.entry;
+    if (!shown) return false;
+    const panel = vscode.window.createWebviewPanel('wharf.inspect', vscode.l10n.t('Inspect {0}', shown.title), vscode.ViewColumn.Active, { enableScripts: true, ...this.webviewOptions() });
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'wharf.svg');
+    const entry: OpenPanel = { surface: panel, panel, kind: shown.kind, id: shown.id, title: shown.title, ready: false, revealed: false, inspected: shown.inspected };
+    // The view no longer answers for this object: it shows the next one asked for.
+    if (this.open.get(keyOf(shown)) === shown) this.open.delete(keyOf(shown));
+    this.open.set(keyOf(entry), entry);
+    panel.onDidDispose(() => { if (this.open.get(keyOf(entry)) === entry) this.open.delete(keyOf(entry)); });
+    panel.webview.onDidReceiveMessage((message: PageToHost) => this.receiveFrom(entry, message));
+    panel.webview.html = this.html(panel.webview);
+    void this.load(entry);
     return true;
   }
 
@@ -125,7 +161,30 @@ export class InspectPanels implements vscode.Disposable {
   dispose(): void {
     this.storeSubscription?.dispose();
     this.sessionSubscription.dispose();
-    for (const entry of [...this.open.values()]) entry.panel.dispose();
+    this.viewRegistration.dispose();
+    for (const entry of [...this.open.values()]) entry.panel?.dispose();
+    for (const resolve of this.viewWaiters.splice(0)) resolve();
+  }
+
+  /** The Inspect view, shown (resolved first if it never was): focus stays where it is. */
+  private async revealView(): Promise<NonNullable<InspectPanels['view']>> {
+    if (this.view) {
+      this.view.view.show(true);
+      return this.view;
+    }
+    const resolved = new Promise<void>((resolve) => this.viewWaiters.push(resolve));
+    await vscode.commands.executeCommand(`${INSPECT_VIEW}.focus`, { preserveFocus: true });
+    await resolved;
+    if (!this.view) throw new Error('the Inspect view could not be shown');
+    return this.view;
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')] };
+  }
+
+  private receiveFrom(entry: OpenPanel, message: PageToHost): void {
+    this.onMessage(entry, message).catch((err: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t('Wharf: {0}', err instanceof Error ? err.message : String(err))));
   }
 
   private async load(entry: OpenPanel): Promise<void> {
@@ -165,7 +224,7 @@ export class InspectPanels implements vscode.Disposable {
 
   private post(entry: OpenPanel, message: HostToPage): void {
     entry.last = message;
-    if (entry.ready) void entry.panel.webview.postMessage(message);
+    if (entry.ready) void entry.surface.webview.postMessage(message);
   }
 
   private async onMessage(entry: OpenPanel, message: PageToHost): Promise<void> {
@@ -204,7 +263,7 @@ export class InspectPanels implements vscode.Disposable {
   }
 
   private onStoreChange(changes: StoreChange[]): void {
-    for (const entry of this.open.values()) {
+    for (const entry of new Set([...this.open.values(), ...(this.view?.entry ? [this.view.entry] : [])])) {
       const touched = changes.some((c) => c.kind === entry.kind && (c.all || c.updated.includes(entry.id) || c.removed.includes(entry.id)));
       if (touched) void this.load(entry);
     }
@@ -243,6 +302,8 @@ export class InspectPanels implements vscode.Disposable {
 }
 
 type EngineSessionDocker = SessionHolder['current']['docker'];
+
+const keyOf = (entry: OpenPanel): string => `${entry.kind}:${entry.id}`;
 
 /** The page's words in the user's language (the page cannot call vscode.l10n itself). */
 function pageStrings(): PageStrings {

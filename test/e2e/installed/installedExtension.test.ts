@@ -113,8 +113,8 @@ describe('the installed .vsix', function () {
   it('Inspect opens a panel whose page, script and stylesheet load from the package', async () => {
     const { page } = wb;
     await chooseFromContextMenu(page, containerRow(page, name), 'Inspect Container');
-    await page.locator('.tabs-container .tab', { hasText: `Inspect ${name}` }).waitFor({ state: 'visible' });
     const frame = webviewFrame(page);
+    await frame.locator('#title', { hasText: `container ${name}` }).waitFor({ state: 'visible', timeout: 60_000 });
     // The tree is built by dist/webview/inspect.js; media/inspect.css makes the toolbar sticky.
     await frame.locator('[role=treeitem][data-path="Id"]').getByText(`"${id}"`).waitFor({ state: 'visible', timeout: 60_000 });
     await frame.locator('vscode-textfield#filter').waitFor({ state: 'attached' });

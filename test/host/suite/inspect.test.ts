@@ -110,4 +110,22 @@ describe('inspect panels on the real engine', function () {
     assert.deepEqual(leaks(JSON.stringify(given().data)), []);
     assert.deepEqual(leaks(await copy('json', [])), []);
   });
+
+  it('shows each object in the one Inspect view; Keep Inspect Panel Open keeps the shown one in an editor panel', async () => {
+    const [a, b] = [uniqueName('keep-a'), uniqueName('keep-b')];
+    const ids = [await makeContainer(a, { start: false }), await makeContainer(b, { start: false })];
+    cleanup.push(() => removeQuietly(ids[0]), () => removeQuietly(ids[1]));
+    await until(api, 'both in the store', () => ids.every((id) => api.sessions.current.store.container(id)));
+    const first = await api.inspect.show('container', ids[0], a);
+    const second = await api.inspect.show('container', ids[1], b);
+    assert.equal(first, second, 'the same view shows the next object');
+    assert.equal(api.inspect.isOpen('container', ids[0]), false, 'the view answers for the object it shows now');
+    assert.equal(await vscode.commands.executeCommand('wharf.inspect.keepOpen'), true);
+    const tab = (): vscode.Tab | undefined => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === `Inspect ${b}`);
+    await waitFor('the kept panel\'s tab', () => tab(), { wake: (resume) => vscode.window.tabGroups.onDidChangeTabs(resume) });
+    await until(api, 'the kept panel given its data', () => api.inspect.lastMessage('container', ids[1])?.type === 'show');
+    const view = await api.inspect.show('container', ids[0], a);
+    assert.equal(view, first, 'the next object goes to the view, not the kept panel');
+    assert.ok(api.inspect.isOpen('container', ids[0]) && api.inspect.isOpen('container', ids[1]));
+  });
 });

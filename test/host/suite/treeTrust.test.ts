@@ -144,6 +144,8 @@ describe('a Containers view you can trust', function () {
     cleanup.push(() => removeQuietly(id), () => run('workbench.action.closeAllEditors'));
     await showView();
     const node = await row(id);
+    // The row's refresh is passed to VS Code first: reveal waits for what VS Code was given.
+    await suite.api.views.containers.settled();
     // What a right-click does before its menu shows: the row takes the keyboard focus (not the selection).
     await suite.api.views.containersView.reveal(node, { focus: true, select: false });
     await suite.api.views.containers.settled();
