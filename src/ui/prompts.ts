@@ -74,8 +74,8 @@ export class Prompts {
 
   /**
    * A question whose answer can lose or risk something (a removal, a kill, trusting a host key):
-   * which of `actions` to take, or none. VS Code 1.100's modal dialog
-   * (base/browser/ui/dialog/dialog.ts) focuses and highlights the first button given that is not a
+   * which of `actions` to take, or none. VS Code 1.100's modal dialog (base/browser/ui/dialog/
+   * dialog.ts) focuses and highlights the first button given that is not a
    * close affordance, and Enter clicks the focused button; the close affordance (the Cancel it adds)
    * goes last and Escape clicks it. So `keep`, a button that changes nothing, is given first: Enter
    * alone keeps everything, and each action takes a click or Tab first. Resolves with the action
@@ -171,10 +171,11 @@ export class Prompts {
    * a queued answer it is shown for real.
    */
   async notify(message: string, buttons: string[], severity: 'info' | 'warning' | 'error' = 'info'): Promise<string | undefined> {
-    if (this.testHooks) this.asked.push({ kind: severity === 'error' ? 'error' : 'info', message, choices: buttons });
+    const question: AskedQuestion = { kind: severity === 'error' ? 'error' : 'info', message, choices: buttons };
+    if (this.testHooks) this.asked.push(question);
     if (this.notificationAnswers.length > 0) {
       const queued = this.notificationAnswers.shift();
-      const answer = typeof queued === 'function' ? await queued(this.asked[this.asked.length - 1]) : queued;
+      const answer = typeof queued === 'function' ? await queued(question) : queued;
       return buttons.find((b) => b === plain(answer));
     }
     const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
