@@ -122,7 +122,7 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
           signal: sink.signal,
           deadlineMs: 120_000,
           onOutput: (line) => buildOutput.appendLine(line),
-          onStep: (step) => sink.message(`${step.step}/${step.total}: ${step.text}`),
+          onStep: (step) => { if (step.state === 'running' && !step.internal) sink.message(step.name); },
         });
         return tag;
       } catch (err) {
