@@ -51,9 +51,11 @@ export class BuildKitSteps {
         internal: !parseVertexName(vertex.name),
         error: vertex.error || undefined,
       };
-      // An unchanged repeat of a step (BuildKit resends vertexes) is not news.
-      if (known && known.state === step.state && known.completed === step.completed && known.started === step.started) continue;
       this.steps.set(step.id, step);
+      // A vertex BuildKit announces before it starts is not running yet; a repeat in the same
+      // state (BuildKit resends vertexes as their times fill in) is not news.
+      if (step.state === 'running' && step.started === undefined) continue;
+      if (known && known.state === step.state && (known.started !== undefined || step.state !== 'running') && known.completed === step.completed) continue;
       this.listener.onStep?.(step);
     }
     for (const log of status.logs) {

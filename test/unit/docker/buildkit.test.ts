@@ -83,9 +83,11 @@ describe('BuildKit steps on Dockerfile lines', () => {
     assert.equal(locateVertex(text, '[2/2] RUN one'), undefined, 'no stage named in a file of two stages');
   });
 
-  it('folds statuses into steps: running, done with times, cached; repeats are not news', () => {
+  it('folds statuses into steps: running once started, done with times, cached; repeats are not news', () => {
     const seen: BuildStepState[] = [];
     const steps = new BuildKitSteps(text, { onStep: (s) => seen.push(s) });
+    steps.apply(decodeStatus(trace({ vertexes: [vertex({ digest: 'd1', name: '[build 2/3] RUN one' })] })));
+    assert.deepEqual(seen, [], 'announced, not started');
     steps.apply(decodeStatus(trace({ vertexes: [vertex({ digest: 'd1', name: '[build 2/3] RUN one', started: 1000 })] })));
     steps.apply(decodeStatus(trace({ vertexes: [vertex({ digest: 'd1', name: '[build 2/3] RUN one', started: 1000 })] })));
     steps.apply(decodeStatus(trace({ vertexes: [vertex({ digest: 'd1', name: '[build 2/3] RUN one', started: 1000, completed: 2500 }), vertex({ digest: 'd2', name: '[build 3/3] COPY x /x', cached: true, started: 2500, completed: 2500 })] })));
