@@ -211,7 +211,7 @@ async function buildWithBuildKit(docker: Docker, spec: BuildSpec, options: Build
       if (step.state === 'running' || step.state === 'failed') options.onOutput?.(step.error ? `${step.name}: ${step.error}` : step.name);
       else options.onOutput?.(`${step.name}${step.state === 'cached' ? ' (cached)' : ''} done`);
     },
-    onLog: (step, line) => { options.onLog?.(step, line); options.onOutput?.(line); },
+    onLog: (step, line) => { options.onLog?.(step, line); options.onOutput?.(stripAnsi(line)); },
   });
   // Loaded here, on the first BuildKit build: dist/buildkit.js in the bundle (scripts/lib/bundle.mjs).
   const { runBuildKitBuild } = await import('./buildkit/build');

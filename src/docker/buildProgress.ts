@@ -2,6 +2,7 @@
 // status stream, or the classic builder's "Step N/M" headers. Each update names the step whole
 // (state, times, Dockerfile line), so a view can redraw it without keeping engine data.
 import { StringDecoder } from 'node:string_decoder';
+import { stripAnsi } from './ansi';
 import type { StatusResponse } from './buildkit/status';
 import { locateStep, locateVertex, parseStepLine, parseVertexName, type StepLocation } from './buildSteps';
 
@@ -67,8 +68,9 @@ export class BuildKitSteps {
     }
   }
 
+  /** `line` as printed (colours and all) to the listener; as a plain-text view shows it to the failure's last lines. */
   private line(vertex: string, out: { last: string[] }, line: string): void {
-    out.last = [...out.last.slice(-(LAST_LINES - 1)), line];
+    out.last = [...out.last.slice(-(LAST_LINES - 1)), stripAnsi(line)];
     const step = this.steps.get(vertex);
     if (step) this.listener.onLog?.(step, line);
   }
@@ -82,7 +84,7 @@ export class BuildKitSteps {
   lastLines(id: string): string[] {
     const out = this.output.get(id);
     if (!out) return [];
-    return out.partial ? [...out.last.slice(-(LAST_LINES - 1)), out.partial] : out.last;
+    return out.partial ? [...out.last.slice(-(LAST_LINES - 1)), stripAnsi(out.partial)] : out.last;
   }
 
   /** Instruction steps seen, for the result's count. */

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { BuildFailed, buildImage, FrontendUnsupported, parseSecretFlag, type BuildSpec, type FrontendUse } from '../../docker/build';
 import { maskText } from '../../docker/secrets';
 import { frontendRequirements, SYNTAX_LINE } from '../../lint/rules/FrontendSyntaxRequired';
-import { BuildContexts, contextCandidates, defaultImageName } from '../../workspace/buildContext';
+import { contextCandidates, defaultImageName } from '../../workspace/buildContext';
 import { reportError, requireDocker, type WharfContext } from '../context';
 import { maskedOutput } from '../maskedOutput';
 import { askRunSpec, runWithProgress } from './runFlow';
@@ -65,7 +65,7 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
     return picked?.uri;
   };
 
-  const contexts = new BuildContexts(ctx.extension.workspaceState);
+  const contexts = ctx.buildContexts;
 
   /** A folder as the user knows it: relative to its workspace folder, named after that folder. */
   const folderLabel = (dir: string): string => {
