@@ -82,8 +82,12 @@ export function editingBuild({ production, outfile = 'dist/editing.js' }) {
   };
 }
 
-/** Options for dist/extension.js; `buildKit: true` bundles dockerode whole (for comparison only). */
-export function extensionBuild({ production, outfile = 'dist/extension.js', buildKit = false }) {
+/**
+ * Options for dist/extension.js. For comparison only (bench/activation.bench.ts): `buildKit: true`
+ * bundles dockerode whole, `buildKitInline: true` puts Wharf's BuildKit build into the bundle.
+ */
+export function extensionBuild({ production, outfile = 'dist/extension.js', buildKit = false, buildKitInline = false }) {
+  const chunks = buildKitInline ? [editingChunk] : [editingChunk, buildKitChunk];
   return {
     bundle: true,
     minify: production,
@@ -95,7 +99,7 @@ export function extensionBuild({ production, outfile = 'dist/extension.js', buil
     format: 'cjs',
     target: 'node20',
     external: nodeExternals,
-    plugins: buildKit ? [editingChunk, buildKitChunk] : [withoutBuildKit, editingChunk, buildKitChunk],
+    plugins: buildKit ? chunks : [withoutBuildKit, ...chunks],
     // import() of the editing and BuildKit chunks as a plain require: the extension host loads CommonJS.
     supported: { 'dynamic-import': false },
   };
