@@ -256,7 +256,7 @@ async function buildWithBuildKit(docker: Docker, spec: BuildSpec, options: Build
  * A frontend that cannot be had (a `# syntax=` image the engine cannot pull, offline) fails with
  * the resolver's words; said plainly, with what the line is for.
  */
-function explainFrontendError(message: string, use: FrontendUse | undefined): string {
+export function explainFrontendError(message: string, use: FrontendUse | undefined): string {
   if (use?.syntax && /failed to (?:resolve source metadata|solve with frontend dockerfile\.v0).*(?:syntax|dockerfile)/i.test(message)) {
     return `the "# syntax=${use.syntax}" frontend image could not be fetched (${message}). The engine pulls it from its registry: without one, remove the line and build on Docker Engine 23 or later.`;
   }

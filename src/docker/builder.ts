@@ -10,7 +10,7 @@ export interface BuilderChoice {
   kind: 'buildkit' | 'classic';
   /** The engine as users know it, e.g. "Docker Engine 20.10.24" or "Podman Engine 4.3.1". */
   engine: string;
-  /** Whether the built-in Dockerfile frontend accepts 1.4+ syntax (heredocs, COPY --link). */
+  /** Whether the builder accepts Dockerfile frontend 1.4 syntax (heredocs, COPY --link) as is. */
   frontend14: boolean;
   /** Why the classic builder, when it is. */
   reason?: string;
@@ -25,7 +25,11 @@ function apiAtLeast(version: string | undefined, minimum: [number, number]): boo
 export function builderFor(version: Docker.DockerVersion): BuilderChoice {
   const components = (version as { Components?: { Name?: string; Version?: string }[] }).Components ?? [];
   const podman = components.find((c) => /podman/i.test(c.Name ?? ''));
-  if (podman) return { kind: 'classic', engine: `Podman Engine ${podman.Version ?? version.Version}`, frontend14: false, reason: 'Podman builds with its own builder (Buildah)' };
+  if (podman) {
+    // Buildah reads heredocs and --link from 1.33, which Podman ships from 4.8 on.
+    const [major, minor] = (podman.Version ?? version.Version).split('.').map(Number);
+    return { kind: 'classic', engine: `Podman Engine ${podman.Version ?? version.Version}`, frontend14: major > 4 || (major === 4 && minor >= 8), reason: 'Podman builds with its own builder (Buildah)' };
+  }
   const engine = `Docker Engine ${version.Version.split('+')[0]}`;
   if (!apiAtLeast(version.ApiVersion, [1, 39])) return { kind: 'classic', engine, frontend14: false, reason: `API ${version.ApiVersion} is older than 1.39, the first with BuildKit` };
   if (version.Os && version.Os !== 'linux') return { kind: 'classic', engine, frontend14: false, reason: `BuildKit through the API needs a Linux engine (this one is ${version.Os})` };

@@ -3,6 +3,8 @@
 // failing step on its line with its log, cancel that leaves nothing running, and 1.4+ syntax
 // explained before it is sent. Podman builds with its own builder and says so.
 import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -211,6 +213,28 @@ describe('build with BuildKit (engine)', function () {
     await assert.rejects(build, (err) => isWharfError(err, 'cancelled'));
     await waitFor('the build\'s process to end', async () => (await processesWith(`sleep ${marker}`)).length === 0, { detail: () => `sleep ${marker} still running` });
     assert.equal((await docker.listContainers({ all: true })).length, containersBefore);
+  });
+
+  it('--ssh default forwards the ssh agent: ssh-add -l in a RUN step lists the agent\'s key', async () => {
+    // This machine's ssh-add and the libraries it loads, at their own paths, so the step has a
+    // real agent client; the agent is a real ssh-agent holding a key made for this test.
+    const files = ['/usr/bin/ssh-add', ...spawnSync('ldd', ['/usr/bin/ssh-add'], { encoding: 'utf8' }).stdout.split('\n').flatMap((line) => line.trim().split(' ').filter((word) => word.startsWith('/')))];
+    for (const file of files) cpSync(file, path.join(dir, 'rootfs', file), { dereference: true });
+    await write(dir, { Dockerfile: `FROM ${TEST_IMAGE}\nCOPY rootfs/ /\nRUN --mount=type=ssh ssh-add -l > /agent-keys\n` });
+    const agentSocket = path.join(dir, 'agent.sock');
+    const comment = uniqueName('sshkey');
+    assert.equal(spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', path.join(dir, 'key')]).status, 0, 'ssh-keygen');
+    const agent = spawn('ssh-agent', ['-D', '-a', agentSocket], { stdio: 'ignore' });
+    try {
+      await waitFor('ssh-agent to listen', () => spawnSync('ssh-add', ['-l'], { env: { ...process.env, SSH_AUTH_SOCK: agentSocket } }).status === 1);
+      assert.equal(spawnSync('ssh-add', [path.join(dir, 'key')], { env: { ...process.env, SSH_AUTH_SOCK: agentSocket } }).status, 0, 'ssh-add');
+      const tag = `${uniqueName('bkssh')}:1`;
+      images.push(tag);
+      await buildImage(docker, { contextDir: dir, tags: [tag], sshAgentSocket: agentSocket, noCache: true });
+      assert.match(await outputOf(tag, ['cat', '/agent-keys']), new RegExp(`^256 SHA256:\\S+ ${comment} \\(ED25519\\)\\n$`));
+    } finally {
+      agent.kill();
+    }
   });
 
   it('heredocs and COPY --link are explained before the build is sent, instead of the frontend\'s error', async () => {

@@ -3,7 +3,7 @@
 // lines, steps folded from statuses (log bytes split mid-character, last lines kept), the builder
 // chosen from /version answers, --secret flags, and the frontend check before a build is sent.
 import * as assert from 'node:assert/strict';
-import { frontendProblem, parseSecretFlag } from '../../../src/docker/build';
+import { explainFrontendError, frontendProblem, parseSecretFlag } from '../../../src/docker/build';
 import { builderFor } from '../../../src/docker/builder';
 import { BuildKitSteps, type BuildStepState } from '../../../src/docker/buildProgress';
 import { locateVertex, parseVertexName } from '../../../src/docker/buildSteps';
@@ -122,6 +122,8 @@ describe('which builder', () => {
     const podman = { Version: '4.3.1', ApiVersion: '1.41', Os: 'linux', Components: [{ Name: 'Podman Engine', Version: '4.3.1' }] } as unknown as Docker.DockerVersion;
     assert.equal(builderFor(podman).kind, 'classic');
     assert.equal(builderFor(podman).engine, 'Podman Engine 4.3.1');
+    assert.equal(builderFor(podman).frontend14, false, 'Buildah reads heredocs from Podman 4.8 on');
+    assert.equal(builderFor({ ...podman, Components: [{ Name: 'Podman Engine', Version: '5.2.0' }] } as unknown as Docker.DockerVersion).frontend14, true);
     assert.match(builderFor(docker('18.06.3', '1.38')).reason ?? '', /1\.38 is older than 1\.39/);
     assert.match(builderFor(docker('20.10.7', '1.41', 'windows')).reason ?? '', /Linux engine/);
   });
@@ -148,5 +150,12 @@ describe('build options', () => {
     assert.equal(frontendProblem(old, { requirements: [] }, 'Dockerfile'), undefined);
     const podman = frontendProblem({ kind: 'classic', engine: 'Podman Engine 4.3.1', frontend14: false, reason: 'Podman builds with its own builder (Buildah)' }, { ...use, syntax: 'docker/dockerfile:1' }, 'Dockerfile');
     assert.match(podman?.message ?? '', /needs BuildKit with Dockerfile frontend 1\.4\+; Podman Engine 4\.3\.1 builds with its classic builder/);
+  });
+
+  it('a # syntax= image the engine cannot pull is said plainly (the message dockerd 20.10 gives offline)', () => {
+    const offline = 'failed to solve with frontend dockerfile.v0: failed to solve with frontend gateway.v0: failed to do request: Head "https://registry-1.docker.io/v2/docker/dockerfile/manifests/1": dial tcp: lookup registry-1.docker.io: no such host';
+    assert.match(explainFrontendError(offline, { requirements: [], syntax: 'docker/dockerfile:1' }), /^the "# syntax=docker\/dockerfile:1" frontend image could not be fetched \(failed to solve .*\)\. The engine pulls it from its registry: without one, remove the line and build on Docker Engine 23 or later\.$/);
+    assert.equal(explainFrontendError(offline, { requirements: [] }), offline, 'no # syntax= line: the engine\'s words');
+    assert.equal(explainFrontendError('exit code: 1', { requirements: [], syntax: 'docker/dockerfile:1' }), 'exit code: 1');
   });
 });
