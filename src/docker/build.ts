@@ -88,7 +88,13 @@ export interface BuildResult {
 
 /** The Dockerfile needs a newer frontend than the engine's builder has: said before the build is sent. */
 export class FrontendUnsupported extends WharfError {
-  constructor(message: string, hint: string, readonly line: number) {
+  constructor(
+    message: string,
+    hint: string,
+    readonly line: number,
+    /** Whether a `# syntax=` line would let this engine build it (BuildKit pulls the frontend; other builders cannot). */
+    readonly syntaxLineHelps: boolean,
+  ) {
     super('badRequest', message, { hint });
     this.name = 'FrontendUnsupported';
   }
@@ -117,14 +123,14 @@ export function frontendProblem(builder: BuilderChoice, use: FrontendUse | undef
   const others = use.requirements.length > 1 ? ` (and ${use.requirements.length - 1} more)` : '';
   if (builder.kind === 'classic') {
     return new FrontendUnsupported(
-      `${dockerfile}:${first.line}: ${first.feature}${others} needs BuildKit with Dockerfile frontend 1.4+; ${builder.engine} builds with its classic builder${builder.reason ? ` (${builder.reason})` : ''}, which rejects it.`,
+      `${dockerfile}:${first.line}: ${first.feature}${others} needs Dockerfile frontend 1.4+, which the builder of ${builder.engine} does not have${builder.reason ? ` (${builder.reason})` : ''}.`,
       'Build on Docker Engine 23 or later, or rewrite it without heredocs and --link.',
-      first.line);
+      first.line, false);
   }
   return new FrontendUnsupported(
     `${dockerfile}:${first.line}: ${first.feature}${others} needs Dockerfile frontend 1.4+; ${builder.engine}'s built-in frontend is older and rejects it.`,
     'Add "# syntax=docker/dockerfile:1" as the first line when the engine can reach Docker Hub (it pulls the frontend from there), or upgrade to Docker Engine 23 or later.',
-    first.line);
+    first.line, true);
 }
 
 /** The classic builder's own lines between a step's header and its output. */

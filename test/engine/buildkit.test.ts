@@ -259,7 +259,7 @@ describe('build with BuildKit (engine)', function () {
     // pulled offline: that the same file builds where it can is left to such an engine.
   });
 
-  it('Podman builds with its own builder, and says so; --secret asks for BuildKit', async () => {
+  it('Podman builds with its own builder, and says so; --secret asks for BuildKit; a heredoc is explained', async () => {
     const podman = new Docker({ socketPath: socketPath(podmanHost()) });
     await write(dir, { Dockerfile: `FROM ${TEST_IMAGE}\nRUN echo podman\n` });
     const builder = await chooseBuilder(podman);
@@ -267,6 +267,13 @@ describe('build with BuildKit (engine)', function () {
     assert.match(builder.engine, /^Podman Engine 4\./);
     assert.match(builder.reason ?? '', /Buildah/);
     await assert.rejects(buildImage(podman, { contextDir: dir, secrets: [{ id: 'x', src: 'Dockerfile' }] }), (err) => isWharfError(err, 'badRequest') && /--secret needs BuildKit; Podman Engine/.test(err.message));
+    const heredoc = `FROM ${TEST_IMAGE}\nRUN <<EOF\necho hi\nEOF\n`;
+    await assert.rejects(buildImage(podman, { contextDir: dir, frontend: frontendOf(heredoc) }), (err) => {
+      assert.ok(err instanceof FrontendUnsupported, String(err));
+      assert.match(err.message, /^Dockerfile:2: RUN <<EOF needs Dockerfile frontend 1\.4\+, which the builder of Podman Engine 4\.3\.\d+ does not have/);
+      assert.equal(err.syntaxLineHelps, false);
+      return true;
+    });
     const tag = `${uniqueName('podmanbuild')}:1`;
     const result = await buildImage(podman, { contextDir: dir, tags: [tag] });
     assert.equal(result.builder.kind, 'classic');

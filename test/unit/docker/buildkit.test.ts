@@ -149,7 +149,9 @@ describe('build options', () => {
     assert.equal(frontendProblem({ ...old, frontend14: true }, use, 'Dockerfile'), undefined);
     assert.equal(frontendProblem(old, { requirements: [] }, 'Dockerfile'), undefined);
     const podman = frontendProblem({ kind: 'classic', engine: 'Podman Engine 4.3.1', frontend14: false, reason: 'Podman builds with its own builder (Buildah)' }, { ...use, syntax: 'docker/dockerfile:1' }, 'Dockerfile');
-    assert.match(podman?.message ?? '', /needs BuildKit with Dockerfile frontend 1\.4\+; Podman Engine 4\.3\.1 builds with its classic builder/);
+    assert.equal(podman?.message, 'Dockerfile:3: RUN <<EOF (and 1 more) needs Dockerfile frontend 1.4+, which the builder of Podman Engine 4.3.1 does not have (Podman builds with its own builder (Buildah)).');
+    assert.equal(podman?.syntaxLineHelps, false, 'a # syntax= line does not help Buildah');
+    assert.equal(problem?.syntaxLineHelps, true);
   });
 
   it('a # syntax= image the engine cannot pull is said plainly (the message dockerd 20.10 gives offline)', () => {
