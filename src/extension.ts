@@ -16,6 +16,7 @@ import { SessionHolder } from './ui/session';
 import { createStatusBar } from './ui/statusBar';
 import { createViews } from './ui/views';
 import { WalkthroughProgress } from './ui/walkthrough';
+import { BuildContexts } from './workspace/buildContext';
 
 /**
  * What activate() returns outside production: the live pieces, for the host and e2e tests (which
@@ -33,7 +34,8 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
   const views = createViews(sessions, config);
   const inspect = new InspectPanels(context.extensionUri, sessions);
   const walkthrough = new WalkthroughProgress(sessions);
-  const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect, walkthrough };
+  const buildContexts = new BuildContexts(context.workspaceState);
+  const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect, walkthrough, buildContexts };
   const lint = createLinting(ctx);
   const editing = createEditing(ctx);
 

@@ -35,6 +35,37 @@ export const editingChunk = {
   },
 };
 
+// BuildKit builds (src/docker/buildkit/: the /session server and the status decoder) are their own
+// bundle, dist/buildkit.js, required by src/docker/build.ts on the first BuildKit build only, so
+// activation does not pay for them. The chunk uses Node's http2 and a hand-written protobuf reader,
+// not dockerode's gRPC session (which the stand-in above keeps out of both bundles).
+export const BUILDKIT_CHUNK = './buildkit.js';
+export const buildKitChunk = {
+  name: 'buildkit-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/buildkit\/build$/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || !/[\\/]src[\\/]docker[\\/]build\.ts$/.test(args.importer)) return undefined;
+      return { path: BUILDKIT_CHUNK, external: true };
+    });
+  },
+};
+
+/** Options for dist/buildkit.js, the lazily loaded BuildKit build. */
+export function buildKitBuild({ production, outfile = 'dist/buildkit.js' }) {
+  return {
+    bundle: true,
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    logLevel: 'info',
+    entryPoints: ['src/docker/buildkit/build.ts'],
+    outfile,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: nodeExternals,
+  };
+}
+
 /** Options for dist/editing.js, the lazily loaded editing service (its own copy of dockerfile-ast). */
 export function editingBuild({ production, outfile = 'dist/editing.js' }) {
   return {
@@ -51,8 +82,12 @@ export function editingBuild({ production, outfile = 'dist/editing.js' }) {
   };
 }
 
-/** Options for dist/extension.js; `buildKit: true` bundles dockerode whole (for comparison only). */
-export function extensionBuild({ production, outfile = 'dist/extension.js', buildKit = false }) {
+/**
+ * Options for dist/extension.js. For comparison only (bench/activation.bench.ts): `buildKit: true`
+ * bundles dockerode whole, `buildKitInline: true` puts Wharf's BuildKit build into the bundle.
+ */
+export function extensionBuild({ production, outfile = 'dist/extension.js', buildKit = false, buildKitInline = false }) {
+  const chunks = buildKitInline ? [editingChunk] : [editingChunk, buildKitChunk];
   return {
     bundle: true,
     minify: production,
@@ -64,8 +99,8 @@ export function extensionBuild({ production, outfile = 'dist/extension.js', buil
     format: 'cjs',
     target: 'node20',
     external: nodeExternals,
-    plugins: buildKit ? [editingChunk] : [withoutBuildKit, editingChunk],
-    // import() of the editing chunk as a plain require: the extension host loads CommonJS.
+    plugins: buildKit ? chunks : [withoutBuildKit, ...chunks],
+    // import() of the editing and BuildKit chunks as a plain require: the extension host loads CommonJS.
     supported: { 'dynamic-import': false },
   };
 }

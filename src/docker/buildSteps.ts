@@ -2,7 +2,7 @@
 // failed build can point at the line that failed. The classic builder numbers every instruction
 // of the file in order (meta ARGs before the first FROM included), so step N is the file's Nth
 // instruction; dockerfile-ast finds the instructions and their lines.
-import { DockerfileParser } from 'dockerfile-ast';
+import { DockerfileParser, From } from 'dockerfile-ast';
 
 export interface BuildStep {
   step: number;
@@ -42,4 +42,55 @@ export function locateStep(dockerfileText: string, step: BuildStep): StepLocatio
   if (echoed && echoed !== keyword) return undefined;
   const range = instruction.getRange();
   return { line: range.start.line + 1, endLine: range.end.line + 1, keyword };
+}
+
+/** A BuildKit vertex name taken apart: `[stage 2/4] RUN make`, `[2/2] RUN make`, `[internal] …`. */
+export interface VertexName {
+  /** The stage as BuildKit names it (its name, or `stage-N`); undefined in a one-stage file. */
+  stage?: string;
+  index: number;
+  total: number;
+  /** The instruction as BuildKit echoes it, e.g. "RUN make". */
+  text: string;
+}
+
+const VERTEX_NAME = /^\[(?:(\S+) )?(\d+)\/(\d+)\] (.*)$/s;
+
+export function parseVertexName(name: string): VertexName | undefined {
+  const match = VERTEX_NAME.exec(name);
+  if (!match) return undefined;
+  return { stage: match[1], index: Number(match[2]), total: Number(match[3]), text: match[4] };
+}
+
+/**
+ * BuildKit counts, in each stage, its FROM and the instructions that change the filesystem:
+ * ENV, ARG, LABEL and the other metadata instructions get no step number.
+ */
+const NUMBERED = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
+
+/**
+ * Where the BuildKit step named `name` is in the Dockerfile text: the stage by its name (compared
+ * case-insensitively) or `stage-N`, then its Nth numbered instruction. Gives up, rather than point
+ * at a wrong line, when the keyword differs from what BuildKit echoed.
+ */
+export function locateVertex(dockerfileText: string, name: string): StepLocation | undefined {
+  const vertex = parseVertexName(name);
+  if (!vertex) return undefined;
+  const stages: { name?: string; instructions: { keyword: string; line: number; endLine: number }[] }[] = [];
+  for (const instruction of DockerfileParser.parse(dockerfileText).getInstructions()) {
+    const keyword = instruction.getKeyword().toUpperCase();
+    const range = instruction.getRange();
+    const entry = { keyword, line: range.start.line + 1, endLine: range.end.line + 1 };
+    if (instruction instanceof From) stages.push({ name: instruction.getBuildStage()?.toLowerCase(), instructions: [entry] });
+    else if (stages.length > 0 && NUMBERED.has(keyword)) stages[stages.length - 1].instructions.push(entry);
+  }
+  const byIndex = vertex.stage ? /^stage-(\d+)$/.exec(vertex.stage) : null;
+  const stage = vertex.stage === undefined
+    ? (stages.length === 1 ? stages[0] : undefined)
+    : byIndex ? stages[Number(byIndex[1])] : stages.find((s) => s.name === vertex.stage?.toLowerCase());
+  const step = stage?.instructions[vertex.index - 1];
+  if (!step) return undefined;
+  const echoed = vertex.text.split(/\s+/, 1)[0]?.toUpperCase();
+  if (echoed !== step.keyword) return undefined;
+  return { line: step.line, endLine: step.endLine, keyword: step.keyword };
 }

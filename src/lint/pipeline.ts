@@ -53,6 +53,8 @@ export interface LintRequest {
   text: string;
   /** The Dockerfile's path, when it is a file: the .dockerignore of its build is found from it. */
   file?: string;
+  /** The build context the user chose for it (src/workspace/buildContext.ts); default its own folder. */
+  contextDir?: string;
   /**
    * Where .hadolint.yaml is looked for first (hadolint: the working directory; the editor: the
    * workspace folder). Undefined: only the user's locations.
@@ -82,7 +84,7 @@ export interface LintResult {
 export async function lintDockerfile(request: LintRequest, options: PipelineOptions = {}): Promise<LintResult> {
   const files = options.files ?? diskFiles;
   const warnings: LintWarning[] = [];
-  const [loaded, dockerignore] = await Promise.all([loadConfig(request.folder, options, files), dockerignoreFor(request.file, files, warnings)]);
+  const [loaded, dockerignore] = await Promise.all([loadConfig(request.folder, options, files), dockerignoreFor(request.file, request.contextDir, files, warnings)]);
   const config = mergeConfig(loaded.config, options.overrides);
   const registries = options.overrides?.trustedRegistries ?? [];
   if (registries.length > 0) config.settings = { ...config.settings, trustedRegistries: [...new Set([...config.settings.trustedRegistries, ...registries])] };
@@ -135,11 +137,11 @@ async function loadConfig(folder: string | undefined, options: PipelineOptions, 
   return { problems: [] };
 }
 
-/** The lines of the .dockerignore a `docker build` of `file` in its own folder would use. */
-async function dockerignoreFor(file: string | undefined, files: LintFiles, warnings: LintWarning[]): Promise<string[] | undefined> {
+/** The lines of the .dockerignore a `docker build` of `file` in `contextDir` (default: its own folder) would use. */
+async function dockerignoreFor(file: string | undefined, contextDir: string | undefined, files: LintFiles, warnings: LintWarning[]): Promise<string[] | undefined> {
   if (file === undefined) return undefined;
   try {
-    const ignore = await loadContextIgnore(file, defaultContextDir(file), (path, maxBytes) => files.read(path, maxBytes));
+    const ignore = await loadContextIgnore(file, contextDir ?? defaultContextDir(file), (path, maxBytes) => files.read(path, maxBytes));
     if (ignore.error) warnings.push({ kind: 'dockerignore', file: ignore.file, message: ignore.error.message });
     return ignore.text?.split('\n');
   } catch (error) {

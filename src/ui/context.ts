@@ -11,6 +11,7 @@ import type { InspectPanels } from './inspect/inspectPanels';
 import type { SessionHolder } from './session';
 import type { WharfViews } from './views';
 import type { WalkthroughProgress } from './walkthrough';
+import type { BuildContexts } from '../workspace/buildContext';
 
 export interface WharfContext {
   readonly extension: vscode.ExtensionContext;
@@ -21,6 +22,8 @@ export interface WharfContext {
   readonly views: WharfViews;
   readonly inspect: InspectPanels;
   readonly walkthrough: WalkthroughProgress;
+  /** The build context chosen for each Dockerfile: what Build Image sends and CopyIgnoredFile checks. */
+  readonly buildContexts: BuildContexts;
 }
 
 /** The connected engine's client, or a user-facing error saying why there is none. */

@@ -28,7 +28,15 @@ const memoryKey = (dockerfilePath: string): string => `wharf.buildContext:${dock
  * default back.
  */
 export class BuildContexts {
+  private readonly listeners = new Set<(dockerfilePath: string) => void>();
+
   constructor(private readonly memory: ContextMemory) {}
+
+  /** Called with the Dockerfile whose context was picked or forgotten (the linter re-reads its .dockerignore). */
+  onDidChange(listener: (dockerfilePath: string) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
 
   /** The folder the user chose for this Dockerfile, if they were asked and it still holds the Dockerfile. */
   chosen(dockerfilePath: string): string | undefined {
@@ -44,10 +52,12 @@ export class BuildContexts {
   async remember(dockerfilePath: string, contextDir: string): Promise<void> {
     if (!contains(contextDir, dockerfilePath)) throw new Error(`${contextDir} does not contain ${dockerfilePath}`);
     await this.memory.update(memoryKey(dockerfilePath), contextDir);
+    for (const listener of this.listeners) listener(dockerfilePath);
   }
 
   async forget(dockerfilePath: string): Promise<void> {
     await this.memory.update(memoryKey(dockerfilePath), undefined);
+    for (const listener of this.listeners) listener(dockerfilePath);
   }
 }
 

@@ -1,13 +1,17 @@
-// docker build through Wharf against the real private dockerd (classic builder): the context is
-// packed from a real folder honouring .dockerignore, options reach the engine, and a failing step
-// is reported with its Dockerfile line.
+// docker build through Wharf against the real private dockerd with its classic builder (what an
+// engine without BuildKit gets; the engine here has BuildKit, so these builds name the classic
+// builder explicitly): the context is packed from a real folder honouring .dockerignore, options
+// reach the engine, and a failing step is reported with its Dockerfile line.
 import * as assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildImage, BuildFailed } from '../../src/docker/build';
 import { isWharfError } from '../../src/docker/errors';
+import type { BuilderChoice } from '../../src/docker/builder';
 import { rawDocker, TEST_IMAGE, uniqueName } from './env';
+
+const classic: BuilderChoice = { kind: 'classic', engine: 'Docker Engine (classic builder asked for)', frontend14: false };
 
 const docker = rawDocker();
 
@@ -65,7 +69,7 @@ describe('build (engine)', function () {
     const tag = `${uniqueName('ctx')}:v1`;
     images.push(tag);
     const lines: string[] = [];
-    const result = await buildImage(docker, { contextDir: dir, tags: [tag] }, { onOutput: (l) => lines.push(l) });
+    const result = await buildImage(docker, { contextDir: dir, tags: [tag] }, { builder: classic, onOutput: (l) => lines.push(l) });
     assert.match(result.imageId, /^sha256:[0-9a-f]{64}$/);
     assert.equal((await docker.getImage(tag).inspect()).Id, result.imageId);
     assert.equal(result.steps, 3);
@@ -85,12 +89,12 @@ describe('build (engine)', function () {
     });
     const tag = `${uniqueName('ctxignore')}:v1`;
     images.push(tag);
-    await buildImage(docker, { contextDir: dir, dockerfile: 'docker/App.Dockerfile', tags: [tag] });
+    await buildImage(docker, { contextDir: dir, dockerfile: 'docker/App.Dockerfile', tags: [tag] }, { builder: classic });
     const listing = (await outputOf(tag, ['ls', '-a', '/ctx', '/ctx/deep', '/ctx/docker'])).split(/\s+/).filter(Boolean);
     for (const present of ['a.txt', 'd.txt', '.dockerignore', 'App.Dockerfile']) assert.ok(listing.includes(present), `${present} in ${listing}`);
     for (const absent of ['b.txt', 'c.log']) assert.ok(!listing.includes(absent), `${absent} not in ${listing}`);
     await writeFile(path.join(dir, 'docker/App.Dockerfile.dockerignore'), 'ok\n[a-\n');
-    await assert.rejects(buildImage(docker, { contextDir: dir, dockerfile: 'docker/App.Dockerfile', tags: [tag] }),
+    await assert.rejects(buildImage(docker, { contextDir: dir, dockerfile: 'docker/App.Dockerfile', tags: [tag] }, { builder: classic }),
       (error) => isWharfError(error, 'badRequest') && /App\.Dockerfile\.dockerignore:2: syntax error in pattern/.test(error.message));
   });
 
@@ -112,7 +116,7 @@ describe('build (engine)', function () {
     const result = await buildImage(docker, {
       contextDir: dir, dockerfile: 'docker/Build.Dockerfile', tags, buildArgs: { GREETING: 'hi there' }, target: 'base',
       labels: { 'wharf.test.extra': 'yes' }, platform,
-    });
+    }, { builder: classic });
     for (const tag of tags) assert.equal((await docker.getImage(tag).inspect()).Id, result.imageId);
     const info = await docker.getImage(result.imageId).inspect();
     assert.equal(info.Config.Labels?.['wharf.test.extra'], 'yes');
@@ -137,7 +141,7 @@ describe('build (engine)', function () {
       ].join('\n'),
     });
     const steps: number[] = [];
-    await assert.rejects(buildImage(docker, { contextDir: dir }, { onStep: (_step, loc) => steps.push(loc?.line ?? -1) }), (err) => {
+    await assert.rejects(buildImage(docker, { contextDir: dir }, { builder: classic, onStep: (step) => step.state === 'running' && steps.push(step.location?.line ?? -1) }), (err) => {
       assert.ok(err instanceof BuildFailed, String(err));
       assert.equal(err.location?.line, 6);
       assert.equal(err.location?.endLine, 7);
@@ -164,7 +168,7 @@ describe('build (engine)', function () {
       ].join('\n'),
     });
     const output: string[] = [];
-    await assert.rejects(buildImage(docker, { contextDir: dir }, { onOutput: (line) => output.push(line) }), (err) => {
+    await assert.rejects(buildImage(docker, { contextDir: dir }, { builder: classic, onOutput: (line) => output.push(line) }), (err) => {
       assert.ok(err instanceof BuildFailed, String(err));
       assert.deepEqual(err.lastOutput, ['line 3', 'line 4', 'line 5', 'line 6', 'line 7', 'line 8', 'line 9', 'line 10', 'line 11', 'done']);
       assert.match(err.engineMessage ?? '', /returned a non-zero code: 7$/);
@@ -179,7 +183,7 @@ describe('build (engine)', function () {
     await write(dir, { Dockerfile: `FROM ${TEST_IMAGE}\nLABEL wharf.test.build=${label}\nRUN sleep 30\n` });
     const controller = new AbortController();
     const started = Date.now();
-    const build = buildImage(docker, { contextDir: dir }, { signal: controller.signal, onOutput: (l) => l.startsWith('Step 3/3') && setTimeout(() => controller.abort(), 200) });
+    const build = buildImage(docker, { contextDir: dir }, { builder: classic, signal: controller.signal, onOutput: (l) => l.startsWith('Step 3/3') && setTimeout(() => controller.abort(), 200) });
     await assert.rejects(build, (err) => isWharfError(err, 'cancelled'));
     assert.ok(Date.now() - started < 20_000, 'returned long before the step would have finished');
   });

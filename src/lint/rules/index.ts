@@ -79,6 +79,7 @@ import { rule as rule_ExposeInvalidFormat } from './ExposeInvalidFormat';
 import { rule as rule_ExposeProtoCasing } from './ExposeProtoCasing';
 import { rule as rule_FromAsCasing } from './FromAsCasing';
 import { rule as rule_FromPlatformFlagConstDisallowed } from './FromPlatformFlagConstDisallowed';
+import { rule as rule_FrontendSyntaxRequired } from './FrontendSyntaxRequired';
 import { rule as rule_InvalidArgumentCount } from './InvalidArgumentCount';
 import { rule as rule_InvalidDefaultArgInFrom } from './InvalidDefaultArgInFrom';
 import { rule as rule_InvalidDefinitionDescription } from './InvalidDefinitionDescription';
@@ -181,6 +182,7 @@ export const allRules: readonly Rule[] = [
   rule_ExposeProtoCasing,
   rule_FromAsCasing,
   rule_FromPlatformFlagConstDisallowed,
+  rule_FrontendSyntaxRequired,
   rule_InvalidArgumentCount,
   rule_InvalidDefaultArgInFrom,
   rule_InvalidDefinitionDescription,

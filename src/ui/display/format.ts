@@ -35,6 +35,13 @@ export function formatDuration(ms: number): string {
   return 'less than a second';
 }
 
+/** A build step's duration: "0.4s", "12.3s", "2m 05s". */
+export function formatStepDuration(ms: number): string {
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
+}
+
 /** "3 days ago" from an epoch-ms timestamp. */
 export function formatAge(epochMs: number, now = Date.now()): string {
   if (!epochMs) return '';

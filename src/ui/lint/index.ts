@@ -20,7 +20,7 @@ const selector: vscode.DocumentSelector = [
 
 export function createLinting(ctx: WharfContext): Linting {
   const coexistence = new Coexistence(ctx.config, ctx.extension.globalState);
-  const diagnostics = new LintDiagnostics(ctx.config, ctx.extension.extensionPath, ctx.log, vscode.workspace, coexistence);
+  const diagnostics = new LintDiagnostics(ctx.config, ctx.extension.extensionPath, ctx.log, vscode.workspace, coexistence, ctx.buildContexts);
 
   const showProblems = () => vscode.commands.executeCommand('workbench.actions.view.problems');
 

@@ -15,6 +15,7 @@ import { CachedFiles, lintDockerfile, type LintFiles, type LintResult } from '..
 import type { Finding } from '../../lint/rule';
 import { findShellcheck } from '../../lint/shellcheck';
 import { MAX_DOCKERFILE_BYTES, readWorkspaceFile, UnreadableFileError } from '../../workspace/readFile';
+import type { BuildContexts } from '../../workspace/buildContext';
 import type { Config } from '../config';
 import type { Coexistence } from './coexistence';
 import { diagnosticLevel, diagnosticSource, diagnosticTags, isDockerfileName, isIgnoreFileName, ruleDocLink } from './findingShape';
@@ -80,9 +81,12 @@ export class LintDiagnostics implements vscode.Disposable {
     private readonly trust: WorkspaceTrust = vscode.workspace,
     /** The rules left to other Docker extensions (coexistence.ts). */
     private readonly others?: Pick<Coexistence, 'leftToOthers' | 'onDidChange'>,
+    /** The build context chosen per Dockerfile: its .dockerignore is the one CopyIgnoredFile reads. */
+    private readonly contexts?: Pick<BuildContexts, 'contextFor' | 'onDidChange'>,
   ) {
     this.bundledDocs = readBundledDocs(path.join(extensionPath, 'docs', 'rules'));
     if (others) this.disposables.push(others.onDidChange(() => this.relintAll()));
+    if (contexts) this.disposables.push(new vscode.Disposable(contexts.onDidChange(() => this.relintAll()).dispose));
     this.disposables.push(
       this.collection, this.idleEmitter, this.didLint,
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
@@ -224,6 +228,7 @@ export class LintDiagnostics implements vscode.Disposable {
     const result = await lintDockerfile({
       text,
       file: uri.scheme === 'file' ? uri.fsPath : undefined,
+      contextDir: uri.scheme === 'file' ? this.contexts?.contextFor(uri.fsPath) : undefined,
       folder: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined,
     }, {
       files: this.files,

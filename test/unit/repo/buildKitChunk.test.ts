@@ -1,0 +1,44 @@
+// Repo check: Wharf's BuildKit build (src/docker/buildkit/: the /session server and the status
+// decoder) is not part of dist/extension.js but its own bundle, dist/buildkit.js, which
+// src/docker/build.ts requires on the first BuildKit build; that bundle needs neither VS Code nor
+// a gRPC or protobuf runtime. Built in memory with the options of scripts/lib/bundle.mjs.
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..', '..', '..');
+// tsc compiles import() to require() under CommonJS; the build options are an ES module.
+const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+
+interface Esbuild { build(options: object): Promise<{ outputFiles: { text: string }[] }> }
+interface Bundles { extensionBuild(o: object): object; buildKitBuild(o: object): object; BUILDKIT_CHUNK: string }
+
+/** The gRPC method the session serves for `RUN --mount=type=secret`. */
+const SESSION_MARK = '/moby.buildkit.secrets.v1.Secrets/GetSecret';
+
+describe('repo: the BuildKit build is a lazily loaded bundle', function () {
+  this.timeout(60_000);
+  let extension: string;
+  let buildKit: string;
+  let chunk: string;
+
+  before(async () => {
+    const esbuild = await importEsm('esbuild') as Esbuild;
+    const bundles = await importEsm(join(root, 'scripts/lib/bundle.mjs')) as Bundles;
+    const build = async (options: object) => (await esbuild.build({ ...options, absWorkingDir: root, write: false, logLevel: 'silent', sourcemap: false })).outputFiles[0].text;
+    extension = await build(bundles.extensionBuild({ production: true }));
+    buildKit = await build(bundles.buildKitBuild({ production: true }));
+    chunk = bundles.BUILDKIT_CHUNK;
+  });
+
+  it('dist/extension.js holds no session and requires the chunk beside it', () => {
+    assert.ok(!extension.includes(SESSION_MARK), 'the BuildKit session is bundled into the extension');
+    assert.ok(extension.includes(`require("${chunk}")`), `no require("${chunk}") in the extension bundle`);
+  });
+
+  it('dist/buildkit.js holds the session, requires no vscode, and no gRPC or protobuf runtime', () => {
+    assert.ok(buildKit.includes(SESSION_MARK));
+    assert.ok(!/require\(["']vscode["']\)/.test(buildKit));
+    assert.ok(!/grpc-js|protobufjs/.test(buildKit));
+    assert.ok(buildKit.length < 20_000, `${buildKit.length} characters`);
+  });
+});
