@@ -149,7 +149,7 @@ export function dockerfileCommands(ctx: WharfContext): DockerfileTools {
     const add = vscode.l10n.t('Add "{0}"', SYNTAX_LINE);
     const message = vscode.l10n.t('Wharf: {0} was not sent to the engine: {1} {2}', vscode.workspace.asRelativePath(dockerfile), err.message, err.hint ?? '');
     ctx.log.error(message);
-    void ctx.prompts.error(message, err.syntaxLineHelps ? [add] : []).then(async (answer) => { if (answer === add) await addSyntaxLine(dockerfile); });
+    void ctx.prompts.notify(message, err.syntaxLineHelps ? [add] : [], 'error').then(async (answer) => { if (answer === add) await addSyntaxLine(dockerfile); });
   };
 
   /**
