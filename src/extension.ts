@@ -2,6 +2,7 @@
 // object, one list of registrations, everything disposed through context.subscriptions.
 import * as vscode from 'vscode';
 import { registerCommands } from './ui/commands';
+import { ComposeEditing } from './ui/composeEditing';
 import { ComposeWorkspace } from './ui/composeWorkspace';
 import { Config } from './ui/config';
 import type { WharfContext } from './ui/context';
@@ -38,9 +39,10 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
   const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect, walkthrough, compose };
   const lint = createLinting(ctx);
   const editing = createEditing(ctx);
+  const composeEditing = new ComposeEditing();
 
   context.subscriptions.push(
-    log, config, sessions, views, inspect, walkthrough, lint, editing, compose,
+    log, config, sessions, views, inspect, walkthrough, lint, editing, compose, composeEditing,
     createStatusBar(sessions, config),
     confirmEngineWhenLookedAt(sessions, views),
     // Changed engine settings say which engine is wanted: the demo engine's turn is over.

@@ -35,6 +35,31 @@ export const editingChunk = {
   },
 };
 
+// The compose file checker (src/docker/composeSchema.ts: Ajv and the Compose Specification's
+// schema, ~0.2 MB) is its own bundle too, dist/composeCheck.js, read when the first compose file
+// opens. The schema comes from the dclint package, whose `exports` do not list it: resolved by path.
+export const COMPOSE_CHECK_CHUNK = './composeCheck.js';
+export const composeCheckChunk = {
+  name: 'compose-check-chunk',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]docker[\\/]composeSchema$/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || !/[\\/]src[\\/]ui[\\/]/.test(args.importer)) return undefined;
+      return { path: COMPOSE_CHECK_CHUNK, external: true };
+    });
+  },
+};
+const composeSchemaFile = {
+  name: 'compose-schema-file',
+  setup(build) {
+    build.onResolve({ filter: /^dclint\/schemas\/compose\.schema\.json$/ }, () => ({ path: fileURLToPath(new URL('../../node_modules/dclint/schemas/compose.schema.json', import.meta.url)) }));
+  },
+};
+
+/** Options for dist/composeCheck.js, the lazily loaded compose file checker. */
+export function composeCheckBuild({ production, outfile = 'dist/composeCheck.js' }) {
+  return { ...editingBuild({ production, outfile }), entryPoints: ['src/docker/composeSchema.ts'], plugins: [composeSchemaFile] };
+}
+
 /** Options for dist/editing.js, the lazily loaded editing service (its own copy of dockerfile-ast). */
 export function editingBuild({ production, outfile = 'dist/editing.js' }) {
   return {
@@ -64,7 +89,7 @@ export function extensionBuild({ production, outfile = 'dist/extension.js', buil
     format: 'cjs',
     target: 'node20',
     external: nodeExternals,
-    plugins: buildKit ? [editingChunk] : [withoutBuildKit, editingChunk],
+    plugins: buildKit ? [editingChunk, composeCheckChunk] : [withoutBuildKit, editingChunk, composeCheckChunk],
     // import() of the editing chunk as a plain require: the extension host loads CommonJS.
     supported: { 'dynamic-import': false },
   };

@@ -11,6 +11,7 @@ import type { ComposeOutcome } from '../../../src/ui/composeCommands';
 import type { ProjectLogsView } from '../../../src/ui/composeTerminals';
 import type { WharfApi } from '../../../src/extension';
 import type { ContainerTreeNode, ProjectNode, ServiceNode } from '../../../src/ui/tree/containersTree';
+import { waitFor } from '../../engine/waitFor';
 import { engine, TEST_IMAGE, until, wharf } from './explorerSupport';
 
 const run = <T>(command: string, ...args: unknown[]): Thenable<T> => vscode.commands.executeCommand<T>(command, ...args);
@@ -228,5 +229,55 @@ describe('compose commands on the real engine (docker-compose v1)', function () 
     const error = api.prompts.asked.find((q) => q.kind === 'error');
     assert.match(error?.message ?? '', /Compose is not installed\. Install Docker Compose: .*docker compose.*docker-compose.*podman-compose/);
     assert.deepEqual(await states(), []);
+  });
+});
+
+describe('compose files in the editor', function () {
+  let folder: string;
+
+  before(async () => {
+    await wharf(); // activated
+    folder = join(vscode.workspace.workspaceFolders![0].uri.fsPath, `compose-editing-${Math.random().toString(36).slice(2, 8)}`);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  const open = async (file: string, text: string): Promise<vscode.TextDocument> => {
+    const uri = vscode.Uri.file(join(folder, file));
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    return document;
+  };
+
+  it('marks what the Compose Specification does not allow, where it is, and clears it once fixed', async () => {
+    const document = await open('compose.yaml', 'services:\n  web:\n    imagee: nginx\n    ports: 80\n');
+    const diagnostics = await waitFor('the compose diagnostics', () => {
+      const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Wharf Compose');
+      return found.length === 2 ? found : undefined;
+    });
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`).sort(), [
+      '2:4-2:10 "services.web" does not allow "imagee".',
+      '3:11-3:13 "services.web.ports" must be array.',
+    ]);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), 'services:\n  web:\n    image: nginx\n    ports: ["80"]\n');
+    await vscode.workspace.applyEdit(edit);
+    await waitFor('the diagnostics cleared', () => vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Wharf Compose').length === 0);
+  });
+
+  it('completes service names in depends_on, links and extends, never the service itself', async () => {
+    const text = 'services:\n  db:\n    image: x\n  cache:\n    image: y\n  web:\n    image: z\n    depends_on:\n      - \n    extends: \n';
+    const document = await open('docker-compose.dev.yml', text);
+    const names = async (line: number, character: number): Promise<string[]> => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, character));
+      return list.items.filter((i) => i.detail === 'Compose service').map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).sort();
+    };
+    assert.deepEqual(await names(8, 8), ['cache', 'db']);
+    assert.deepEqual(await names(9, 13), ['cache', 'db']);
+    assert.deepEqual(await names(6, 11), [], 'no service names after image:');
   });
 });

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cliPluginDirs, findCompose } from '../../../src/docker/composeFind';
+import { definedServices, serviceNameContext } from '../../../src/docker/composeCompletion';
 import { splitTimestamp } from '../../../src/docker/composeLogs';
 import { composeProjects, configFilesOf } from '../../../src/docker/composeModel';
 import { composeFileKind, filesFor, normalizeProjectName, parseEnvFile, profileNames, resolveProject, serviceNames } from '../../../src/docker/composeProject';
@@ -202,5 +203,36 @@ describe('compose: log timestamps', () => {
     assert.deepEqual(splitTimestamp('2026-12-06T13:00:01.000000123Z hello world'), { time: [Date.UTC(2026, 11, 6, 13, 0, 1) / 1000, 123], text: 'hello world' });
     assert.deepEqual(splitTimestamp('2026-12-06T13:00:01.5Z x').time[1], 500_000_000);
     assert.deepEqual(splitTimestamp('no stamp here'), { time: [0, 0], text: 'no stamp here' });
+  });
+});
+
+describe('compose: where service names complete', () => {
+  /** The context at the `|` in `text`. */
+  const at = (text: string): { service: string } | undefined => serviceNameContext(text.replace('|', ''), text.indexOf('|'));
+  const head = 'services:\n  db:\n    image: x\n  web:\n    image: y\n';
+
+  it('in depends_on and links: list items, map keys, a flow list on the key\'s line', () => {
+    assert.deepEqual(at(`${head}    depends_on:\n      - d|`), { service: 'web' });
+    assert.deepEqual(at(`${head}    depends_on:\n      d|`), { service: 'web' });
+    assert.deepEqual(at(`${head}    depends_on: [db, |`), { service: 'web' });
+    assert.deepEqual(at(`${head}    links:\n      - |`), { service: 'web' });
+  });
+
+  it('as extends\' value and as extends.service', () => {
+    assert.deepEqual(at(`${head}    extends: |`), { service: 'web' });
+    assert.deepEqual(at(`${head}    extends:\n      file: common.yaml\n      service: |`), { service: 'web' });
+  });
+
+  it('nowhere else: a condition under depends_on, an image, a top-level key, another list', () => {
+    assert.equal(at(`${head}    depends_on:\n      db:\n        condition: |`), undefined);
+    assert.equal(at(`${head}    image: |`), undefined);
+    assert.equal(at(`${head}    ports:\n      - |`), undefined);
+    assert.equal(at('depends_on:\n  - |'), undefined);
+    assert.equal(at(`${head}    extends: {service: |`), undefined);
+  });
+
+  it('lists the services a file defines, even while the file is half written', () => {
+    assert.deepEqual(definedServices(`${head}    depends_on: [\nvolumes:\n  data: {}\n`), ['db', 'web']);
+    assert.deepEqual(definedServices('services:\n    # a comment\n    api:\n      image: x\n    worker: {image: y}\n'), ['api', 'worker']);
   });
 });
