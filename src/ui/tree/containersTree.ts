@@ -105,12 +105,13 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
     }
     if (node.type === 'service') {
       const service = composeProject(store.containers(), node.project)?.services.find((s) => s.name === node.service);
+      // Expanded even while it has no container: a row first drawn without children would stay
+      // collapsed once Up gives it some.
       const item = new vscode.TreeItem(node.service, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `service:${node.project}\0${node.service}`;
       item.description = serviceDescription(service);
       item.iconPath = new vscode.ThemeIcon('symbol-method', service && service.running > 0 ? new vscode.ThemeColor('charts.green') : undefined);
       item.contextValue = serviceContextValue(service, this.projectFacts(node.project).files.length > 0);
-      if (!service || service.containers.length === 0) item.collapsibleState = vscode.TreeItemCollapsibleState.None;
       return item;
     }
     const container = store.container(node.id);
