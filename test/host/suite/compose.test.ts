@@ -215,6 +215,16 @@ describe('compose commands on the real engine (docker-compose v1)', function () 
     assert.equal(await volumeExists(), false);
   });
 
+  it('a run that fails says so with Compose\'s last lines, and keeps the output in its terminal', async () => {
+    const broken = vscode.Uri.file(join(folder, 'broken', 'compose.yaml'));
+    await vscode.workspace.fs.writeFile(broken, Buffer.from('services:\n  x:\n    imagee: y\n'));
+    const outcome = await run<ComposeOutcome>('wharf.compose.up', broken);
+    assert.ok(outcome && outcome.exitCode !== 0 && !outcome.cancelled, JSON.stringify(outcome));
+    const error = api.prompts.asked.find((q) => q.kind === 'error');
+    assert.match(error?.message ?? '', /^Wharf: Compose Up broken failed: [\s\S]*imagee/);
+    assert.deepEqual(error?.choices, ['Show Output']);
+  });
+
   it('without any Compose installed, says so and how to get one', async () => {
     const saved = { PATH: process.env.PATH, DOCKER_CONFIG: process.env.DOCKER_CONFIG };
     // The extension host is this process: an empty PATH and a config folder with no plugins hide every Compose.

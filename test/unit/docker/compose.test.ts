@@ -10,7 +10,7 @@ import { definedServices, serviceNameContext } from '../../../src/docker/compose
 import { splitTimestamp } from '../../../src/docker/composeLogs';
 import { composeProjects, configFilesOf } from '../../../src/docker/composeModel';
 import { composeFileKind, filesFor, normalizeProjectName, parseEnvFile, profileNames, resolveProject, serviceNames } from '../../../src/docker/composeProject';
-import { composeArgs, composeEnvironment } from '../../../src/docker/composeRun';
+import { composeArgs, composeEnvironment, runCompose } from '../../../src/docker/composeRun';
 import { contextDigest, resolveEndpoint } from '../../../src/docker/connect';
 import type { ContainerModel } from '../../../src/docker/model';
 
@@ -234,5 +234,37 @@ describe('compose: where service names complete', () => {
   it('lists the services a file defines, even while the file is half written', () => {
     assert.deepEqual(definedServices(`${head}    depends_on: [\nvolumes:\n  data: {}\n`), ['db', 'web']);
     assert.deepEqual(definedServices('services:\n    # a comment\n    api:\n      image: x\n    worker: {image: y}\n'), ['api', 'worker']);
+  });
+});
+
+describe('compose: running Compose', () => {
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wharf-compose-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** A stand-in Compose: a real executable that prints its arguments one per line, then waits when asked. */
+  const fakeCompose = (): { flavor: 'standalone'; file: string } => {
+    const file = path.join(dir, 'docker-compose');
+    fs.writeFileSync(file, '#!/bin/sh\nfor a in "$@"; do echo "arg:$a"; done\necho "host:$DOCKER_HOST"\nif [ "$1" = wait ]; then trap \'kill $!; echo interrupted; exit 130\' INT; echo waiting; sleep 30 & wait; fi\nexit 3\n', { mode: 0o755 });
+    return { flavor: 'standalone', file };
+  };
+
+  it('passes each argument as it is (no shell reads them) with the engine environment, and reports the exit code', async () => {
+    const result = await runCompose(fakeCompose(), ['-p', 'x', 'up', '$(touch pwned)', 'a b;c'], { env: { DOCKER_HOST: 'unix:///e.sock', PATH: process.env.PATH }, cwd: dir });
+    assert.equal(result.exitCode, 3);
+    assert.deepEqual(result.output.trim().split('\n'), ['arg:-p', 'arg:x', 'arg:up', 'arg:$(touch pwned)', 'arg:a b;c', 'host:unix:///e.sock']);
+    assert.equal(fs.existsSync(path.join(dir, 'pwned')), false);
+  });
+
+  it('Cancel interrupts Compose as Ctrl-C would', async () => {
+    const abort = new AbortController();
+    const running = runCompose(fakeCompose(), ['wait'], { env: { PATH: process.env.PATH }, cwd: dir, signal: abort.signal, onOutput: (text) => { if (text.includes('waiting')) abort.abort(); } });
+    const result = await running;
+    assert.deepEqual([result.cancelled, result.exitCode], [true, 130]);
+    assert.match(result.output, /interrupted/);
+  });
+
+  it('a Compose that cannot be started is an error with the way to install one', async () => {
+    await assert.rejects(runCompose({ flavor: 'standalone', file: path.join(dir, 'missing') }, [], { env: {}, cwd: dir }), (err: Error & { hint?: string }) => /could not be started/.test(err.message) && /Install Docker Compose/.test(err.hint ?? ''));
   });
 });
