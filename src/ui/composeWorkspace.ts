@@ -28,7 +28,10 @@ export class ComposeWorkspace implements vscode.Disposable {
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(WATCH_GLOB);
-    this.subscriptions.push(watcher, this.changed,
+    // A deleted folder comes as one event for the folder, which the glob above does not match.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.subscriptions.push(watcher, deletions, this.changed,
+      deletions.onDidDelete((uri) => { if (this.projectList.some((p) => isWithin(p.workingDir, uri.fsPath))) this.rescan(); }),
       watcher.onDidCreate(() => this.rescan()), watcher.onDidChange(() => this.rescan()), watcher.onDidDelete(() => this.rescan()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescan()));
     this.rescan();
@@ -96,4 +99,8 @@ export function projectsOf(files: string[]): WorkspaceProject[] {
     } catch { /* unreadable: not shown */ }
   }
   return projects.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function isWithin(folder: string, ancestor: string): boolean {
+  return folder === ancestor || folder.startsWith(ancestor + path.sep);
 }

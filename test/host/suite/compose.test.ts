@@ -3,7 +3,6 @@
 // in the workspace; its images come from the local registry (so Pull really pulls). Dialogs are
 // answered by the test hook; every effect is checked on the engine through a raw client.
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import * as vscode from 'vscode';
@@ -83,7 +82,9 @@ describe('compose commands on the real engine (docker-compose v1)', function () 
     await docker().getVolume(`${name}_data`).remove().catch(() => undefined);
     await docker().getNetwork(`${name}_default`).remove().catch(() => undefined);
     await docker().getImage(image).remove().catch(() => undefined);
-    if (folder) rmSync(folder, { recursive: true, force: true });
+    // Through VS Code's file system, so the project leaves the tree of the suites that follow.
+    if (folder) await vscode.workspace.fs.delete(vscode.Uri.file(folder), { recursive: true });
+    await until(api, 'the project gone from the workspace', () => !api.compose.project(name));
     await vscode.commands.executeCommand('workbench.action.terminal.killAll');
   });
 
@@ -252,7 +253,7 @@ describe('compose files in the editor', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    if (folder) rmSync(folder, { recursive: true, force: true });
+    if (folder) await vscode.workspace.fs.delete(vscode.Uri.file(folder), { recursive: true });
   });
 
   const open = async (file: string, text: string): Promise<vscode.TextDocument> => {
