@@ -1,6 +1,7 @@
 // The Containers view: compose projects first (each with its services, each service with its
 // containers), the other containers beneath, each a row drawn from the store when asked. A
-// project whose files are in the workspace shows even when none of its containers exist. Node objects are kept per id so VS Code can match them across
+// project whose files are in the workspace shows even when none of its containers exist.
+// Node objects are kept per id so VS Code can match them across
 // refreshes (selection and expansion survive) and so a change refreshes only its own rows.
 import * as vscode from 'vscode';
 import { COMPOSE_LABELS, composeProject } from '../../docker/composeModel';
@@ -291,7 +292,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
     };
     const refreshParent = (key: string): void => {
       if (key === ROOT) root = true;
-      else if (!store.containers().some((c) => c.composeProject === key)) root = true; // the group itself appears or goes (or loses its last container)
+      else if (!store.containers().some((c) => c.composeProject === key)) root = true; // the group itself appears or goes
       else if (this.projectNodes.has(key)) refresh.add(this.projectNodes.get(key)!);
       else root = true;
     };
