@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 
 import { execFileSync } from 'node:child_process';
-import { buildKitBuild, editingBuild, extensionBuild, nodeExternals } from './lib/bundle.mjs';
+import { buildKitBuild, composeCheckBuild, editingBuild, extensionBuild, nodeExternals } from './lib/bundle.mjs';
 execFileSync(process.execPath, ['scripts/gen-rule-index.mjs'], { stdio: 'inherit' });
 
 const production = process.argv.includes('--production');
@@ -21,6 +21,7 @@ const builds = [
   extensionBuild({ production }),
   editingBuild({ production }),
   buildKitBuild({ production }),
+  composeCheckBuild({ production }),
   { ...common, entryPoints: ['src/lint/cli.ts'], outfile: 'dist/wharf-lint.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternals, banner: { js: '#!/usr/bin/env node' } },
 ];
 // Webview page scripts (browser) live in src/webview/<page>/main.ts.

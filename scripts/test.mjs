@@ -78,6 +78,9 @@ async function runRound(dir, artifactsDir) {
         const podman = await startPodman(join(dir, 'p'), log);
         stops.push(podman.stop);
         env.WHARF_TEST_PODMAN_HOST = podman.host;
+        // What a `podman` CLI (podman-compose's) needs to reach the same containers.
+        env.WHARF_TEST_PODMAN_CONF = podman.cliEnv.CONTAINERS_CONF;
+        env.WHARF_TEST_PODMAN_STORAGE_CONF = podman.cliEnv.CONTAINERS_STORAGE_CONF;
         await copyImage(dockerd.socket, podman.socket, TEST_IMAGE);
       }
       if (tiers.includes('engine') || tiers.includes('host')) {

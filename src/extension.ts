@@ -2,6 +2,8 @@
 // object, one list of registrations, everything disposed through context.subscriptions.
 import * as vscode from 'vscode';
 import { registerCommands } from './ui/commands';
+import { ComposeEditing } from './ui/composeEditing';
+import { ComposeWorkspace } from './ui/composeWorkspace';
 import { Config } from './ui/config';
 import type { WharfContext } from './ui/context';
 import { createEditing, type Editing } from './ui/editing';
@@ -31,16 +33,18 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
   const config = new Config();
   const prompts = new Prompts(testing);
   const sessions = new SessionHolder(engineSessionFactory((line) => log.info(line), askHostKey(prompts)), () => ({ host: config.engineHost, context: config.engineContext }));
-  const views = createViews(sessions, config);
+  const compose = new ComposeWorkspace();
+  const views = createViews(sessions, config, compose);
   const inspect = new InspectPanels(context.extensionUri, sessions);
   const walkthrough = new WalkthroughProgress(sessions);
   const buildContexts = new BuildContexts(context.workspaceState);
-  const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect, walkthrough, buildContexts };
+  const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect, walkthrough, buildContexts, compose };
   const lint = createLinting(ctx);
   const editing = createEditing(ctx);
+  const composeEditing = new ComposeEditing();
 
   context.subscriptions.push(
-    log, config, sessions, views, inspect, walkthrough, lint, editing,
+    log, config, sessions, views, inspect, walkthrough, lint, editing, compose, composeEditing,
     createStatusBar(sessions, config),
     confirmEngineWhenLookedAt(sessions, views),
     // Changed engine settings say which engine is wanted: the demo engine's turn is over.

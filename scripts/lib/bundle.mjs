@@ -66,6 +66,31 @@ export function buildKitBuild({ production, outfile = 'dist/buildkit.js' }) {
   };
 }
 
+// The compose file checker (src/docker/composeSchema.ts: Ajv and the Compose Specification's
+// schema, ~0.2 MB) is its own bundle too, dist/composeCheck.js, read when the first compose file
+// opens. The schema comes from the dclint package, whose `exports` do not list it: resolved by path.
+export const COMPOSE_CHECK_CHUNK = './composeCheck.js';
+export const composeCheckChunk = {
+  name: 'compose-check-chunk',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]docker[\\/]composeSchema$/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || !/[\\/]src[\\/]ui[\\/]/.test(args.importer)) return undefined;
+      return { path: COMPOSE_CHECK_CHUNK, external: true };
+    });
+  },
+};
+const composeSchemaFile = {
+  name: 'compose-schema-file',
+  setup(build) {
+    build.onResolve({ filter: /^dclint\/schemas\/compose\.schema\.json$/ }, () => ({ path: fileURLToPath(new URL('../../node_modules/dclint/schemas/compose.schema.json', import.meta.url)) }));
+  },
+};
+
+/** Options for dist/composeCheck.js, the lazily loaded compose file checker. */
+export function composeCheckBuild({ production, outfile = 'dist/composeCheck.js' }) {
+  return { ...editingBuild({ production, outfile }), entryPoints: ['src/docker/composeSchema.ts'], plugins: [composeSchemaFile] };
+}
+
 /** Options for dist/editing.js, the lazily loaded editing service (its own copy of dockerfile-ast). */
 export function editingBuild({ production, outfile = 'dist/editing.js' }) {
   return {
@@ -87,7 +112,7 @@ export function editingBuild({ production, outfile = 'dist/editing.js' }) {
  * bundles dockerode whole, `buildKitInline: true` puts Wharf's BuildKit build into the bundle.
  */
 export function extensionBuild({ production, outfile = 'dist/extension.js', buildKit = false, buildKitInline = false }) {
-  const chunks = buildKitInline ? [editingChunk] : [editingChunk, buildKitChunk];
+  const chunks = buildKitInline ? [editingChunk, composeCheckChunk] : [editingChunk, buildKitChunk, composeCheckChunk];
   return {
     bundle: true,
     minify: production,
@@ -100,7 +125,7 @@ export function extensionBuild({ production, outfile = 'dist/extension.js', buil
     target: 'node20',
     external: nodeExternals,
     plugins: buildKit ? chunks : [withoutBuildKit, ...chunks],
-    // import() of the editing and BuildKit chunks as a plain require: the extension host loads CommonJS.
+    // import() of the editing, BuildKit and compose-check chunks as a plain require: the extension host loads CommonJS.
     supported: { 'dynamic-import': false },
   };
 }

@@ -152,10 +152,22 @@ export async function startPodman(root, log) {
   const socket = join(root, 'podman.sock');
   const logFile = join(root, 'podman.log');
   const conf = join(root, 'containers.conf');
-  // Without these ulimits, running a container fails here with "error setting rlimit".
-  writeFileSync(conf, '[containers]\ndefault_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]\n');
+  const storageConf = join(root, 'storage.conf');
+  // Without these ulimits, running a container fails here with "error setting rlimit". The same
+  // folders are also written into the config files, so that a `podman` CLI given only
+  // CONTAINERS_CONF and CONTAINERS_STORAGE_CONF (podman-compose runs it) sees this service's
+  // containers, networks and volumes, and never the machine's own (/etc/containers/networks).
+  writeFileSync(conf, [
+    '[containers]', 'default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]',
+    '[engine]', `tmp_dir = "${join(root, 'tmp')}"`,
+    '[network]', `network_config_dir = "${join(root, 'networks')}"`, '',
+  ].join('\n'));
+  writeFileSync(storageConf, [
+    '[storage]', 'driver = "overlay"', `graphroot = "${join(root, 'storage')}"`, `runroot = "${join(root, 'run')}"`, '',
+  ].join('\n'));
   const storage = ['--root', join(root, 'storage'), '--runroot', join(root, 'run'), '--tmpdir', join(root, 'tmp')];
-  const env = { ...process.env, CONTAINERS_CONF: conf };
+  const cliEnv = { CONTAINERS_CONF: conf, CONTAINERS_STORAGE_CONF: storageConf };
+  const env = { ...process.env, ...cliEnv };
   const proc = startProcess('podman', [...storage, 'system', 'service', '--time=0', `unix://${socket}`], { logFile, env, graceMs: 15000 });
   const stop = onStop(async () => {
     // Podman has no daemon owning its containers: they (conmon and the container's processes)
@@ -169,7 +181,7 @@ export async function startPodman(root, log) {
     await waitFor('podman service', async () => (await unixGet(socket, '/_ping')) === 200, { timeoutMs: 60000, child: proc.child, logFile });
   } catch (e) { await stop(); throw e; }
   log(`podman API up on unix://${socket}`);
-  return { host: `unix://${socket}`, socket, logFile, stop };
+  return { host: `unix://${socket}`, socket, logFile, cliEnv, stop };
 }
 
 export async function startRegistry(root, log) {

@@ -17,6 +17,10 @@ const PACKAGES = {
   'busybox-static': { file: '/bin/busybox', for: ENGINE },
   iproute2: { bin: 'ip', for: ENGINE },
   podman: { bin: 'podman', for: ['engine'] },
+  // Compose v1 (the only Compose Debian 12 ships) drives the private dockerd in the engine and
+  // host tiers; podman-compose drives the private Podman in the engine tier.
+  'docker-compose': { bin: 'docker-compose', for: ['engine', 'host', 'e2e'] },
+  'podman-compose': { bin: 'podman-compose', for: ['engine'] },
   // The host tier pushes and pulls against the local registry too.
   'docker-registry': { bin: 'docker-registry', for: ['engine', 'host'] },
   // ssh:// engines are tested against a private sshd on loopback.

@@ -5,6 +5,7 @@ import type Docker from 'dockerode';
 import * as vscode from 'vscode';
 import { toWharfError } from '../docker/errors';
 import { maskText } from '../docker/secrets';
+import type { ComposeWorkspace } from './composeWorkspace';
 import type { Config } from './config';
 import type { Prompts } from './prompts';
 import type { InspectPanels } from './inspect/inspectPanels';
@@ -24,6 +25,8 @@ export interface WharfContext {
   readonly walkthrough: WalkthroughProgress;
   /** The build context chosen for each Dockerfile: what Build Image sends and CopyIgnoredFile checks. */
   readonly buildContexts: BuildContexts;
+  /** The Compose projects the workspace's files describe. */
+  readonly compose: ComposeWorkspace;
 }
 
 /** The connected engine's client, or a user-facing error saying why there is none. */

@@ -26,6 +26,7 @@ export function engineSessionFactory(log: (line: string) => void, askHostKey?: A
     let client: { apiVersion: string; docker: Docker } | undefined;
     return {
       store,
+      endpoint,
       docker: () => {
         const connection = store.connection;
         if (connection.status !== 'connected') return client?.docker;

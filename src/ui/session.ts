@@ -3,10 +3,13 @@
 // `current`, and rebind on onDidChange. Nothing here keeps engine data of its own.
 import type Docker from 'dockerode';
 import * as vscode from 'vscode';
+import type { Endpoint } from '../docker/connect';
 import type { EngineStore } from '../docker/model';
 
 export interface EngineSession {
   readonly store: EngineStore;
+  /** Where the engine is (undefined when the settings name no usable one): what Compose is pointed at. */
+  readonly endpoint?: Endpoint;
   /** A client for one-off requests (operations, inspect, logs). Undefined until connected. */
   docker(): Docker | undefined;
   dispose(): void;

@@ -2,12 +2,14 @@
 // welcome content and menus (engine status, filter active) in step with the store.
 import * as vscode from 'vscode';
 import type { ConnectionState } from '../docker/model';
+import type { ComposeWorkspace } from './composeWorkspace';
 import type { Config } from './config';
 import { demoEngineOffer } from './engineRecovery';
 import type { SessionHolder } from './session';
 import { ContainersTreeProvider, type ContainerNode, type ContainerTreeNode } from './tree/containersTree';
 import { EngineTreeProvider } from './tree/engineTree';
 import { FocusedRows } from './tree/focusedRow';
+import { systemTimers } from './tree/rowClock';
 import { ImagesTreeProvider, type ImageTreeNode } from './tree/imagesTree';
 import { NetworksTreeProvider, VolumesTreeProvider, type NetworkNode, type VolumeNode } from './tree/resourcesTree';
 
@@ -31,9 +33,9 @@ export interface WharfViews extends vscode.Disposable {
   readonly contextKeys: Readonly<Record<string, unknown>>;
 }
 
-export function createViews(sessions: SessionHolder, config: Config): WharfViews {
+export function createViews(sessions: SessionHolder, config: Config, composeFiles?: ComposeWorkspace): WharfViews {
   const disposables: vscode.Disposable[] = [];
-  const containers = new ContainersTreeProvider(sessions, config);
+  const containers = new ContainersTreeProvider(sessions, config, systemTimers, composeFiles);
   const images = new ImagesTreeProvider(sessions, config);
   const volumes = new VolumesTreeProvider(sessions);
   const networks = new NetworksTreeProvider(sessions);

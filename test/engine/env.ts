@@ -13,6 +13,9 @@ function required(name: string): string {
 export const dockerHost = (): string => required('WHARF_TEST_DOCKER_HOST');
 /** unix:///…/podman.sock of Podman's Docker-compatible API service. */
 export const podmanHost = (): string => required('WHARF_TEST_PODMAN_HOST');
+/** The containers.conf and storage.conf that point a `podman` CLI (podman-compose's) at that Podman. */
+export const podmanConf = (): string => required('WHARF_TEST_PODMAN_CONF');
+export const podmanStorageConf = (): string => required('WHARF_TEST_PODMAN_STORAGE_CONF');
 /** 127.0.0.1:PORT of the local registry (no auth). */
 export const registryAddress = (): string => required('WHARF_TEST_REGISTRY');
 

@@ -1,18 +1,24 @@
-// The Containers view: compose projects first, the other containers beneath, each a row drawn
-// from the store when asked. Node objects are kept per id so VS Code can match them across
+// The Containers view: compose projects first (each with its services, each service with its
+// containers), the other containers beneath, each a row drawn from the store when asked. A
+// project whose files are in the workspace shows even when none of its containers exist.
+// Node objects are kept per id so VS Code can match them across
 // refreshes (selection and expansion survive) and so a change refreshes only its own rows.
 import * as vscode from 'vscode';
+import { COMPOSE_LABELS, composeProject } from '../../docker/composeModel';
 import type { ContainerModel, StoreChange } from '../../docker/model';
 import { nextStatusChangeMs } from '../../docker/statusText';
+import type { ComposeWorkspace } from '../composeWorkspace';
 import type { Config } from '../config';
+import { projectContextValue, projectDescription, projectTooltip, serviceContextValue, serviceDescription } from '../display/composeText';
 import { compareContainers, containerContextValue, containerDescription, containerIcon, containerSearchText, containerTooltip } from '../display/containerText';
 import { containerStatus } from '../display/containerText';
 import type { SessionHolder } from '../session';
 import { RefreshPacer } from './refreshPacer';
 import { RowClock, systemTimers, type RowTimes, type Timers } from './rowClock';
 
-export type ContainerTreeNode = ProjectNode | ContainerNode;
+export type ContainerTreeNode = ProjectNode | ServiceNode | ContainerNode;
 export interface ProjectNode { readonly type: 'project'; readonly project: string }
+export interface ServiceNode { readonly type: 'service'; readonly project: string; readonly service: string }
 export interface ContainerNode { readonly type: 'container'; readonly id: string }
 
 const ROOT = '';
@@ -48,6 +54,8 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   private readonly changed = new vscode.EventEmitter<ContainerTreeNode | ContainerTreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly projectNodes = new Map<string, ProjectNode>();
+  /** project + NUL + service → its node. */
+  private readonly serviceNodes = new Map<string, ServiceNode>();
   private readonly containerNodes = new Map<string, ContainerNode>();
   /** Which parent (project name, or ROOT) each shown container was listed under: where a removal must refresh. */
   private readonly shownUnder = new Map<string, string>();
@@ -67,9 +75,10 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   /** Containers Wharf asked to stop and the engine has not reported stopped yet. */
   private readonly stopping = new Set<string>();
 
-  constructor(private readonly sessions: SessionHolder, private readonly config: Config, private readonly timers: Timers = systemTimers) {
+  constructor(private readonly sessions: SessionHolder, private readonly config: Config, private readonly timers: Timers = systemTimers, private readonly composeFiles?: ComposeWorkspace) {
     this.clock = new RowClock((now) => this.rowTimes(now), (nodes) => this.pacer.request(nodes), timers);
     this.bindStore();
+    if (composeFiles) this.subscriptions.push(composeFiles.onDidChange(() => this.refreshAll()));
     this.subscriptions.push(sessions.onDidChange(() => { this.bindStore(); this.refreshAll(); }));
     this.subscriptions.push(config.onDidChange((keys) => {
       if (keys.some((k) => k.startsWith('containers.'))) this.refreshAll();
@@ -92,13 +101,24 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   getTreeItem(node: ContainerTreeNode): vscode.TreeItem {
     const store = this.sessions.current.store;
     if (node.type === 'project') {
-      const members = store.containers().filter((c) => c.composeProject === node.project);
-      const running = members.filter((c) => c.state === 'running').length;
+      const facts = this.projectFacts(node.project);
+      const running = facts.engine?.running ?? 0;
       const item = new vscode.TreeItem(node.project, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `project:${node.project}`;
-      item.description = vscode.l10n.t('{0}/{1} running', running, members.length);
+      item.description = projectDescription(facts);
       item.iconPath = new vscode.ThemeIcon('layers', running > 0 ? new vscode.ThemeColor('charts.green') : undefined);
-      item.contextValue = 'composeProject';
+      item.contextValue = projectContextValue(facts);
+      return item;
+    }
+    if (node.type === 'service') {
+      const service = composeProject(store.containers(), node.project)?.services.find((s) => s.name === node.service);
+      // Expanded even while it has no container: a row first drawn without children would stay
+      // collapsed once Up gives it some.
+      const item = new vscode.TreeItem(node.service, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `service:${node.project}\0${node.service}`;
+      item.description = serviceDescription(service);
+      item.iconPath = new vscode.ThemeIcon('symbol-method', service && service.running > 0 ? new vscode.ThemeColor('charts.green') : undefined);
+      item.contextValue = serviceContextValue(service, this.projectFacts(node.project).files.length > 0);
       return item;
     }
     const container = store.container(node.id);
@@ -184,6 +204,12 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
 
   /** The markdown hover is built only when the user hovers, not for every row drawn. */
   resolveTreeItem(item: vscode.TreeItem, node: ContainerTreeNode): vscode.TreeItem {
+    if (node.type === 'project') {
+      const markdown = new vscode.MarkdownString(projectTooltip(this.projectFacts(node.project)));
+      markdown.isTrusted = false;
+      item.tooltip = markdown;
+      return item;
+    }
     if (node.type !== 'container') return item;
     const container = this.sessions.current.store.container(node.id);
     if (container) {
@@ -214,19 +240,37 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
     const grouping = this.config.containerGrouping === 'composeProject';
     const visible = store.containers().filter((c) => !this.filterText || containerSearchText(c).includes(this.filterText));
     const sorted = [...visible].sort(this.compare());
+    if (node?.type === 'service') {
+      return sorted.filter((c) => c.composeProject === node.project && serviceOf(c) === node.service).map((c) => this.containerNode(c, node.project));
+    }
     if (node?.type === 'project') {
-      return sorted.filter((c) => c.composeProject === node.project).map((c) => this.containerNode(c, node.project));
+      const members = sorted.filter((c) => c.composeProject === node.project);
+      // Services the files define but that have no container yet show too, when no filter hides them.
+      const defined = this.filterText ? [] : this.composeFiles?.project(node.project)?.services ?? [];
+      const services = [...new Set([...members.flatMap((c) => { const s = serviceOf(c); return s ? [s] : []; }), ...defined])].sort((a, b) => a.localeCompare(b));
+      return [...services.map((s) => this.serviceNode(node.project, s)), ...members.filter((c) => !serviceOf(c)).map((c) => this.containerNode(c, node.project))];
     }
     if (!grouping) return sorted.map((c) => this.containerNode(c, ROOT));
-    const projects = [...new Set(sorted.flatMap((c) => (c.composeProject ? [c.composeProject] : [])))].sort((a, b) => a.localeCompare(b));
+    const fromFiles = this.filterText ? [] : (this.composeFiles?.projects ?? []).map((p) => p.name);
+    const projects = [...new Set([...sorted.flatMap((c) => (c.composeProject ? [c.composeProject] : [])), ...fromFiles])].sort((a, b) => a.localeCompare(b));
     return [...projects.map((p) => this.projectNode(p)), ...sorted.filter((c) => !c.composeProject).map((c) => this.containerNode(c, ROOT))];
   }
 
   getParent(node: ContainerTreeNode): ContainerTreeNode | undefined {
     if (node.type === 'project') return undefined;
+    if (node.type === 'service') return this.projectNode(node.project);
     const container = this.sessions.current.store.container(node.id);
-    if (container?.composeProject && this.config.containerGrouping === 'composeProject') return this.projectNode(container.composeProject);
+    if (container?.composeProject && this.config.containerGrouping === 'composeProject') {
+      const service = serviceOf(container);
+      return service ? this.serviceNode(container.composeProject, service) : this.projectNode(container.composeProject);
+    }
     return undefined;
+  }
+
+  /** The engine's and the workspace's knowledge of a project (see ComposeWorkspace.facts). */
+  projectFacts(project: string): ReturnType<ComposeWorkspace['facts']> {
+    const containers = this.sessions.current.store.containers();
+    return this.composeFiles?.facts(containers, project) ?? { name: project, engine: composeProject(containers, project), files: [] };
   }
 
   private compare(): (a: ContainerModel, b: ContainerModel) => number {
@@ -306,6 +350,16 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
     return node;
   }
 
+  private serviceNode(project: string, service: string): ServiceNode {
+    const key = `${project}\0${service}`;
+    let node = this.serviceNodes.get(key);
+    if (!node) {
+      node = { type: 'service', project, service };
+      this.serviceNodes.set(key, node);
+    }
+    return node;
+  }
+
   private containerNode(container: ContainerModel, parent: string | undefined): ContainerNode {
     let node = this.containerNodes.get(container.id);
     if (!node) {
@@ -321,4 +375,8 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve = (): void => undefined;
   const promise = new Promise<void>((r) => { resolve = r; });
   return { promise, resolve };
+}
+
+function serviceOf(container: ContainerModel): string | undefined {
+  return container.labels[COMPOSE_LABELS.service] || undefined;
 }

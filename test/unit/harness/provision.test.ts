@@ -52,6 +52,13 @@ describe('harness: packages per purpose', () => {
     for (const pkg of ['chromium', ...vscodeServer]) assert.ok(!eng.includes(pkg), pkg);
   });
 
+  it('Compose v1 drives dockerd in the engine, host and e2e tiers; podman-compose only in the engine tier', () => {
+    for (const tier of ['engine', 'host', 'e2e']) assert.ok(p.packagesFor([tier]).includes('docker-compose'), tier);
+    assert.ok(p.packagesFor(['engine']).includes('podman-compose'));
+    for (const tier of ['host', 'e2e']) assert.ok(!p.packagesFor([tier]).includes('podman-compose'), tier);
+    assert.ok(!p.packagesFor(['demo']).includes('docker-compose'), 'the demo engine needs no Compose');
+  });
+
   it('the unit tier includes the engine tier, which its test of the harness starts for real', () => {
     assert.deepEqual([...p.expandPurposes(['unit'])].sort(), ['engine', 'unit']);
     assert.ok(p.packagesFor(['unit']).includes('shellcheck'));
