@@ -218,14 +218,29 @@ export function hadolintImage(reference: string): { registry?: string; name: str
 
 /** A FROM as hadolint compares base images: the same platform, image, tag, digest and alias. */
 export function fromKey(from: From): string {
-  const platform = from.getFlags().find((f) => f.getName() === 'platform')?.getValue() ?? '';
-  const image = from.getArguments()[0]?.getValue() ?? '';
-  return `${platform}\u0000${image}\u0000${from.getBuildStage() ?? ''}`;
+  return ownTextOf(from).key;
 }
 
 /** The image name of a FROM as hadolint reads it (no registry, tag or digest; variables kept). */
 export function fromImageName(from: From): string {
-  return hadolintImage(from.getArguments()[0]?.getValue() ?? '').name;
+  return ownTextOf(from).imageName;
+}
+
+/**
+ * Both read only the FROM's own text, so they are kept with the instance, which syntax/parse.ts
+ * reuses while that text and its place are unchanged: the stage rules ask for them on every
+ * FROM at every lint.
+ */
+const readingsOfFrom = new WeakMap<From, { key: string; imageName: string }>();
+function ownTextOf(from: From): { key: string; imageName: string } {
+  let known = readingsOfFrom.get(from);
+  if (!known) {
+    const platform = from.getFlags().find((f) => f.getName() === 'platform')?.getValue() ?? '';
+    const image = from.getArguments()[0]?.getValue() ?? '';
+    known = { key: `${platform}\u0000${image}\u0000${from.getBuildStage() ?? ''}`, imageName: hadolintImage(image).name };
+    readingsOfFrom.set(from, known);
+  }
+  return known;
 }
 
 /**

@@ -17,7 +17,7 @@ function fileName(path: string): string {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3010', severity: 'info', source: 'hadolint', description: 'Use ADD for extracting archives into an image' },
+  meta: { code: 'DL3010', reads: ['FROM', 'COPY', 'RUN'], severity: 'info', source: 'hadolint', description: 'Use ADD for extracting archives into an image' },
   check({ dockerfile, text, report }) {
     const scripts = new Map(runScripts(dockerfile, text).filter((s) => !s.onbuild).map((s) => [s.instruction.getRange().start.line, s.script]));
     let copied = new Map<string, Range>();

@@ -32,7 +32,7 @@ function setInText(text: string): boolean {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3042', severity: 'warning', source: 'hadolint', description: 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`' },
+  meta: { code: 'DL3042', perInstruction: true, context: ['ENV', 'FROM', 'ONBUILD'], severity: 'warning', source: 'hadolint', description: 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`' },
   check(context) {
     const scriptOf = scriptLookup(context);
     const passes = instructionPasses(context.dockerfile);

@@ -7,7 +7,7 @@ import { baseName, commandsNamed } from '../shell';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL4001', severity: 'warning', source: 'hadolint', description: 'Either use Wget or Curl but not both' },
+  meta: { code: 'DL4001', reads: ['FROM', 'RUN', 'ONBUILD'], severity: 'warning', source: 'hadolint', description: 'Either use Wget or Curl but not both' },
   check(context) {
     const { dockerfile, report } = context;
     const scriptOf = scriptLookup(context);
