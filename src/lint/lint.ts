@@ -74,6 +74,14 @@ export class LintState {
   }
 }
 
+/** The keywords of a per-instruction rule's context as one name ('' for none). */
+function contextKeyOf(rule: Rule): string {
+  let key = contextKeys.get(rule);
+  if (key === undefined) { key = [...(rule.meta.context ?? [])].sort().join(','); contextKeys.set(rule, key); }
+  return key;
+}
+const contextKeys = new WeakMap<Rule, string>();
+
 /** The instructions of each keyword, in document order (an ONBUILD under `ONBUILD`). */
 type KeywordIndex = Map<string, Instruction[]>;
 
@@ -213,9 +221,10 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
     return !(rule.meta.enabledByDefault === false && !options.rules && (level === undefined || level === 'off'));
   });
   const incremental = options.state && options.incremental !== false ? options.state : undefined;
-  // Reading by keyword is a speed-up of the incremental and the default parse; the reference
-  // (incremental: false) gives every rule the whole document.
-  const index = options.incremental !== false ? indexByKeyword(dockerfile) : undefined;
+  // Reading by keyword serves the incremental lint, where a rule runs again only when its
+  // instructions changed; a lint without state (and the reference, incremental: false) gives
+  // every rule the whole document, which costs less than building the views.
+  const index = incremental ? indexByKeyword(dockerfile) : undefined;
   const settingsKey = incremental ? JSON.stringify(settings) : '';
   const versionOf = incremental && index ? incremental.versionsOf(index) : undefined;
   const versionsKey = (keywords: readonly string[]) => (versionOf ? keywords.map(versionOf).join(',') : '');
@@ -227,7 +236,7 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
     const byContext = new Map<string, Rule[]>();
     for (const rule of rules) {
       if (!rule.meta.perInstruction) continue;
-      const context = [...(rule.meta.context ?? [])].sort().join(',');
+      const context = contextKeyOf(rule);
       const list = byContext.get(context);
       if (list) list.push(rule); else byContext.set(context, [rule]);
     }
@@ -247,7 +256,7 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
     return view;
   };
   for (const rule of rules) {
-    const local = rule.meta.perInstruction ? groups.get([...(rule.meta.context ?? [])].sort().join(',')) : undefined;
+    const local = rule.meta.perInstruction && incremental ? groups.get(contextKeyOf(rule)) : undefined;
     const reads = index && !rule.meta.perInstruction ? rule.meta.reads : undefined;
     const readsKey = reads && incremental ? `${settingsKey}\0${versionsKey(reads)}` : undefined;
     if (readsKey !== undefined) {
@@ -257,20 +266,7 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
     }
     const reported: Finding[] = [];
     try {
-      rule.check({
-        text,
-        dockerfile: local ? local.view : reads ? viewReading(reads) : dockerfile,
-        settings,
-        report: (input) =>
-          reported.push({
-            code: rule.meta.code,
-            severity: rule.meta.severity,
-            source: rule.meta.source,
-            message: input.message ?? rule.meta.description,
-            range: input.range,
-            fixes: input.fixes ?? [],
-          }),
-      });
+      runRule(rule, text, local ? local.view : reads ? viewReading(reads) : dockerfile, settings, reported);
     } catch (error) {
       local?.spoil();
       if (readsKey !== undefined) incremental!.findingsOfRule.delete(rule.meta.code);
@@ -293,6 +289,24 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
     findings.push(internalFinding('pragmas', error));
   }
   return { dockerfile, pragmas, findings };
+}
+
+/** Runs one rule, its findings into `reported` (kept apart: the loop above stays small and fast). */
+function runRule(rule: Rule, text: string, dockerfile: Dockerfile, settings: LintSettings, reported: Finding[]): void {
+  const { meta } = rule;
+  rule.check({
+    text,
+    dockerfile,
+    settings,
+    report: (input) => reported.push({
+      code: meta.code,
+      severity: meta.severity,
+      source: meta.source,
+      message: input.message ?? meta.description,
+      range: input.range,
+      fixes: input.fixes ?? [],
+    }),
+  });
 }
 
 /** `key` names the rules, the settings and the context the findings were computed with. */

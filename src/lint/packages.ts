@@ -38,10 +38,19 @@ export function instructionPasses(dockerfile: Dockerfile): { main: Instruction[]
  * re-creates on every call) by where it starts, reusing runScripts' per-document parse.
  */
 export function scriptLookup(context: RuleContext): (run: Instruction) => ShellScript | undefined {
-  const key = (i: Instruction) => `${i.getRange().start.line}:${i.getRange().start.character}`;
-  const byStart = new Map(runScripts(context.dockerfile, context.text).map((r) => [key(r.instruction), r.script]));
-  return (run) => byStart.get(key(run));
+  const scripts = runScripts(context.dockerfile, context.text);
+  // runScripts answers every rule with the same list for a document: one map for them all.
+  let byStart = scriptsByStart.get(scripts);
+  if (!byStart) {
+    byStart = new Map(scripts.map((r) => [startKey(r.instruction), r.script]));
+    scriptsByStart.set(scripts, byStart);
+  }
+  const found = byStart;
+  return (run) => found.get(startKey(run));
 }
+
+const scriptsByStart = new WeakMap<RunScript[], Map<string, ShellScript>>();
+const startKey = (i: Instruction) => `${i.getRange().start.line}:${i.getRange().start.character}`;
 
 /** The command is one of `names` (by base name) and any of its arguments is one of `args`. */
 export function cmdHasArgs(command: ShellCommand, names: readonly string[], args: readonly string[]): boolean {

@@ -128,7 +128,7 @@ export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
       scriptOfRun.set(run, { offset, escape, script });
       return script;
     }
-    const script = parseRun(run, text, escape);
+    const script = parsedByText(run, text, offset, escape);
     scriptOfRun.set(run, { offset, escape, script });
     return script;
   };
@@ -144,12 +144,47 @@ export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
   return result;
 }
 
-/** A copy of a script with every document offset moved by `delta` (positions are unchanged). */
-function shiftScript(script: ShellScript, delta: number): ShellScript {
+/**
+ * Scripts by the RUN's text: the same RUN read again — a file opened again, linted from the CLI
+ * and the editor, a RUN moved by an edit above it in another document state — is not tokenized
+ * again but moved to where it now is. The text from the RUN's first character to its last,
+ * with the escape character and the column it starts at, is all parseRun reads, except for a
+ * heredoc, whose body dockerfile-ast may place past the RUN's range: those are never kept.
+ */
+const scriptsByText = new Map<string, { offset: number; line: number; script: ShellScript }>();
+const maxScriptsByText = 2000;
+const maxScriptTextLength = 16 * 1024;
+
+function parsedByText(run: Instruction, text: string, offset: number, escape: string): ShellScript {
+  const range = run.getRange();
+  const end = lineIndexOf(text).offsetAt(range.end);
+  if (end - offset > maxScriptTextLength || text.lastIndexOf('<<', end) >= offset) return parseRun(run, text, escape);
+  const key = `${escape}${range.start.character}\0${text.slice(offset, end)}`;
+  const known = scriptsByText.get(key);
+  if (known) {
+    // Most recently used last: the oldest goes first when the map is full.
+    scriptsByText.delete(key);
+    scriptsByText.set(key, known);
+    return shiftScript(known.script, offset - known.offset, range.start.line - known.line);
+  }
+  const script = parseRun(run, text, escape);
+  if (scriptsByText.size >= maxScriptsByText) scriptsByText.delete(scriptsByText.keys().next().value!);
+  scriptsByText.set(key, { offset, line: range.start.line, script });
+  return script;
+}
+
+/**
+ * A copy of a script with every document offset moved by `delta` and every line by `lines`
+ * (the script starts at the same column, so characters stay), or the script itself when it
+ * does not move.
+ */
+function shiftScript(script: ShellScript, delta: number, lines = 0): ShellScript {
+  if (delta === 0 && lines === 0) return script;
   const words = new Map<ShellWord, ShellWord>();
+  const moveRange = (r: Range): Range => (lines === 0 ? r : { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } });
   const word = (w: ShellWord): ShellWord => {
     let moved = words.get(w);
-    if (!moved) { moved = { ...w, start: w.start + delta, end: w.end + delta }; words.set(w, moved); }
+    if (!moved) { moved = { ...w, start: w.start + delta, end: w.end + delta, range: moveRange(w.range) }; words.set(w, moved); }
     return moved;
   };
   return {
