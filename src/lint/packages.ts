@@ -38,18 +38,24 @@ export function instructionPasses(dockerfile: Dockerfile): { main: Instruction[]
  * re-creates on every call) by where it starts, reusing runScripts' per-document parse.
  */
 export function scriptLookup(context: RuleContext): (run: Instruction) => ShellScript | undefined {
+  const find = runLookup(context);
+  return (run) => find(run)?.script;
+}
+
+/** As scriptLookup, the RUN's RunScript (for rules that read only what does not move: RunScript.parsed). */
+export function runLookup(context: RuleContext): (run: Instruction) => RunScript | undefined {
   const scripts = runScripts(context.dockerfile, context.text);
   // runScripts answers every rule with the same list for a document: one map for them all.
   let byStart = scriptsByStart.get(scripts);
   if (!byStart) {
-    byStart = new Map(scripts.map((r) => [startKey(r.instruction), r.script]));
+    byStart = new Map(scripts.map((r) => [startKey(r.instruction), r]));
     scriptsByStart.set(scripts, byStart);
   }
   const found = byStart;
   return (run) => found.get(startKey(run));
 }
 
-const scriptsByStart = new WeakMap<RunScript[], Map<string, ShellScript>>();
+const scriptsByStart = new WeakMap<RunScript[], Map<string, RunScript>>();
 const startKey = (i: Instruction) => `${i.getRange().start.line}:${i.getRange().start.character}`;
 
 /** The command is one of `names` (by base name) and any of its arguments is one of `args`. */

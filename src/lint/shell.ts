@@ -107,7 +107,35 @@ const runScriptCache = new WeakMap<Dockerfile, { text: string; scripts: RunScrip
  */
 const scriptOfRun = new WeakMap<Instruction, { offset: number; escape: string; script: ShellScript }>();
 
-export interface RunScript { instruction: Instruction; script: ShellScript; onbuild: boolean }
+export interface RunScript {
+  instruction: Instruction;
+  /** The script at the RUN's place in this document: its words' offsets and ranges are this document's. */
+  readonly script: ShellScript;
+  /**
+   * The script as last read, perhaps at other offsets (an edit above moved the RUN): for what
+   * does not depend on where it is — command names, word values, counts — without moving it.
+   */
+  readonly parsed: ShellScript;
+  onbuild: boolean;
+}
+
+/**
+ * A RUN's script, moved to its place only when asked for: an edit moves every RUN after it, and
+ * the rules that read every RUN mostly need only what does not move (see RunScript.parsed).
+ */
+class PlacedScript implements RunScript {
+  private placed?: ShellScript;
+  constructor(readonly instruction: Instruction, readonly onbuild: boolean, readonly parsed: ShellScript, private readonly from: number, private readonly offset: number, private readonly escape: string) {
+    if (from === offset) this.placed = parsed;
+  }
+  get script(): ShellScript {
+    if (!this.placed) {
+      this.placed = shiftScript(this.parsed, this.offset - this.from);
+      scriptOfRun.set(this.instruction, { offset: this.offset, escape: this.escape, script: this.placed });
+    }
+    return this.placed;
+  }
+}
 
 /** Every RUN in the file, including those wrapped in ONBUILD (as hadolint checks them too). */
 export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
@@ -117,27 +145,22 @@ export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
   const result: RunScript[] = [];
   const escape = dockerfile.getEscapeCharacter();
   const lineIndex = lineIndexOf(text);
-  const scriptOf = (run: Instruction): ShellScript => {
+  const scriptOf = (run: Instruction, onbuild: boolean): RunScript => {
     const offset = lineIndex.offsetAt(run.getRange().start);
     const known = scriptOfRun.get(run);
-    if (known && known.offset === offset && known.escape === escape) return known.script;
-    if (known && known.escape === escape) {
-      // The same RUN at the same lines, moved by an edit earlier on those lines or before: only
-      // the document offsets change.
-      const script = shiftScript(known.script, offset - known.offset);
-      scriptOfRun.set(run, { offset, escape, script });
-      return script;
-    }
+    // The same RUN at the same lines, perhaps moved by an edit earlier on those lines or before:
+    // only the document offsets change.
+    if (known && known.escape === escape) return new PlacedScript(run, onbuild, known.script, known.offset, offset, escape);
     const script = parsedByText(run, text, offset, escape);
     scriptOfRun.set(run, { offset, escape, script });
-    return script;
+    return new PlacedScript(run, onbuild, script, offset, offset, escape);
   };
   for (const instruction of dockerfile.getInstructions()) {
     if (instruction instanceof Run) {
-      result.push({ instruction, script: scriptOf(instruction), onbuild: false });
+      result.push(scriptOf(instruction, false));
     } else if (instruction instanceof Onbuild) {
       const trigger = instruction.getTriggerInstruction();
-      if (trigger && trigger.getKeyword() === 'RUN') result.push({ instruction: trigger, script: scriptOf(trigger), onbuild: true });
+      if (trigger && trigger.getKeyword() === 'RUN') result.push(scriptOf(trigger, true));
     }
   }
   runScriptCache.set(dockerfile, { text, scripts: result });

@@ -19,7 +19,8 @@ function fileName(path: string): string {
 export const rule: Rule = {
   meta: { code: 'DL3010', reads: ['FROM', 'COPY', 'RUN'], severity: 'info', source: 'hadolint', description: 'Use ADD for extracting archives into an image' },
   check({ dockerfile, text, report }) {
-    const scripts = new Map(runScripts(dockerfile, text).filter((s) => !s.onbuild).map((s) => [s.instruction.getRange().start.line, s.script]));
+    // Only names and values are read, which do not move with the RUN (RunScript.parsed).
+    const scripts = new Map(runScripts(dockerfile, text).filter((s) => !s.onbuild).map((s) => [s.instruction.getRange().start.line, s.parsed]));
     let copied = new Map<string, Range>();
     const reported = new Set<Range>();
     for (const instruction of dockerfile.getInstructions()) {

@@ -2,7 +2,7 @@
 // two sets of TLS and proxy behaviour to reason about. Once a stage has used both, each RUN that
 // uses either is reported (at its first curl or wget).
 import { Onbuild, Run, type Instruction } from 'dockerfile-ast';
-import { scriptLookup } from '../packages';
+import { runLookup } from '../packages';
 import { baseName, commandsNamed } from '../shell';
 import type { Rule } from '../rule';
 
@@ -10,17 +10,18 @@ export const rule: Rule = {
   meta: { code: 'DL4001', reads: ['FROM', 'RUN', 'ONBUILD'], severity: 'warning', source: 'hadolint', description: 'Either use Wget or Curl but not both' },
   check(context) {
     const { dockerfile, report } = context;
-    const scriptOf = scriptLookup(context);
+    const runOf = runLookup(context);
     // ONBUILD triggers run in another build: they keep their own tally, as in hadolint, which no
     // FROM resets (its ONBUILD pass sees the ONBUILD instructions alone).
     const main = new Set<string>();
     const onbuild = new Set<string>();
     const visit = (run: Instruction, tally: Set<string>) => {
-      const script = scriptOf(run);
-      if (!script) return;
-      const tools = commandsNamed(script, 'curl', 'wget');
+      const found = runOf(run);
+      if (!found) return;
+      // Names first, from the script as read; the range only for a finding, at the RUN's place.
+      const tools = commandsNamed(found.parsed, 'curl', 'wget');
       for (const tool of tools) tally.add(baseName(tool.name!.value));
-      if (tools.length > 0 && tally.size >= 2) report({ range: tools[0].name!.range });
+      if (tools.length > 0 && tally.size >= 2) report({ range: commandsNamed(found.script, 'curl', 'wget')[0].name!.range });
     };
     for (const instruction of dockerfile.getInstructions()) {
       if (instruction.getKeyword() === 'FROM') main.clear();
