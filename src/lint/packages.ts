@@ -184,9 +184,17 @@ export function chainAfter(script: ShellScript, command: ShellCommand, followUp:
 
 /** The instruction's flags as text (`--mount=…`), for comparing RUN flags. */
 export function flagsText(instruction: Instruction): string {
-  const withFlags = instruction as Instruction & { getFlags?: () => { toString(): string }[] };
-  return (withFlags.getFlags?.() ?? []).map((f) => f.toString()).sort().join(' ');
+  // Its own text only: kept with the instance, which syntax/parse.ts reuses while that is unchanged.
+  let text = flagsTexts.get(instruction);
+  if (text === undefined) {
+    const withFlags = instruction as Instruction & { getFlags?: () => { toString(): string }[] };
+    text = (withFlags.getFlags?.() ?? []).map((f) => f.toString()).sort().join(' ');
+    flagsTexts.set(instruction, text);
+  }
+  return text;
 }
+
+const flagsTexts = new WeakMap<Instruction, string>();
 
 /** Removes one pair of surrounding quotes, as hadolint's dropQuotes does. */
 export function dropQuotes(value: string): string {
