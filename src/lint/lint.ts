@@ -95,12 +95,24 @@ function indexByKeyword(dockerfile: Dockerfile): KeywordIndex {
   return index;
 }
 
-/** The instructions of these keywords, in document order. */
-function instructionsOf(dockerfile: Dockerfile, index: KeywordIndex, keywords: readonly string[]): Instruction[] {
+/** The instructions of these keywords, in document order: the index's lists merged by line. */
+function instructionsOf(index: KeywordIndex, keywords: readonly string[]): Instruction[] {
   const lists = keywords.map((k) => index.get(k)).filter((list): list is Instruction[] => list !== undefined);
   if (lists.length <= 1) return lists[0]?.slice() ?? [];
-  const wanted = new Set(keywords);
-  return dockerfile.getInstructions().filter((i) => wanted.has(i.getKeyword()));
+  const merged: Instruction[] = [];
+  const next = lists.map(() => 0);
+  for (;;) {
+    let pick = -1;
+    let first: { line: number; character: number } | undefined;
+    for (let k = 0; k < lists.length; k++) {
+      const head = lists[k][next[k]];
+      if (!head) continue;
+      const start = head.getRange().start;
+      if (!first || start.line < first.line || (start.line === first.line && start.character < first.character)) { first = start; pick = k; }
+    }
+    if (pick < 0) return merged;
+    merged.push(lists[pick][next[pick]++]);
+  }
 }
 
 /** The document as a rule that reads only `instructions` is given it. */
@@ -245,14 +257,14 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
       if (!store) { store = new WeakMap(); incremental.findingsOfInstruction.set(context, store); }
       const keywords = context === '' ? [] : context.split(',');
       const key = `${members.map((r) => r.meta.code).join(',')}\0${settingsKey}\0${versionsKey(keywords)}`;
-      groups.set(context, reusableFindings(store, dockerfile, key, instructionsOf(dockerfile, index, keywords)));
+      groups.set(context, reusableFindings(store, dockerfile, key, instructionsOf(index, keywords)));
     }
   }
   const views = new Map<string, Dockerfile>();
   const viewReading = (keywords: readonly string[]): Dockerfile => {
     const name = keywords.join(',');
     let view = views.get(name);
-    if (!view) { view = viewWith(dockerfile, instructionsOf(dockerfile, index!, keywords)); views.set(name, view); }
+    if (!view) { view = viewWith(dockerfile, instructionsOf(index!, keywords)); views.set(name, view); }
     return view;
   };
   for (const rule of rules) {

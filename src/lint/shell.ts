@@ -112,8 +112,9 @@ export interface RunScript {
   /** The script at the RUN's place in this document: its words' offsets and ranges are this document's. */
   readonly script: ShellScript;
   /**
-   * The script as last read, perhaps at other offsets (an edit above moved the RUN): for what
-   * does not depend on where it is — command names, word values, counts — without moving it.
+   * The script as last read, perhaps at other document offsets (an edit earlier on the RUN's
+   * lines or above moved it): for all but the offsets — command names, word values, counts, and
+   * ranges, whose lines and characters are the RUN's own — without moving it.
    */
   readonly parsed: ShellScript;
   onbuild: boolean;

@@ -18,10 +18,10 @@ export const rule: Rule = {
     const visit = (run: Instruction, tally: Set<string>) => {
       const found = runOf(run);
       if (!found) return;
-      // Names first, from the script as read; the range only for a finding, at the RUN's place.
+      // Names and ranges do not move with the RUN's offset (RunScript.parsed).
       const tools = commandsNamed(found.parsed, 'curl', 'wget');
       for (const tool of tools) tally.add(baseName(tool.name!.value));
-      if (tools.length > 0 && tally.size >= 2) report({ range: commandsNamed(found.script, 'curl', 'wget')[0].name!.range });
+      if (tools.length > 0 && tally.size >= 2) report({ range: tools[0].name!.range });
     };
     for (const instruction of dockerfile.getInstructions()) {
       if (instruction.getKeyword() === 'FROM') main.clear();

@@ -56,10 +56,14 @@ export class ParseCache {
 export function parseIncrementally(text: string, cache: ParseCache = new ParseCache()): Dockerfile {
   // Line breaks as TextDocument counts them: \n, \r\n and a lone \r.
   const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) lineStarts.push(i + 1);
-    else if (code === 13 && text.charCodeAt(i + 1) !== 10) lineStarts.push(i + 1);
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10) lineStarts.push(i + 1);
+      else if (code === 13 && text.charCodeAt(i + 1) !== 10) lineStarts.push(i + 1);
+    }
   }
   const candidates = candidateStarts(text, lineStarts);
   const candidateIndex = new Map(candidates.map((line, index) => [line, index]));
