@@ -3,7 +3,7 @@
 // of its arguments is Y", "one of these flags is present" — on top of src/lint/shell.ts, and
 // build the insert-text fixes those rules offer.
 import { Onbuild, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
-import { baseName, runScripts, type RunScript, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { runScripts, type RunScript, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 import type { Fix, Range, RuleContext } from './rule';
 
 /**
@@ -58,13 +58,17 @@ export function runLookup(context: RuleContext): (run: Instruction) => RunScript
 const scriptsByStart = new WeakMap<RunScript[], Map<string, RunScript>>();
 const startKey = (i: Instruction) => `${i.getRange().start.line}:${i.getRange().start.character}`;
 
-/** The command is one of `names` (by base name) and any of its arguments is one of `args`. */
+/** The command is one of `names` (as written, see isCommand) and any of its arguments is one of `args`. */
 export function cmdHasArgs(command: ShellCommand, names: readonly string[], args: readonly string[]): boolean {
   return isCommand(command, names) && command.args.some((a) => args.includes(a.value));
 }
 
+/**
+ * The command word is one of `names`. As in hadolint (Shell.hs cmdHasArgs, usingProgram), the word
+ * as written: `/usr/bin/wget` is not `wget` there, and a finding hadolint does not make is none.
+ */
 export function isCommand(command: ShellCommand, names: readonly string[]): boolean {
-  return command.name !== undefined && names.includes(baseName(command.name.value));
+  return command.name !== undefined && names.includes(command.name.value);
 }
 
 /** The first argument of `command` equal to one of `args`. */

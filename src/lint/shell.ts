@@ -231,14 +231,17 @@ function identityOffsets(from: number, to: number): number[] {
   return offsets;
 }
 
-/** Commands whose command word is one of `names` (a path like /usr/bin/apt-get also matches). */
+/**
+ * Commands whose command word is one of `names`, compared as written, as hadolint compares them
+ * (Shell.hs: the name ShellCheck reads, so `/usr/bin/apt-get` is not `apt-get`).
+ */
 export function commandsNamed(script: ShellScript, ...names: string[]): ShellCommand[] {
   let byName = commandIndex.get(script);
   if (!byName) {
     byName = new Map();
     for (const command of script.commands) {
       if (!command.name) continue;
-      const key = baseName(command.name.value);
+      const key = command.name.value;
       const list = byName.get(key);
       if (list) list.push(command); else byName.set(key, [command]);
     }

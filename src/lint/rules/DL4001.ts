@@ -3,7 +3,7 @@
 // uses either is reported (at its first curl or wget).
 import { Onbuild, Run, type Instruction } from 'dockerfile-ast';
 import { runLookup } from '../packages';
-import { baseName, commandsNamed } from '../shell';
+import { commandsNamed } from '../shell';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
@@ -20,7 +20,7 @@ export const rule: Rule = {
       if (!found) return;
       // Names and ranges do not move with the RUN's offset (RunScript.parsed).
       const tools = commandsNamed(found.parsed, 'curl', 'wget');
-      for (const tool of tools) tally.add(baseName(tool.name!.value));
+      for (const tool of tools) tally.add(tool.name!.value);
       if (tools.length > 0 && tally.size >= 2) report({ range: tools[0].name!.range });
     };
     for (const instruction of dockerfile.getInstructions()) {
