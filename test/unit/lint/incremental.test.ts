@@ -211,6 +211,13 @@ describe('lint incremental: what each rule depends on (RuleMeta.context, RuleMet
     assert.deepEqual(builtOn.filter((c) => /DL3009|DL3060/.test(c)), ['DL3009@1', 'DL3060@1']);
   });
 
+  it('a change in an ENV or ARG re-runs UndefinedVar on the instructions that expand it', () => {
+    const text = 'FROM scratch\nENV DIR=/app\nARG USER_ID=1\nCOPY x $DIR/x\nUSER $USER_ID\n';
+    const [defined, renamed] = lintInTurn([text, text.replace('ENV DIR', 'ENV DST').replace('ARG USER_ID', 'ARG UID')]);
+    assert.deepEqual(defined.filter((c) => c.startsWith('UndefinedVar')), []);
+    assert.deepEqual(renamed.filter((c) => c.startsWith('UndefinedVar')), ['UndefinedVar@3', 'UndefinedVar@4']);
+  });
+
   it('a change in a SHELL re-runs DL4006 on the RUNs after it', () => {
     const text = 'FROM alpine:3.20\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN wget -O - https://x.test | tar x\n';
     const [safe, unsafe] = lintInTurn([text, text.replace('"-o", "pipefail", ', '')]);
