@@ -71,23 +71,34 @@ export function shellVariableUses(text: string, from: number, to: number, escape
     const next = text[i + 1];
     if (next === "'" && where !== 'double') { i = closingQuote(text, i + 2, to, true); continue; }
     if (next === '(') { stack.push('substitution'); i++; continue; }
-    const braced = next === '{';
-    let start = i + (braced ? 2 : 1);
-    // ${#NAME} (length) and ${!NAME} (indirection) still name NAME.
-    if (braced && (text[start] === '#' || text[start] === '!') && nameStart.test(text[start + 1] ?? '')) start++;
-    if (!nameStart.test(text[start] ?? '')) continue;
-    let end = start + 1;
-    while (end < to && nameChar.test(text[end])) end++;
-    uses.push({ name: text.slice(start, end), start, end });
+    const use = variableAt(text, i, to);
+    if (!use) continue;
+    uses.push(use);
     // Whatever follows (`:-default` with its own variables, `}`) is scanned as usual.
-    i = end - 1;
+    i = use.end - 1;
   }
   return uses;
 }
 
 /**
+ * The variable a `$` at `i` expands, read as the shell reads a parameter: `$NAME`, `${NAME…}`,
+ * and `${#NAME}` (length) or `${!NAME}` (indirection), which still name NAME. Undefined when no
+ * name follows (`$1`, `$(`, `$$`, a lone `$`). The one reader of a name for both scanners.
+ */
+export function variableAt(text: string, i: number, to: number): VariableUse | undefined {
+  const braced = text[i + 1] === '{';
+  let start = i + (braced ? 2 : 1);
+  if (braced && (text[start] === '#' || text[start] === '!') && start + 1 < to && nameStart.test(text[start + 1])) start++;
+  if (start >= to || !nameStart.test(text[start])) return undefined;
+  let end = start + 1;
+  while (end < to && nameChar.test(text[end])) end++;
+  return { name: text.slice(start, end), start, end };
+}
+
+/**
  * Variables in a heredoc body the shell expands as a here-document (its delimiter unquoted): every
- * `$NAME` and `${NAME…}` not after a backslash, whatever the quotes (they are text there).
+ * `$NAME` and `${NAME…}` (also `${#NAME}` and `${!NAME}`) not after a backslash, whatever the
+ * quotes (they are text there).
  */
 export function hereDocumentUses(text: string, from: number, to: number): VariableUse[] {
   const uses: VariableUse[] = [];
@@ -95,12 +106,10 @@ export function hereDocumentUses(text: string, from: number, to: number): Variab
     const c = text[i];
     if (c === '\\') { i++; continue; }
     if (c !== '$') continue;
-    const start = i + (text[i + 1] === '{' ? 2 : 1);
-    if (!nameStart.test(text[start] ?? '')) continue;
-    let end = start + 1;
-    while (end < to && nameChar.test(text[end])) end++;
-    uses.push({ name: text.slice(start, end), start, end });
-    i = end - 1;
+    const use = variableAt(text, i, to);
+    if (!use) continue;
+    uses.push(use);
+    i = use.end - 1;
   }
   return uses;
 }

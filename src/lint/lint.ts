@@ -34,14 +34,90 @@ export interface LintOptions {
 }
 
 /**
- * What one document's previous lint left for the next: the parsed chunks and the findings of the
- * per-instruction rules by instruction. The caller holds one per document (never shared by two:
- * their lints would evict each other's entries).
+ * What one document's previous lint left for the next: the parsed chunks, the findings of the
+ * per-instruction rules by instruction and those of the rules that read some keywords only. The
+ * caller holds one per document (never shared by two: their lints would evict each other's
+ * entries).
  */
 export class LintState {
   readonly parseCache = new ParseCache();
-  /** Findings of the per-instruction rules, by instruction instance (see RuleMeta.perInstruction). */
-  readonly findingsOfInstruction = new WeakMap<Instruction, StoredFindings>();
+  /**
+   * Findings of the per-instruction rules, by the keywords of their context (RuleMeta.context,
+   * '' for none) and instruction instance (see RuleMeta.perInstruction).
+   */
+  readonly findingsOfInstruction = new Map<string, WeakMap<Instruction, StoredFindings>>();
+  /** Findings of the rules that read some keywords only (RuleMeta.reads), by rule code. */
+  readonly findingsOfRule = new Map<string, { key: string; findings: Finding[] }>();
+  /** Each keyword's instructions at the previous lint, and the version of that list. */
+  private readonly keywords = new Map<string, { instructions: Instruction[]; version: number }>();
+  private versions = 0;
+
+  /**
+   * Notes the instructions of each keyword and returns the version of each keyword's list: it
+   * changes whenever an instruction of that keyword is added, removed or re-parsed. An unchanged
+   * instance is one whose text and place are unchanged (syntax/parse.ts), so equal versions mean
+   * equal instructions in the same order and at the same lines.
+   */
+  versionsOf(index: KeywordIndex): (keyword: string) => number {
+    for (const [keyword, known] of this.keywords) {
+      if (!index.has(keyword)) { this.keywords.delete(keyword); continue; }
+      const now = index.get(keyword)!;
+      if (now.length !== known.instructions.length || now.some((instruction, i) => instruction !== known.instructions[i])) {
+        known.instructions = now;
+        known.version = ++this.versions;
+      }
+    }
+    for (const [keyword, instructions] of index) {
+      if (!this.keywords.has(keyword)) this.keywords.set(keyword, { instructions, version: ++this.versions });
+    }
+    return (keyword) => this.keywords.get(keyword)?.version ?? 0;
+  }
+}
+
+/** The keywords of a per-instruction rule's context as one name ('' for none). */
+function contextKeyOf(rule: Rule): string {
+  let key = contextKeys.get(rule);
+  if (key === undefined) { key = [...(rule.meta.context ?? [])].sort().join(','); contextKeys.set(rule, key); }
+  return key;
+}
+const contextKeys = new WeakMap<Rule, string>();
+
+/** The instructions of each keyword, in document order (an ONBUILD under `ONBUILD`). */
+type KeywordIndex = Map<string, Instruction[]>;
+
+function indexByKeyword(dockerfile: Dockerfile): KeywordIndex {
+  const index: KeywordIndex = new Map();
+  for (const instruction of dockerfile.getInstructions()) {
+    const keyword = instruction.getKeyword();
+    const list = index.get(keyword);
+    if (list) list.push(instruction); else index.set(keyword, [instruction]);
+  }
+  return index;
+}
+
+/** The instructions of these keywords, in document order: the index's lists merged by line. */
+function instructionsOf(index: KeywordIndex, keywords: readonly string[]): Instruction[] {
+  const lists = keywords.map((k) => index.get(k)).filter((list): list is Instruction[] => list !== undefined);
+  if (lists.length <= 1) return lists[0]?.slice() ?? [];
+  const merged: Instruction[] = [];
+  const next = lists.map(() => 0);
+  for (;;) {
+    let pick = -1;
+    let first: { line: number; character: number } | undefined;
+    for (let k = 0; k < lists.length; k++) {
+      const head = lists[k][next[k]];
+      if (!head) continue;
+      const start = head.getRange().start;
+      if (!first || start.line < first.line || (start.line === first.line && start.character < first.character)) { first = start; pick = k; }
+    }
+    if (pick < 0) return merged;
+    merged.push(lists[pick][next[pick]++]);
+  }
+}
+
+/** The document as a rule that reads only `instructions` is given it. */
+function viewWith(dockerfile: Dockerfile, instructions: Instruction[]): Dockerfile {
+  return Object.create(dockerfile, { getInstructions: { value: () => instructions.slice() } }) as Dockerfile;
 }
 
 /**
@@ -156,37 +232,68 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
     const level = options.config?.override?.[rule.meta.code];
     return !(rule.meta.enabledByDefault === false && !options.rules && (level === undefined || level === 'off'));
   });
-  // Per-instruction rules run only on instructions the incremental parse did not reuse; the
-  // others keep the findings they had (same instance = same text at the same place).
-  const perInstruction = rules.filter((rule) => rule.meta.perInstruction).map((rule) => rule.meta.code);
-  const reuse = options.state && options.incremental !== false ? reusableFindings(options.state, dockerfile, settings, perInstruction) : undefined;
+  const incremental = options.state && options.incremental !== false ? options.state : undefined;
+  // Reading by keyword serves the incremental lint, where a rule runs again only when its
+  // instructions changed; a lint without state (and the reference, incremental: false) gives
+  // every rule the whole document, which costs less than building the views.
+  const index = incremental ? indexByKeyword(dockerfile) : undefined;
+  const settingsKey = incremental ? JSON.stringify(settings) : '';
+  const versionOf = incremental && index ? incremental.versionsOf(index) : undefined;
+  const versionsKey = (keywords: readonly string[]) => (versionOf ? keywords.map(versionOf).join(',') : '');
+  // Per-instruction rules run only on instructions the incremental parse did not reuse (and those
+  // of their context); the others keep the findings they had (same instance = same text at the
+  // same place). One store per context: a change in it re-runs only the rules that read it.
+  const groups = new Map<string, ReturnType<typeof reusableFindings>>();
+  if (incremental && index) {
+    const byContext = new Map<string, Rule[]>();
+    for (const rule of rules) {
+      if (!rule.meta.perInstruction) continue;
+      const context = contextKeyOf(rule);
+      const list = byContext.get(context);
+      if (list) list.push(rule); else byContext.set(context, [rule]);
+    }
+    for (const [context, members] of byContext) {
+      let store = incremental.findingsOfInstruction.get(context);
+      if (!store) { store = new WeakMap(); incremental.findingsOfInstruction.set(context, store); }
+      const keywords = context === '' ? [] : context.split(',');
+      const key = `${members.map((r) => r.meta.code).join(',')}\0${settingsKey}\0${versionsKey(keywords)}`;
+      groups.set(context, reusableFindings(store, dockerfile, key, instructionsOf(index, keywords)));
+    }
+  }
+  const views = new Map<string, Dockerfile>();
+  const viewReading = (keywords: readonly string[]): Dockerfile => {
+    const name = keywords.join(',');
+    let view = views.get(name);
+    if (!view) { view = viewWith(dockerfile, instructionsOf(index!, keywords)); views.set(name, view); }
+    return view;
+  };
   for (const rule of rules) {
-    const local = reuse && rule.meta.perInstruction ? reuse : undefined;
+    const local = rule.meta.perInstruction && incremental ? groups.get(contextKeyOf(rule)) : undefined;
+    const reads = index && !rule.meta.perInstruction ? rule.meta.reads : undefined;
+    const readsKey = reads && incremental ? `${settingsKey}\0${versionsKey(reads)}` : undefined;
+    if (readsKey !== undefined) {
+      const stored = incremental!.findingsOfRule.get(rule.meta.code);
+      // Copies, so that nothing done to a returned finding reaches the store.
+      if (stored?.key === readsKey) { for (const finding of stored.findings) findings.push({ ...finding }); continue; }
+    }
     const reported: Finding[] = [];
     try {
-      rule.check({
-        text,
-        dockerfile: local ? local.view : dockerfile,
-        settings,
-        report: (input) =>
-          reported.push({
-            code: rule.meta.code,
-            severity: rule.meta.severity,
-            source: rule.meta.source,
-            message: input.message ?? rule.meta.description,
-            range: input.range,
-            fixes: input.fixes ?? [],
-          }),
-      });
-      if (local) local.settle(rule.meta.code, reported, findings);
+      runRule(rule, text, local ? local.view : reads ? viewReading(reads) : dockerfile, settings, reported);
     } catch (error) {
       local?.spoil();
+      if (readsKey !== undefined) incremental!.findingsOfRule.delete(rule.meta.code);
       findings.push(internalFinding(rule.meta.code, error));
+      findings.push(...reported);
+      continue;
     }
-    // Stored findings are handed out as copies (see settle).
-    findings.push(...(local ? reported.map((f) => ({ ...f })) : reported));
+    if (local) {
+      findings.push(...local.settle(rule.meta.code, reported));
+    } else if (readsKey !== undefined) {
+      incremental!.findingsOfRule.set(rule.meta.code, { key: readsKey, findings: reported });
+      for (const finding of reported) findings.push({ ...finding });
+    } else findings.push(...reported);
   }
-  reuse?.commit();
+  for (const group of groups.values()) group.commit();
   let pragmas: Pragmas | undefined;
   try {
     pragmas = readPragmas(text, dockerfile);
@@ -196,63 +303,92 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
   return { dockerfile, pragmas, findings };
 }
 
-/** `key` names the settings and the set of per-instruction rules the findings were computed with. */
+/** Runs one rule, its findings into `reported` (kept apart: the loop above stays small and fast). */
+function runRule(rule: Rule, text: string, dockerfile: Dockerfile, settings: LintSettings, reported: Finding[]): void {
+  const { meta } = rule;
+  rule.check({
+    text,
+    dockerfile,
+    settings,
+    report: (input) => reported.push({
+      code: meta.code,
+      severity: meta.severity,
+      source: meta.source,
+      message: input.message ?? meta.description,
+      range: input.range,
+      fixes: input.fixes ?? [],
+    }),
+  });
+}
+
+/** `key` names the rules, the settings and the context the findings were computed with. */
 interface StoredFindings { key: string; byRule: Map<string, Finding[]> }
 
 /**
- * The instructions whose per-instruction findings must be computed (a view of the document with
- * only those), and the bookkeeping that hands out stored findings for the rest.
+ * The instructions whose per-instruction findings must be computed, as a view of the document
+ * with only those and the instructions of the rules' context (`context`, all of them, in
+ * document order), and the bookkeeping that hands out stored findings for the rest.
  */
-function reusableFindings(state: LintState, dockerfile: Dockerfile, settings: LintSettings, codes: string[]) {
-  const findingsOfInstruction = state.findingsOfInstruction;
-  const key = `${codes.join(',')}\0${JSON.stringify(settings)}`;
+function reusableFindings(store: WeakMap<Instruction, StoredFindings>, dockerfile: Dockerfile, key: string, context: Instruction[]) {
   const instructions = dockerfile.getInstructions();
-  const fresh = instructions.filter((i) => findingsOfInstruction.get(i)?.key !== key);
-  const kept = instructions.filter((i) => findingsOfInstruction.get(i)?.key === key);
-  const view: Dockerfile = Object.create(dockerfile, { getInstructions: { value: () => fresh.slice() } });
+  const fresh: Instruction[] = [];
+  const kept: Instruction[] = [];
+  for (const instruction of instructions) (store.get(instruction)?.key === key ? kept : fresh).push(instruction);
+  // What the rules see: the fresh instructions and the context, in document order.
+  const shown = new Set([...fresh, ...context]);
+  const seen = context.length === 0 ? fresh : instructions.filter((i) => shown.has(i));
+  const view: Dockerfile = Object.create(dockerfile, { getInstructions: { value: () => seen.slice() } });
   const byInstruction = new Map<Instruction, Map<string, Finding[]>>(fresh.map((i) => [i, new Map()]));
   let spoiled = false;
-  // The fresh instruction a finding belongs to: the one whose lines hold the finding's start.
+  // The instruction a finding belongs to: the one whose lines hold the finding's start.
   const ownerOf = (finding: Finding): Instruction | undefined => {
     const line = finding.range.start.line;
     let lo = 0;
-    let hi = fresh.length - 1;
+    let hi = seen.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (fresh[mid].getRange().start.line <= line) lo = mid; else hi = mid - 1;
+      if (seen[mid].getRange().start.line <= line) lo = mid; else hi = mid - 1;
     }
-    const candidate = fresh[lo];
+    const candidate = seen[lo];
     return candidate && candidate.getRange().start.line <= line && line <= candidate.getRange().end.line ? candidate : undefined;
   };
   // The stored findings of the kept instructions, gathered once per rule code.
   const keptByRule = new Map<string, Finding[]>();
   for (const instruction of kept) {
-    for (const [code, list] of findingsOfInstruction.get(instruction)?.byRule ?? []) {
+    for (const [code, list] of store.get(instruction)?.byRule ?? []) {
       const all = keptByRule.get(code);
       if (all) all.push(...list); else keptByRule.set(code, list.slice());
     }
   }
   return {
     view,
-    /** Files the rule's new findings under their instructions and adds the kept ones' findings. */
-    settle(code: string, reported: Finding[], into: Finding[]): void {
+    /**
+     * Files the rule's new findings under their instructions and returns them with the kept
+     * instructions' stored ones. A finding on a kept context instruction is the stored one again.
+     */
+    settle(code: string, reported: Finding[]): Finding[] {
+      const result: Finding[] = [];
       for (const finding of reported) {
         const owner = ownerOf(finding);
         // A finding outside every instruction cannot be kept: compute everything next time.
-        if (!owner) { spoiled = true; continue; }
-        const list = byInstruction.get(owner)?.get(code);
-        if (list) list.push(finding); else byInstruction.get(owner)?.set(code, [finding]);
+        if (!owner) { spoiled = true; result.push(finding); continue; }
+        const byRule = byInstruction.get(owner);
+        if (!byRule) continue;
+        const list = byRule.get(code);
+        if (list) list.push(finding); else byRule.set(code, [finding]);
+        result.push({ ...finding });
       }
       // Copies, so that nothing done to a returned finding reaches the store.
-      for (const finding of keptByRule.get(code) ?? []) into.push({ ...finding });
+      for (const finding of keptByRule.get(code) ?? []) result.push({ ...finding });
+      return result;
     },
     spoil(): void { spoiled = true; },
     commit(): void {
       if (spoiled) {
-        for (const instruction of instructions) findingsOfInstruction.delete(instruction);
+        for (const instruction of instructions) store.delete(instruction);
         return;
       }
-      for (const [instruction, byRule] of byInstruction) findingsOfInstruction.set(instruction, { key, byRule });
+      for (const [instruction, byRule] of byInstruction) store.set(instruction, { key, byRule });
     },
   };
 }

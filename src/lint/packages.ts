@@ -3,7 +3,7 @@
 // of its arguments is Y", "one of these flags is present" — on top of src/lint/shell.ts, and
 // build the insert-text fixes those rules offer.
 import { Onbuild, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
-import { baseName, runScripts, type RunScript, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { runScripts, type RunScript, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 import type { Fix, Range, RuleContext } from './rule';
 
 /**
@@ -38,18 +38,37 @@ export function instructionPasses(dockerfile: Dockerfile): { main: Instruction[]
  * re-creates on every call) by where it starts, reusing runScripts' per-document parse.
  */
 export function scriptLookup(context: RuleContext): (run: Instruction) => ShellScript | undefined {
-  const key = (i: Instruction) => `${i.getRange().start.line}:${i.getRange().start.character}`;
-  const byStart = new Map(runScripts(context.dockerfile, context.text).map((r) => [key(r.instruction), r.script]));
-  return (run) => byStart.get(key(run));
+  const find = runLookup(context);
+  return (run) => find(run)?.script;
 }
 
-/** The command is one of `names` (by base name) and any of its arguments is one of `args`. */
+/** As scriptLookup, the RUN's RunScript (for rules that read only what does not move: RunScript.parsed). */
+export function runLookup(context: RuleContext): (run: Instruction) => RunScript | undefined {
+  const scripts = runScripts(context.dockerfile, context.text);
+  // runScripts answers every rule with the same list for a document: one map for them all.
+  let byStart = scriptsByStart.get(scripts);
+  if (!byStart) {
+    byStart = new Map(scripts.map((r) => [startKey(r.instruction), r]));
+    scriptsByStart.set(scripts, byStart);
+  }
+  const found = byStart;
+  return (run) => found.get(startKey(run));
+}
+
+const scriptsByStart = new WeakMap<RunScript[], Map<string, RunScript>>();
+const startKey = (i: Instruction) => `${i.getRange().start.line}:${i.getRange().start.character}`;
+
+/** The command is one of `names` (as written, see isCommand) and any of its arguments is one of `args`. */
 export function cmdHasArgs(command: ShellCommand, names: readonly string[], args: readonly string[]): boolean {
   return isCommand(command, names) && command.args.some((a) => args.includes(a.value));
 }
 
+/**
+ * The command word is one of `names`. As in hadolint (Shell.hs cmdHasArgs, usingProgram), the word
+ * as written: `/usr/bin/wget` is not `wget` there, and a finding hadolint does not make is none.
+ */
 export function isCommand(command: ShellCommand, names: readonly string[]): boolean {
-  return command.name !== undefined && names.includes(baseName(command.name.value));
+  return command.name !== undefined && names.includes(command.name.value);
 }
 
 /** The first argument of `command` equal to one of `args`. */
@@ -169,9 +188,17 @@ export function chainAfter(script: ShellScript, command: ShellCommand, followUp:
 
 /** The instruction's flags as text (`--mount=…`), for comparing RUN flags. */
 export function flagsText(instruction: Instruction): string {
-  const withFlags = instruction as Instruction & { getFlags?: () => { toString(): string }[] };
-  return (withFlags.getFlags?.() ?? []).map((f) => f.toString()).sort().join(' ');
+  // Its own text only: kept with the instance, which syntax/parse.ts reuses while that is unchanged.
+  let text = flagsTexts.get(instruction);
+  if (text === undefined) {
+    const withFlags = instruction as Instruction & { getFlags?: () => { toString(): string }[] };
+    text = (withFlags.getFlags?.() ?? []).map((f) => f.toString()).sort().join(' ');
+    flagsTexts.set(instruction, text);
+  }
+  return text;
 }
+
+const flagsTexts = new WeakMap<Instruction, string>();
 
 /** Removes one pair of surrounding quotes, as hadolint's dropQuotes does. */
 export function dropQuotes(value: string): string {
@@ -218,14 +245,29 @@ export function hadolintImage(reference: string): { registry?: string; name: str
 
 /** A FROM as hadolint compares base images: the same platform, image, tag, digest and alias. */
 export function fromKey(from: From): string {
-  const platform = from.getFlags().find((f) => f.getName() === 'platform')?.getValue() ?? '';
-  const image = from.getArguments()[0]?.getValue() ?? '';
-  return `${platform}\u0000${image}\u0000${from.getBuildStage() ?? ''}`;
+  return ownTextOf(from).key;
 }
 
 /** The image name of a FROM as hadolint reads it (no registry, tag or digest; variables kept). */
 export function fromImageName(from: From): string {
-  return hadolintImage(from.getArguments()[0]?.getValue() ?? '').name;
+  return ownTextOf(from).imageName;
+}
+
+/**
+ * Both read only the FROM's own text, so they are kept with the instance, which syntax/parse.ts
+ * reuses while that text and its place are unchanged: the stage rules ask for them on every
+ * FROM at every lint.
+ */
+const readingsOfFrom = new WeakMap<From, { key: string; imageName: string }>();
+function ownTextOf(from: From): { key: string; imageName: string } {
+  let known = readingsOfFrom.get(from);
+  if (!known) {
+    const platform = from.getFlags().find((f) => f.getName() === 'platform')?.getValue() ?? '';
+    const image = from.getArguments()[0]?.getValue() ?? '';
+    known = { key: `${platform}\u0000${image}\u0000${from.getBuildStage() ?? ''}`, imageName: hadolintImage(image).name };
+    readingsOfFrom.set(from, known);
+  }
+  return known;
 }
 
 /**

@@ -34,6 +34,22 @@ export interface RuleMeta {
    * reuses its earlier findings for the rest (lint.ts).
    */
   perInstruction?: boolean;
+  /**
+   * For a per-instruction rule whose findings on an instruction also depend on the instructions
+   * of these keywords (upper case; an ONBUILD counts as `ONBUILD`): DL3033 reads the ARG and ENV
+   * that may define a version variable and the FROM that starts a stage. The rule is given them
+   * beside the changed instructions, and a change to any of them runs it on every instruction
+   * again. Its findings on those instructions must follow the same rule (depend only on them).
+   */
+  context?: readonly string[];
+  /**
+   * For a whole-document rule that looks only at the instructions of these keywords (upper case;
+   * an ONBUILD counts as `ONBUILD`, whatever its trigger): every instruction it reads by any
+   * means, including the ARGs a FROM's image name is resolved with. The rule is given a document
+   * whose getInstructions() holds only those (the other Dockerfile methods see the whole
+   * document), and the incremental lint reuses its findings for as long as they are unchanged.
+   */
+  reads?: readonly string[];
 }
 
 export interface LintSettings {

@@ -107,7 +107,36 @@ const runScriptCache = new WeakMap<Dockerfile, { text: string; scripts: RunScrip
  */
 const scriptOfRun = new WeakMap<Instruction, { offset: number; escape: string; script: ShellScript }>();
 
-export interface RunScript { instruction: Instruction; script: ShellScript; onbuild: boolean }
+export interface RunScript {
+  instruction: Instruction;
+  /** The script at the RUN's place in this document: its words' offsets and ranges are this document's. */
+  readonly script: ShellScript;
+  /**
+   * The script as last read, perhaps at other document offsets (an edit earlier on the RUN's
+   * lines or above moved it): for all but the offsets — command names, word values, counts, and
+   * ranges, whose lines and characters are the RUN's own — without moving it.
+   */
+  readonly parsed: ShellScript;
+  onbuild: boolean;
+}
+
+/**
+ * A RUN's script, moved to its place only when asked for: an edit moves every RUN after it, and
+ * the rules that read every RUN mostly need only what does not move (see RunScript.parsed).
+ */
+class PlacedScript implements RunScript {
+  private placed?: ShellScript;
+  constructor(readonly instruction: Instruction, readonly onbuild: boolean, readonly parsed: ShellScript, private readonly from: number, private readonly offset: number, private readonly escape: string) {
+    if (from === offset) this.placed = parsed;
+  }
+  get script(): ShellScript {
+    if (!this.placed) {
+      this.placed = shiftScript(this.parsed, this.offset - this.from);
+      scriptOfRun.set(this.instruction, { offset: this.offset, escape: this.escape, script: this.placed });
+    }
+    return this.placed;
+  }
+}
 
 /** Every RUN in the file, including those wrapped in ONBUILD (as hadolint checks them too). */
 export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
@@ -117,39 +146,69 @@ export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
   const result: RunScript[] = [];
   const escape = dockerfile.getEscapeCharacter();
   const lineIndex = lineIndexOf(text);
-  const scriptOf = (run: Instruction): ShellScript => {
+  const scriptOf = (run: Instruction, onbuild: boolean): RunScript => {
     const offset = lineIndex.offsetAt(run.getRange().start);
     const known = scriptOfRun.get(run);
-    if (known && known.offset === offset && known.escape === escape) return known.script;
-    if (known && known.escape === escape) {
-      // The same RUN at the same lines, moved by an edit earlier on those lines or before: only
-      // the document offsets change.
-      const script = shiftScript(known.script, offset - known.offset);
-      scriptOfRun.set(run, { offset, escape, script });
-      return script;
-    }
-    const script = parseRun(run, text, escape);
+    // The same RUN at the same lines, perhaps moved by an edit earlier on those lines or before:
+    // only the document offsets change.
+    if (known && known.escape === escape) return new PlacedScript(run, onbuild, known.script, known.offset, offset, escape);
+    const script = parsedByText(run, text, offset, escape);
     scriptOfRun.set(run, { offset, escape, script });
-    return script;
+    return new PlacedScript(run, onbuild, script, offset, offset, escape);
   };
   for (const instruction of dockerfile.getInstructions()) {
     if (instruction instanceof Run) {
-      result.push({ instruction, script: scriptOf(instruction), onbuild: false });
+      result.push(scriptOf(instruction, false));
     } else if (instruction instanceof Onbuild) {
       const trigger = instruction.getTriggerInstruction();
-      if (trigger && trigger.getKeyword() === 'RUN') result.push({ instruction: trigger, script: scriptOf(trigger), onbuild: true });
+      if (trigger && trigger.getKeyword() === 'RUN') result.push(scriptOf(trigger, true));
     }
   }
   runScriptCache.set(dockerfile, { text, scripts: result });
   return result;
 }
 
-/** A copy of a script with every document offset moved by `delta` (positions are unchanged). */
-function shiftScript(script: ShellScript, delta: number): ShellScript {
+/**
+ * Scripts by the RUN's text: the same RUN read again — a file opened again, linted from the CLI
+ * and the editor, a RUN moved by an edit above it in another document state — is not tokenized
+ * again but moved to where it now is. The text from the RUN's first character to its last,
+ * with the escape character and the column it starts at, is all parseRun reads, except for a
+ * heredoc, whose body dockerfile-ast may place past the RUN's range: those are never kept.
+ */
+const scriptsByText = new Map<string, { offset: number; line: number; script: ShellScript }>();
+const maxScriptsByText = 2000;
+const maxScriptTextLength = 16 * 1024;
+
+function parsedByText(run: Instruction, text: string, offset: number, escape: string): ShellScript {
+  const range = run.getRange();
+  const end = lineIndexOf(text).offsetAt(range.end);
+  if (end - offset > maxScriptTextLength || text.lastIndexOf('<<', end) >= offset) return parseRun(run, text, escape);
+  const key = `${escape}${range.start.character}\0${text.slice(offset, end)}`;
+  const known = scriptsByText.get(key);
+  if (known) {
+    // Most recently used last: the oldest goes first when the map is full.
+    scriptsByText.delete(key);
+    scriptsByText.set(key, known);
+    return shiftScript(known.script, offset - known.offset, range.start.line - known.line);
+  }
+  const script = parseRun(run, text, escape);
+  if (scriptsByText.size >= maxScriptsByText) scriptsByText.delete(scriptsByText.keys().next().value!);
+  scriptsByText.set(key, { offset, line: range.start.line, script });
+  return script;
+}
+
+/**
+ * A copy of a script with every document offset moved by `delta` and every line by `lines`
+ * (the script starts at the same column, so characters stay), or the script itself when it
+ * does not move.
+ */
+function shiftScript(script: ShellScript, delta: number, lines = 0): ShellScript {
+  if (delta === 0 && lines === 0) return script;
   const words = new Map<ShellWord, ShellWord>();
+  const moveRange = (r: Range): Range => (lines === 0 ? r : { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } });
   const word = (w: ShellWord): ShellWord => {
     let moved = words.get(w);
-    if (!moved) { moved = { ...w, start: w.start + delta, end: w.end + delta }; words.set(w, moved); }
+    if (!moved) { moved = { ...w, start: w.start + delta, end: w.end + delta, range: moveRange(w.range) }; words.set(w, moved); }
     return moved;
   };
   return {
@@ -172,14 +231,17 @@ function identityOffsets(from: number, to: number): number[] {
   return offsets;
 }
 
-/** Commands whose command word is one of `names` (a path like /usr/bin/apt-get also matches). */
+/**
+ * Commands whose command word is one of `names`, compared as written, as hadolint compares them
+ * (Shell.hs: the name ShellCheck reads, so `/usr/bin/apt-get` is not `apt-get`).
+ */
 export function commandsNamed(script: ShellScript, ...names: string[]): ShellCommand[] {
   let byName = commandIndex.get(script);
   if (!byName) {
     byName = new Map();
     for (const command of script.commands) {
       if (!command.name) continue;
-      const key = baseName(command.name.value);
+      const key = command.name.value;
       const list = byName.get(key);
       if (list) list.push(command); else byName.set(key, [command]);
     }

@@ -10,7 +10,7 @@ import type { Range, Rule } from '../rule';
 const MAX_PATH_LENGTH = 4096;
 
 export const rule: Rule = {
-  meta: { code: 'CopyIgnoredFile', severity: 'warning', source: 'buildkit', description: 'Attempting to Copy file that is excluded by .dockerignore' },
+  meta: { code: 'CopyIgnoredFile', reads: ['COPY', 'ADD'], severity: 'warning', source: 'buildkit', description: 'Attempting to Copy file that is excluded by .dockerignore' },
   check({ dockerfile, settings, report }) {
     const lines = settings.dockerignore ?? [];
     if (lines.length === 0) return;

@@ -3,7 +3,7 @@ import { Workdir } from 'dockerfile-ast';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3000', severity: 'error', source: 'hadolint', description: 'Use absolute WORKDIR.' },
+  meta: { code: 'DL3000', reads: ['WORKDIR'], severity: 'error', source: 'hadolint', description: 'Use absolute WORKDIR.' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof Workdir)) continue;

@@ -7,7 +7,7 @@ function isRoot(user: string): boolean {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3002', severity: 'warning', source: 'hadolint', description: 'Last USER should not be root' },
+  meta: { code: 'DL3002', reads: ['FROM', 'USER'], severity: 'warning', source: 'hadolint', description: 'Last USER should not be root' },
   check({ dockerfile, report }) {
     // Per stage, the last USER wins: remember a root USER until a later non-root one clears it.
     let lastRoot: Range | undefined;

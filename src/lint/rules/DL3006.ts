@@ -6,7 +6,7 @@ import { hadolintImage } from '../packages';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3006', severity: 'warning', source: 'hadolint', description: 'Always tag the version of an image explicitly' },
+  meta: { code: 'DL3006', reads: ['FROM'], severity: 'warning', source: 'hadolint', description: 'Always tag the version of an image explicitly' },
   check({ dockerfile, report }) {
     const stageNames = new Set<string>();
     for (const instruction of dockerfile.getInstructions()) {

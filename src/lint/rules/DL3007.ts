@@ -5,7 +5,7 @@ import type { Rule } from '../rule';
 
 export const rule: Rule = {
   meta: {
-    code: 'DL3007', severity: 'warning', source: 'hadolint',
+    code: 'DL3007', reads: ['FROM'], severity: 'warning', source: 'hadolint',
     description: 'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag',
   },
   check({ dockerfile, report }) {

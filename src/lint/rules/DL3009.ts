@@ -28,7 +28,7 @@ function cachesLists(run: Instruction): boolean {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3009', severity: 'info', source: 'hadolint', description: 'Delete the apt-get lists after installing something' },
+  meta: { code: 'DL3009', perInstruction: true, context: ['FROM'], severity: 'info', source: 'hadolint', description: 'Delete the apt-get lists after installing something' },
   check(context) {
     const runs = new Map<Instruction, RunScript>(runsOf(context, false).map((r) => [r.instruction, r]));
     const kept = findingsInKeptStages(instructionPasses(context.dockerfile).main, (instruction) => {

@@ -1,7 +1,7 @@
 // DL3010: COPY an archive and then unpack it in RUN keeps the archive in a layer; ADD extracts a
 // local tar archive in one step.
 import { Copy, From } from 'dockerfile-ast';
-import { baseName, positionalArgs, runScripts } from '../shell';
+import { positionalArgs, runScripts } from '../shell';
 import type { Range, Rule } from '../rule';
 
 export const archiveExtensions = ['.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz'];
@@ -17,9 +17,10 @@ function fileName(path: string): string {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3010', severity: 'info', source: 'hadolint', description: 'Use ADD for extracting archives into an image' },
+  meta: { code: 'DL3010', reads: ['FROM', 'COPY', 'RUN'], severity: 'info', source: 'hadolint', description: 'Use ADD for extracting archives into an image' },
   check({ dockerfile, text, report }) {
-    const scripts = new Map(runScripts(dockerfile, text).filter((s) => !s.onbuild).map((s) => [s.instruction.getRange().start.line, s.script]));
+    // Only names and values are read, which do not move with the RUN (RunScript.parsed).
+    const scripts = new Map(runScripts(dockerfile, text).filter((s) => !s.onbuild).map((s) => [s.instruction.getRange().start.line, s.parsed]));
     let copied = new Map<string, Range>();
     const reported = new Set<Range>();
     for (const instruction of dockerfile.getInstructions()) {
@@ -37,7 +38,7 @@ export const rule: Rule = {
       if (!script) continue;
       for (const command of script.commands) {
         if (!command.name) continue;
-        const name = baseName(command.name.value);
+        const name = command.name.value;
         // hadolint's test: --extract, --get, or any dashed word with an `x` in it.
         const extracts = name === 'tar'
           ? command.args.some((a) => a.value === '--extract' || a.value === '--get' || (a.value.startsWith('-') && a.value.includes('x')))

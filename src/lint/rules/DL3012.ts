@@ -3,7 +3,7 @@ import { From, Healthcheck } from 'dockerfile-ast';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3012', severity: 'error', source: 'hadolint', description: 'Multiple `HEALTHCHECK` instructions' },
+  meta: { code: 'DL3012', reads: ['FROM', 'HEALTHCHECK'], severity: 'error', source: 'hadolint', description: 'Multiple `HEALTHCHECK` instructions' },
   check({ dockerfile, report }) {
     let seen = false;
     for (const instruction of dockerfile.getInstructions()) {

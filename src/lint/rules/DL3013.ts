@@ -4,7 +4,7 @@
 // exempt the command; a version operator, a VCS URL with `@ref`, a wheel or sdist file, or a
 // non-VCS path pins a package.
 import { argsWithoutFlags, hasAnyFlag, runsOf } from '../packages';
-import { baseName, hasArg, type ShellCommand, type ShellWord } from '../shell';
+import { hasArg, type ShellCommand, type ShellWord } from '../shell';
 import type { Rule } from '../rule';
 
 // pip options whose value is a separate word (not a package).
@@ -17,7 +17,8 @@ const versionOperators = ['==', '>=', '<=', '>', '<', '!=', '~=', '==='];
 
 export function isPipInstall(command: ShellCommand): boolean {
   if (!command.name) return false;
-  const name = baseName(command.name.value);
+  // hadolint's Shell.isPipInstall: the name as written starts with pip (or python for `-m pip`).
+  const name = command.name.value;
   const args = command.args.map((a) => a.value);
   if (name.startsWith('pip') && !name.startsWith('pipenv')) return args.includes('install');
   return name.startsWith('python') && args.some((a, i) => a === '-m' && args[i + 1] === 'pip' && args[i + 2] === 'install');

@@ -8,7 +8,7 @@ const isUrl = (s: string) => /^["']?https?:\/\//.test(s);
 const addOnlyFlags = ['checksum', 'keep-git-dir', 'unpack'];
 
 export const rule: Rule = {
-  meta: { code: 'DL3020', severity: 'error', source: 'hadolint', description: 'Use COPY instead of ADD for files and folders' },
+  meta: { code: 'DL3020', reads: ['ADD'], severity: 'error', source: 'hadolint', description: 'Use COPY instead of ADD for files and folders' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof Add)) continue;

@@ -3,7 +3,7 @@ import { Copy } from 'dockerfile-ast';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3021', severity: 'error', source: 'hadolint', description: 'COPY with more than 2 arguments requires the last argument to end with /' },
+  meta: { code: 'DL3021', reads: ['COPY'], severity: 'error', source: 'hadolint', description: 'COPY with more than 2 arguments requires the last argument to end with /' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof Copy)) continue;

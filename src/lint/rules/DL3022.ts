@@ -5,7 +5,7 @@ import { dropQuotes } from '../packages';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3022', severity: 'warning', source: 'hadolint', description: 'COPY --from should reference a previously defined FROM alias' },
+  meta: { code: 'DL3022', reads: ['FROM', 'COPY'], severity: 'warning', source: 'hadolint', description: 'COPY --from should reference a previously defined FROM alias' },
   check({ dockerfile, report }) {
     const aliases = new Set<string>();
     let stages = 0;

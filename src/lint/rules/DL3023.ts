@@ -3,7 +3,7 @@ import { Copy, From } from 'dockerfile-ast';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3023', severity: 'error', source: 'hadolint', description: '`COPY --from` cannot reference its own `FROM` alias' },
+  meta: { code: 'DL3023', reads: ['FROM', 'COPY'], severity: 'error', source: 'hadolint', description: '`COPY --from` cannot reference its own `FROM` alias' },
   check({ dockerfile, report }) {
     let current: string | undefined;
     for (const instruction of dockerfile.getInstructions()) {

@@ -5,7 +5,7 @@ import { From } from 'dockerfile-ast';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3024', severity: 'error', source: 'hadolint', description: 'FROM aliases (stage names) must be unique' },
+  meta: { code: 'DL3024', reads: ['FROM'], severity: 'error', source: 'hadolint', description: 'FROM aliases (stage names) must be unique' },
   check({ dockerfile, report }) {
     const seen = new Set<string>();
     for (const instruction of dockerfile.getInstructions()) {

@@ -18,7 +18,7 @@ function execFormFix(args: string): Fix | undefined {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3025', severity: 'warning', source: 'hadolint', description: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments' },
+  meta: { code: 'DL3025', reads: ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'], severity: 'warning', source: 'hadolint', description: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (instruction instanceof Healthcheck) { checkHealthcheck(instruction, report); continue; }

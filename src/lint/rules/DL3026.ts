@@ -23,7 +23,7 @@ function sourceImage(value: string): { registry?: string; name: string } {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3026', severity: 'error', source: 'hadolint', description: 'Use only an allowed registry in the FROM image' },
+  meta: { code: 'DL3026', reads: ['ARG', 'FROM', 'COPY', 'RUN'], severity: 'error', source: 'hadolint', description: 'Use only an allowed registry in the FROM image' },
   check({ dockerfile, settings, report }) {
     const trusted = settings.trustedRegistries;
     if (trusted.length === 0) return;

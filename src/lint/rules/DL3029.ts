@@ -5,7 +5,7 @@ import { From } from 'dockerfile-ast';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3029', severity: 'warning', source: 'hadolint', description: 'Do not use --platform flag with FROM' },
+  meta: { code: 'DL3029', reads: ['FROM'], severity: 'warning', source: 'hadolint', description: 'Do not use --platform flag with FROM' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof From)) continue;

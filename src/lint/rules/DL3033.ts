@@ -7,7 +7,7 @@ import { checkRpmPins } from './DL3041';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3033', severity: 'warning', source: 'hadolint', description: 'Specify version with `yum install -y <package>-<version>`.' },
+  meta: { code: 'DL3033', perInstruction: true, context: ['ARG', 'ENV', 'FROM', 'ONBUILD'], severity: 'warning', source: 'hadolint', description: 'Specify version with `yum install -y <package>-<version>`.' },
   check(context) {
     checkRpmPins(context, ['yum'], []);
   },

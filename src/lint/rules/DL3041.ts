@@ -39,7 +39,7 @@ function checkRun(context: RuleContext, script: ShellScript | undefined, tools: 
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3041', severity: 'warning', source: 'hadolint', description: 'Specify version with `dnf install -y <package>-<version>`.' },
+  meta: { code: 'DL3041', perInstruction: true, context: ['ARG', 'ENV', 'FROM', 'ONBUILD'], severity: 'warning', source: 'hadolint', description: 'Specify version with `dnf install -y <package>-<version>`.' },
   check(context) {
     checkRpmPins(context, dnf, ['group']);
   },

@@ -5,7 +5,7 @@
 // a pass of its own, where only ONBUILD ENV counts.
 import { Env, type Instruction } from 'dockerfile-ast';
 import { argNamed, fromImageName, hasCacheMountWith, insertAfterWord, instructionPasses, scriptLookup, spanTo } from '../packages';
-import { baseName, type ShellCommand, type ShellWord } from '../shell';
+import { type ShellCommand, type ShellWord } from '../shell';
 import { isPipInstall } from './DL3013';
 import type { Rule } from '../rule';
 
@@ -18,7 +18,7 @@ function installWord(command: ShellCommand): ShellWord | undefined {
 }
 
 function isWrapper(command: ShellCommand): boolean {
-  const name = baseName(command.name!.value);
+  const name = command.name!.value;
   const args = command.args.map((a) => a.value);
   return ['pipx', 'pipenv'].some((w) => name.includes(w) || (name.startsWith('python') && args.some((a, i) => a === '-m' && args[i + 1] === w)));
 }
@@ -32,7 +32,7 @@ function setInText(text: string): boolean {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3042', severity: 'warning', source: 'hadolint', description: 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`' },
+  meta: { code: 'DL3042', perInstruction: true, context: ['ENV', 'FROM', 'ONBUILD'], severity: 'warning', source: 'hadolint', description: 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`' },
   check(context) {
     const scriptOf = scriptLookup(context);
     const passes = instructionPasses(context.dockerfile);

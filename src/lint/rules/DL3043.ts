@@ -6,7 +6,7 @@ import type { Rule } from '../rule';
 const forbidden = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
 
 export const rule: Rule = {
-  meta: { code: 'DL3043', severity: 'error', source: 'hadolint', description: '`ONBUILD`, `FROM` or `MAINTAINER` triggered from within `ONBUILD` instruction.' },
+  meta: { code: 'DL3043', reads: ['ONBUILD'], severity: 'error', source: 'hadolint', description: '`ONBUILD`, `FROM` or `MAINTAINER` triggered from within `ONBUILD` instruction.' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof Onbuild)) continue;

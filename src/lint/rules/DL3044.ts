@@ -5,7 +5,7 @@ import type { Rule } from '../rule';
 import { lineIndexOf } from '../syntax/text';
 
 export const rule: Rule = {
-  meta: { code: 'DL3044', severity: 'error', source: 'hadolint', description: 'Do not refer to an environment variable within the same `ENV` statement where it is defined.' },
+  meta: { code: 'DL3044', reads: ['ARG', 'ENV'], severity: 'error', source: 'hadolint', description: 'Do not refer to an environment variable within the same `ENV` statement where it is defined.' },
   check({ dockerfile, text, report }) {
     const known = new Set<string>();
     const lines = lineIndexOf(text);

@@ -7,7 +7,7 @@ import type { Rule } from '../rule';
 import { heredocsOf } from '../syntax/builder';
 
 export const rule: Rule = {
-  meta: { code: 'DL3045', severity: 'warning', source: 'hadolint', description: '`COPY` to a relative destination without `WORKDIR` set.' },
+  meta: { code: 'DL3045', reads: ['FROM', 'WORKDIR', 'COPY'], severity: 'warning', source: 'hadolint', description: '`COPY` to a relative destination without `WORKDIR` set.' },
   check({ dockerfile, report }) {
     // Stage name (alias, or image when there is none) → a WORKDIR is set in it or its parent.
     const workdirSet = new Map<string, boolean>();

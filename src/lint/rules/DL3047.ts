@@ -5,7 +5,7 @@ import { hasAnyFlag, insertAfterWord, isCommand, runsOf } from '../packages';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3047', severity: 'info', source: 'hadolint', description: 'Avoid use of wget without progress bar. Use `wget --progress=dot:giga <url>`. Or consider using `-q` or `-nv` (shorthands for `--quiet` or `--no-verbose`).' },
+  meta: { code: 'DL3047', perInstruction: true, severity: 'info', source: 'hadolint', description: 'Avoid use of wget without progress bar. Use `wget --progress=dot:giga <url>`. Or consider using `-q` or `-nv` (shorthands for `--quiet` or `--no-verbose`).' },
   check(context) {
     for (const { script } of runsOf(context, true)) {
       for (const command of script.commands) {

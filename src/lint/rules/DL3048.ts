@@ -13,7 +13,7 @@ export function isValidLabelKey(key: string): boolean {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3048', severity: 'style', source: 'hadolint', description: 'Invalid label key.' },
+  meta: { code: 'DL3048', reads: ['LABEL'], severity: 'style', source: 'hadolint', description: 'Invalid label key.' },
   check({ dockerfile, report }) {
     for (const pair of labelPairs(dockerfile)) {
       if (!isValidLabelKey(pair.name)) report({ range: pair.nameRange, message: `Invalid label key \`${pair.name}\`.` });

@@ -10,7 +10,7 @@ import type { Range, Rule } from '../rule';
 interface Stage { alias?: string; image: string; keyword: Range; labels: Set<string>; copiedFrom: boolean; answered: Set<string> }
 
 export const rule: Rule = {
-  meta: { code: 'DL3049', severity: 'info', source: 'hadolint', description: 'Label is missing.' },
+  meta: { code: 'DL3049', reads: ['ARG', 'FROM', 'LABEL', 'COPY'], severity: 'info', source: 'hadolint', description: 'Label is missing.' },
   check({ dockerfile, settings, report }) {
     const required = Object.keys(settings.labelSchema);
     if (required.length === 0) return;

@@ -4,7 +4,7 @@ import { labelPairs } from '../labelSchema';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3050', severity: 'info', source: 'hadolint', description: 'Superfluous label(s) present.' },
+  meta: { code: 'DL3050', reads: ['LABEL'], severity: 'info', source: 'hadolint', description: 'Superfluous label(s) present.' },
   check({ dockerfile, settings, report }) {
     if (!settings.strictLabels) return;
     for (const pair of labelPairs(dockerfile)) {

@@ -4,7 +4,7 @@ import { labelPairs, valueRangeOf } from '../labelSchema';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3051', severity: 'warning', source: 'hadolint', description: 'Label is empty.' },
+  meta: { code: 'DL3051', reads: ['LABEL'], severity: 'warning', source: 'hadolint', description: 'Label is empty.' },
   check({ dockerfile, settings, report }) {
     const names = new Set(Object.keys(settings.labelSchema));
     if (names.size === 0) return;

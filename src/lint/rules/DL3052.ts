@@ -4,7 +4,7 @@ import { labelPairs, labelsOfType, valueRangeOf, isUri } from '../labelSchema';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3052', severity: 'warning', source: 'hadolint', description: 'Label is not a valid URL.' },
+  meta: { code: 'DL3052', reads: ['LABEL'], severity: 'warning', source: 'hadolint', description: 'Label is not a valid URL.' },
   check({ dockerfile, settings, report }) {
     const names = labelsOfType(settings.labelSchema, 'url');
     if (names.size === 0) return;

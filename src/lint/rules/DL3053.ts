@@ -4,7 +4,7 @@ import { labelPairs, labelsOfType, valueRangeOf, isRfc3339 } from '../labelSchem
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3053', severity: 'warning', source: 'hadolint', description: 'Label is not a valid time format - must conform to RFC3339.' },
+  meta: { code: 'DL3053', reads: ['LABEL'], severity: 'warning', source: 'hadolint', description: 'Label is not a valid time format - must conform to RFC3339.' },
   check({ dockerfile, settings, report }) {
     const names = labelsOfType(settings.labelSchema, 'rfc3339');
     if (names.size === 0) return;

@@ -4,7 +4,7 @@ import { labelPairs, labelsOfType, valueRangeOf, isSpdxLicense } from '../labelS
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3054', severity: 'warning', source: 'hadolint', description: 'Label is not a valid SPDX license identifier.' },
+  meta: { code: 'DL3054', reads: ['LABEL'], severity: 'warning', source: 'hadolint', description: 'Label is not a valid SPDX license identifier.' },
   check({ dockerfile, settings, report }) {
     const names = labelsOfType(settings.labelSchema, 'spdx');
     if (names.size === 0) return;

@@ -4,7 +4,7 @@ import { labelPairs, labelsOfType, valueRangeOf, isGitHash } from '../labelSchem
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3055', severity: 'warning', source: 'hadolint', description: 'Label is not a valid git hash.' },
+  meta: { code: 'DL3055', reads: ['LABEL'], severity: 'warning', source: 'hadolint', description: 'Label is not a valid git hash.' },
   check({ dockerfile, settings, report }) {
     const names = labelsOfType(settings.labelSchema, 'hash');
     if (names.size === 0) return;

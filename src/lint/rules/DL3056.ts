@@ -4,7 +4,7 @@ import { labelPairs, labelsOfType, valueRangeOf, isSemver } from '../labelSchema
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3056', severity: 'warning', source: 'hadolint', description: 'Label does not conform to semantic versioning.' },
+  meta: { code: 'DL3056', reads: ['LABEL'], severity: 'warning', source: 'hadolint', description: 'Label does not conform to semantic versioning.' },
   check({ dockerfile, settings, report }) {
     const names = labelsOfType(settings.labelSchema, 'semver');
     if (names.size === 0) return;

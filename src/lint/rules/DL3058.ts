@@ -4,7 +4,7 @@ import { labelPairs, labelsOfType, valueRangeOf, isEmail } from '../labelSchema'
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3058', severity: 'warning', source: 'hadolint', description: 'Label is not a valid email format - must conform to RFC5322.' },
+  meta: { code: 'DL3058', reads: ['LABEL'], severity: 'warning', source: 'hadolint', description: 'Label is not a valid email format - must conform to RFC5322.' },
   check({ dockerfile, settings, report }) {
     const names = labelsOfType(settings.labelSchema, 'email');
     if (names.size === 0) return;

@@ -25,7 +25,7 @@ function finding({ script, instruction }: RunScript): ReportInput | undefined {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3060', severity: 'info', source: 'hadolint', description: '`yarn cache clean` missing after `yarn install` was run.' },
+  meta: { code: 'DL3060', perInstruction: true, context: ['FROM'], severity: 'info', source: 'hadolint', description: '`yarn cache clean` missing after `yarn install` was run.' },
   check(context) {
     const runs = new Map<Instruction, RunScript>(runsOf(context, false).map((r) => [r.instruction, r]));
     const kept = findingsInKeptStages(instructionPasses(context.dockerfile).main, (instruction) => {

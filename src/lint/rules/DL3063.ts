@@ -6,7 +6,7 @@ import type { Rule } from '../rule';
 const reserved = new Set(['context', 'scratch']);
 
 export const rule: Rule = {
-  meta: { code: 'DL3063', severity: 'warning', source: 'hadolint', description: 'Stage name should not be a reserved word' },
+  meta: { code: 'DL3063', reads: ['FROM'], severity: 'warning', source: 'hadolint', description: 'Stage name should not be a reserved word' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof From)) continue;

@@ -22,7 +22,7 @@ export function looksSensitive(name: string): boolean {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3064', severity: 'warning', source: 'hadolint', description: 'Potentially sensitive data should not be used in the `ARG` or `ENV` commands' },
+  meta: { code: 'DL3064', reads: ['ARG', 'ENV', 'ONBUILD'], severity: 'warning', source: 'hadolint', description: 'Potentially sensitive data should not be used in the `ARG` or `ENV` commands' },
   check({ dockerfile, report }) {
     const visit = (instruction: Instruction) => {
       if (!(instruction instanceof Arg) && !(instruction instanceof Env)) return;

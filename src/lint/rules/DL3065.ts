@@ -4,7 +4,7 @@ import { From } from 'dockerfile-ast';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3065', severity: 'warning', source: 'hadolint', description: 'Setting `FROM --platform` to predefined `$TARGETPLATFORM` is redundant as this is the default behavior' },
+  meta: { code: 'DL3065', reads: ['FROM'], severity: 'warning', source: 'hadolint', description: 'Setting `FROM --platform` to predefined `$TARGETPLATFORM` is redundant as this is the default behavior' },
   check({ dockerfile, text, report }) {
     const lines = text.split('\n');
     for (const instruction of dockerfile.getInstructions()) {

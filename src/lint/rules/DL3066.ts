@@ -11,7 +11,7 @@ function usesArg(user: string, args: ReadonlySet<string>): boolean {
 }
 
 export const rule: Rule = {
-  meta: { code: 'DL3066', severity: 'info', source: 'hadolint', description: 'Non-numeric user-id may not be resolvable by host system' },
+  meta: { code: 'DL3066', reads: ['ARG', 'USER'], severity: 'info', source: 'hadolint', description: 'Non-numeric user-id may not be resolvable by host system' },
   check({ dockerfile, report }) {
     const args = new Set<string>();
     for (const instruction of dockerfile.getInstructions()) {

@@ -5,7 +5,7 @@ import { dropQuotes, fromFlag } from '../packages';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL3067', severity: 'warning', source: 'hadolint', description: 'Do not copy an entire filesystem from another stage' },
+  meta: { code: 'DL3067', reads: ['COPY'], severity: 'warning', source: 'hadolint', description: 'Do not copy an entire filesystem from another stage' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof Copy) || !fromFlag(instruction)) continue;

@@ -4,7 +4,7 @@ import { maintainerToLabelFix } from '../maintainerLabel';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL4000', severity: 'error', source: 'hadolint', description: 'MAINTAINER is deprecated' },
+  meta: { code: 'DL4000', reads: ['MAINTAINER'], severity: 'error', source: 'hadolint', description: 'MAINTAINER is deprecated' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (instruction.getKeyword() !== 'MAINTAINER') continue;

@@ -3,7 +3,7 @@
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL4003', severity: 'warning', source: 'hadolint', description: 'Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect' },
+  meta: { code: 'DL4003', reads: ['FROM', 'CMD'], severity: 'warning', source: 'hadolint', description: 'Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect' },
   check({ dockerfile, report }) {
     let seen = false;
     for (const instruction of dockerfile.getInstructions()) {

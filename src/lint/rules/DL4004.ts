@@ -3,7 +3,7 @@
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DL4004', severity: 'error', source: 'hadolint', description: 'Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect' },
+  meta: { code: 'DL4004', reads: ['FROM', 'ENTRYPOINT'], severity: 'error', source: 'hadolint', description: 'Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect' },
   check({ dockerfile, report }) {
     let seen = false;
     for (const instruction of dockerfile.getInstructions()) {

@@ -11,7 +11,7 @@ const nonPosixShells = new Set(['pwsh', 'powershell', 'cmd']);
 const pipefailShells = new Set(['bash', 'zsh', 'ash']);
 
 export const rule: Rule = {
-  meta: { code: 'DL4006', severity: 'warning', source: 'hadolint', description: 'Set the SHELL option -o pipefail before RUN with a pipe in it. If you are using /bin/sh in an alpine image or if your shell is symlinked to busybox then consider explicitly setting your SHELL to /bin/ash, or disable this check' },
+  meta: { code: 'DL4006', perInstruction: true, context: ['FROM', 'SHELL'], severity: 'warning', source: 'hadolint', description: 'Set the SHELL option -o pipefail before RUN with a pipe in it. If you are using /bin/sh in an alpine image or if your shell is symlinked to busybox then consider explicitly setting your SHELL to /bin/ash, or disable this check' },
   check(context) {
     const { dockerfile, text, report } = context;
     const scriptOf = scriptLookup(context);

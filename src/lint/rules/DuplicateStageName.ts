@@ -4,7 +4,7 @@ import { From } from 'dockerfile-ast';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'DuplicateStageName', severity: 'warning', source: 'buildkit', description: 'Stage names should be unique' },
+  meta: { code: 'DuplicateStageName', reads: ['FROM'], severity: 'warning', source: 'buildkit', description: 'Stage names should be unique' },
   check({ dockerfile, report }) {
     const seen = new Set<string>();
     for (const instruction of dockerfile.getInstructions()) {

@@ -4,7 +4,7 @@
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'ExposeInvalidFormat', severity: 'warning', source: 'buildkit', description: 'IP address and host-port mapping should not be used in EXPOSE instruction' },
+  meta: { code: 'ExposeInvalidFormat', reads: ['EXPOSE'], severity: 'warning', source: 'buildkit', description: 'IP address and host-port mapping should not be used in EXPOSE instruction' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (instruction.getKeyword() !== 'EXPOSE') continue;

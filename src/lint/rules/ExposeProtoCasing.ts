@@ -3,7 +3,7 @@
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'ExposeProtoCasing', severity: 'warning', source: 'buildkit', description: 'Protocol in EXPOSE instruction should be lowercase' },
+  meta: { code: 'ExposeProtoCasing', reads: ['EXPOSE'], severity: 'warning', source: 'buildkit', description: 'Protocol in EXPOSE instruction should be lowercase' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (instruction.getKeyword() !== 'EXPOSE') continue;

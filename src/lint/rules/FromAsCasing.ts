@@ -4,7 +4,7 @@ import { From } from 'dockerfile-ast';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'FromAsCasing', severity: 'warning', source: 'buildkit', description: "The 'as' keyword should match the case of the 'from' keyword" },
+  meta: { code: 'FromAsCasing', reads: ['FROM'], severity: 'warning', source: 'buildkit', description: "The 'as' keyword should match the case of the 'from' keyword" },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof From) || instruction.getBuildStage() === null) continue;

@@ -29,7 +29,7 @@ function parsePlatform(value: string): { os: string; arch: string } | undefined 
 }
 
 export const rule: Rule = {
-  meta: { code: 'FromPlatformFlagConstDisallowed', severity: 'warning', source: 'buildkit', description: 'FROM --platform flag should not use a constant value' },
+  meta: { code: 'FromPlatformFlagConstDisallowed', reads: ['FROM'], severity: 'warning', source: 'buildkit', description: 'FROM --platform flag should not use a constant value' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof From)) continue;

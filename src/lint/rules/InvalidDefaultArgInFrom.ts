@@ -13,7 +13,7 @@ const platformSamples: Record<string, string> = {
 };
 
 export const rule: Rule = {
-  meta: { code: 'InvalidDefaultArgInFrom', severity: 'warning', source: 'buildkit', description: 'Default value for global ARG results in an empty or invalid base image name' },
+  meta: { code: 'InvalidDefaultArgInFrom', reads: ['ARG', 'FROM'], severity: 'warning', source: 'buildkit', description: 'Default value for global ARG results in an empty or invalid base image name' },
   check({ dockerfile, report }) {
     const defaults = globalArgs(dockerfile);
     const stageNames = new Set<string>();

@@ -9,7 +9,7 @@ import type { Fix, Rule } from '../rule';
 const plainWord = /^[\w./:=@%+,-]+$/;
 
 export const rule: Rule = {
-  meta: { code: 'JSONArgsRecommended', severity: 'warning', source: 'buildkit', description: 'JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals' },
+  meta: { code: 'JSONArgsRecommended', reads: ['FROM', 'SHELL', 'CMD', 'ENTRYPOINT'], severity: 'warning', source: 'buildkit', description: 'JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals' },
   check({ dockerfile, report }) {
     const stages = stagesOf(dockerfile);
     const hasShell = stages.map(() => false);

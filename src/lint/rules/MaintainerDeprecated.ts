@@ -4,7 +4,7 @@ import { maintainerToLabelFix } from '../maintainerLabel';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'MaintainerDeprecated', severity: 'warning', source: 'buildkit', description: 'The MAINTAINER instruction is deprecated, use a label instead to define an image author' },
+  meta: { code: 'MaintainerDeprecated', reads: ['MAINTAINER'], severity: 'warning', source: 'buildkit', description: 'The MAINTAINER instruction is deprecated, use a label instead to define an image author' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (instruction.getKeyword() !== 'MAINTAINER') continue;

@@ -6,7 +6,7 @@ import type { Rule } from '../rule';
 const singular = ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
 
 export const rule: Rule = {
-  meta: { code: 'MultipleInstructionsDisallowed', severity: 'warning', source: 'buildkit', description: 'Multiple instructions of the same type should not be used in the same stage' },
+  meta: { code: 'MultipleInstructionsDisallowed', reads: ['FROM', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK'], severity: 'warning', source: 'buildkit', description: 'Multiple instructions of the same type should not be used in the same stage' },
   check({ dockerfile, report }) {
     for (const stage of stagesOf(dockerfile)) {
       for (const keyword of singular) {

@@ -5,12 +5,14 @@ import type { Rule } from '../rule';
 import { heredocsOf } from '../syntax/builder';
 
 export const rule: Rule = {
-  meta: { code: 'NoEmptyContinuation', severity: 'warning', source: 'buildkit', description: 'Empty continuation lines will become errors in a future release' },
+  meta: { code: 'NoEmptyContinuation', perInstruction: true, severity: 'warning', source: 'buildkit', description: 'Empty continuation lines will become errors in a future release' },
   check({ dockerfile, text, report }) {
-    const lines = text.split('\n');
+    // Split only when an instruction spans lines (the incremental lint mostly checks one that does not).
+    let lines: string[] | undefined;
     for (const instruction of dockerfile.getInstructions()) {
       const { start, end } = instruction.getRange();
       if (end.line === start.line) continue;
+      lines ??= text.split('\n');
       const heredocLines = heredocBodyLines(instruction);
       for (let line = start.line + 1; line < end.line; line++) {
         if (heredocLines.has(line) || !/^[ \t\r]*$/.test(lines[line] ?? 'x')) continue;

@@ -5,7 +5,7 @@ import { offsetAt } from '../syntax/text';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'RedundantTargetPlatform', severity: 'warning', source: 'buildkit', description: 'Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior' },
+  meta: { code: 'RedundantTargetPlatform', reads: ['FROM'], severity: 'warning', source: 'buildkit', description: 'Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior' },
   check({ dockerfile, text, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof From)) continue;

@@ -6,7 +6,7 @@ import type { Rule } from '../rule';
 const reserved = new Set(['scratch', 'context']);
 
 export const rule: Rule = {
-  meta: { code: 'ReservedStageName', severity: 'warning', source: 'buildkit', description: 'Reserved words should not be used as stage names' },
+  meta: { code: 'ReservedStageName', reads: ['FROM'], severity: 'warning', source: 'buildkit', description: 'Reserved words should not be used as stage names' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof From)) continue;

@@ -9,7 +9,7 @@ const secretWord = /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pw
 const publicWord = /(?:^|_)(?:public|file|version)(?:_|$)/i;
 
 export const rule: Rule = {
-  meta: { code: 'SecretsUsedInArgOrEnv', severity: 'warning', source: 'buildkit', description: 'Sensitive data should not be used in the ARG or ENV commands' },
+  meta: { code: 'SecretsUsedInArgOrEnv', reads: ['ARG', 'ENV'], severity: 'warning', source: 'buildkit', description: 'Sensitive data should not be used in the ARG or ENV commands' },
   check({ dockerfile, report }) {
     for (const instruction of dockerfile.getInstructions()) {
       if (!(instruction instanceof Arg || instruction instanceof Env)) continue;

@@ -4,7 +4,7 @@ import { Copy, From, Run, type Dockerfile } from 'dockerfile-ast';
 import type { Rule, TextEdit } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'StageNameCasing', severity: 'warning', source: 'buildkit', description: 'Stage names should be lowercase' },
+  meta: { code: 'StageNameCasing', reads: ['FROM', 'COPY', 'RUN'], severity: 'warning', source: 'buildkit', description: 'Stage names should be lowercase' },
   check({ dockerfile, report }) {
     let references: Map<string, Reference[]> | undefined;
     let definitions: Map<string, number[]> | undefined;

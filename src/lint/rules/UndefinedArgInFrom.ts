@@ -5,7 +5,7 @@ import { globalArgs, predefinedPlatformArgs, suggestName } from '../buildkit';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
-  meta: { code: 'UndefinedArgInFrom', severity: 'warning', source: 'buildkit', description: 'FROM command must use declared ARGs' },
+  meta: { code: 'UndefinedArgInFrom', reads: ['ARG', 'FROM'], severity: 'warning', source: 'buildkit', description: 'FROM command must use declared ARGs' },
   check({ dockerfile, report }) {
     const declared = new Set([...globalArgs(dockerfile).keys(), ...predefinedPlatformArgs]);
     for (const instruction of dockerfile.getInstructions()) {

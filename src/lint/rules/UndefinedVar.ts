@@ -22,7 +22,7 @@ const commonImageEnv = [
 ];
 
 export const rule: Rule = {
-  meta: { code: 'UndefinedVar', severity: 'warning', source: 'buildkit', description: 'Variables should be defined before their use' },
+  meta: { code: 'UndefinedVar', perInstruction: true, context: ['ARG', 'ENV', 'FROM'], severity: 'warning', source: 'buildkit', description: 'Variables should be defined before their use' },
   check({ dockerfile, text, report }) {
     const stages = stagesOf(dockerfile);
     const escape = dockerfile.getEscapeCharacter();

@@ -11,7 +11,7 @@ import type { Rule } from '../rule';
 const anchored = /^(?:[/\\$]|[A-Z]:[/\\])/i;
 
 export const rule: Rule = {
-  meta: { code: 'WorkdirRelativePath', severity: 'warning', source: 'buildkit', description: 'Relative workdir without an absolute workdir declared within the build can have unexpected results if the base image changes' },
+  meta: { code: 'WorkdirRelativePath', reads: ['FROM', 'WORKDIR'], severity: 'warning', source: 'buildkit', description: 'Relative workdir without an absolute workdir declared within the build can have unexpected results if the base image changes' },
   check({ dockerfile, text, report }) {
     const stages = stagesOf(dockerfile);
     const absoluteSet = stages.map(() => false);

@@ -56,10 +56,14 @@ export class ParseCache {
 export function parseIncrementally(text: string, cache: ParseCache = new ParseCache()): Dockerfile {
   // Line breaks as TextDocument counts them: \n, \r\n and a lone \r.
   const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) lineStarts.push(i + 1);
-    else if (code === 13 && text.charCodeAt(i + 1) !== 10) lineStarts.push(i + 1);
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10) lineStarts.push(i + 1);
+      else if (code === 13 && text.charCodeAt(i + 1) !== 10) lineStarts.push(i + 1);
+    }
   }
   const candidates = candidateStarts(text, lineStarts);
   const candidateIndex = new Map(candidates.map((line, index) => [line, index]));
@@ -367,8 +371,20 @@ const documentMethods = [
   'getImage', 'getAbsolutePath', 'getPlatformFlag',
 ];
 
-const memoTrigger = Symbol('wharfTrigger');
-interface Memoized { [memoTrigger]?: Memoized | null; dockerfile?: Dockerfile }
+/** What one memoized instruction remembers: one slot per method of `memoizedMethods`. */
+interface MemoState {
+  has: boolean[];
+  values: unknown[];
+  scopes: unknown[];
+  /** getFlags is running (see memoize). */
+  inFlags: number;
+  /** The ONBUILD's trigger, memoized too, once asked for. */
+  trigger?: Instruction;
+}
+const memoState = Symbol('wharfMemo');
+interface Memoized { [memoState]?: MemoState; dockerfile?: Dockerfile }
+
+const memoizedMethods = [...ownTextMethods.map((name) => ({ name, perDocument: false })), ...documentMethods.map((name) => ({ name, perDocument: true }))];
 
 /** What a FROM's variables resolve against: the text and place of every ARG before the first FROM. */
 const fromScopes = new WeakMap<Dockerfile, string>();
@@ -382,68 +398,91 @@ function fromScopeOf(dockerfile: Dockerfile): string {
 }
 
 /**
- * Gives an instruction own memoized copies of its costly methods (on the instance, not on
- * dockerfile-ast's prototypes, so nothing else in the process changes). Arrays are handed out as
- * copies so a caller cannot corrupt the memo.
+ * For each dockerfile-ast class, the memoizing wrappers of its costly methods, made once and
+ * shared by its instances, which keep their answers in one state object: a closure per method
+ * per instruction made every cold lint allocate dozens per instruction. The wrappers are set on
+ * the instances, not on dockerfile-ast's prototypes (nothing else in the process changes; and
+ * re-pointing an instance's prototype makes V8 slow on it). Arrays are handed out as copies so a
+ * caller cannot corrupt the memo.
  */
+const wrappersByClass = new Map<object, [string, Method][]>();
+
+type Method = (this: Memoized, ...args: unknown[]) => unknown;
+
+function wrappersOf(prototype: object): [string, Method][] {
+  let memo = wrappersByClass.get(prototype);
+  if (memo) return memo;
+  const methods = prototype as Record<string, unknown>;
+  const wrappers: Record<string, Method> = {};
+  const isFrom = prototype === From.prototype || Object.prototype.isPrototypeOf.call(From.prototype, prototype);
+  memoizedMethods.forEach(({ name, perDocument }, index) => {
+    const original = methods[name];
+    if (typeof original !== 'function') return;
+    wrappers[name] = function (this: Memoized, ...args: unknown[]) {
+      if (args.length > 0) return (original as Method).apply(this, args);
+      const state = this[memoState]!;
+      const current = !perDocument ? undefined : isFrom && this.dockerfile ? fromScopeOf(this.dockerfile) : this.dockerfile;
+      if (!state.has[index] || state.scopes[index] !== current) {
+        const result = (original as Method).call(this);
+        if (state.inFlags > 0) return result;
+        if (name === 'getTriggerInstruction' && result) {
+          memoize(result as Instruction);
+          state.trigger = result as Instruction;
+        }
+        state.has[index] = true;
+        state.scopes[index] = current;
+        state.values[index] = result;
+      }
+      const value = state.values[index];
+      return Array.isArray(value) ? value.slice() : value;
+    };
+  });
+  // getFlags caches itself in this.flags; it is wrapped only to know when it runs (see memoize).
+  const getFlags = methods.getFlags;
+  if (typeof getFlags === 'function') {
+    wrappers.getFlags = function (this: Memoized) {
+      const state = this[memoState]!;
+      state.inFlags++;
+      try { return (getFlags as Method).call(this); } finally { state.inFlags--; }
+    };
+  }
+  // From.getImageNameRange and getRegistryRange move the start and end of the range
+  // getImageRange returns, which is the first argument's own range: harmless when every call
+  // builds new arguments, a corruption once they are memoized. Hand out a copy.
+  const imageRange = methods.getImageRange;
+  if (typeof imageRange === 'function') {
+    wrappers.getImageRange = function (this: Memoized) {
+      const range = (imageRange as Method).call(this) as { start: object; end: object } | null;
+      return range && { start: { ...range.start }, end: { ...range.end } };
+    };
+  }
+  memo = Object.entries(wrappers);
+  wrappersByClass.set(prototype, memo);
+  return memo;
+}
+
+/** Memoizes an instruction's costly methods (see wrappersOf). */
 function memoize(instruction: Instruction): void {
-  const target = instruction as unknown as Memoized & Record<string | symbol, unknown>;
-  if (memoTrigger in target) return;
-  target[memoTrigger] = null;
-  const isFrom = instruction instanceof From;
+  const target = instruction as unknown as Memoized & RawMemo;
+  if (target[memoState]) return;
+  const state: MemoState = { has: [], values: [], scopes: [], inFlags: 0 };
+  // The raw arguments computed while parsing (parseQuickly) are the first answer.
+  const seeded = target[rawArgumentsMemo];
+  if (seeded !== undefined) {
+    const index = memoizedMethods.findIndex((m) => m.name === 'getRawArguments');
+    state.has[index] = true;
+    state.values[index] = seeded;
+  }
+  target[memoState] = state;
+  const own = target as unknown as Record<string, Method>;
+  for (const [name, wrapper] of wrappersOf(Object.getPrototypeOf(instruction) as object)) own[name] = wrapper;
   // dockerfile-ast's methods call each other re-entrantly while half-built: getFlags fills
   // this.flags while asking getArguments, which asks getFlags and gets the half-filled list. An
   // answer computed while getFlags runs is not remembered; every other one is, also when one
   // memoized method asks another (getImageName asks getImageNameRange, which asks …).
-  let inFlags = 0;
-  const install = (name: string, perDocument: boolean) => {
-    const original = target[name];
-    if (typeof original !== 'function') return;
-    // The raw arguments computed while parsing (parseQuickly) are the first answer.
-    const seeded = name === 'getRawArguments' ? (target as RawMemo)[rawArgumentsMemo] : undefined;
-    let has = seeded !== undefined;
-    let scope: unknown;
-    let value: unknown = seeded;
-    target[name] = function (this: Memoized, ...args: unknown[]) {
-      if (args.length > 0) return (original as (...a: unknown[]) => unknown).apply(this, args);
-      const current = !perDocument ? undefined : isFrom && this.dockerfile ? fromScopeOf(this.dockerfile) : this.dockerfile;
-      if (!has || scope !== current) {
-        const result = (original as () => unknown).call(this);
-        if (inFlags > 0) return result;
-        if (name === 'getTriggerInstruction' && result) {
-          memoize(result as Instruction);
-          target[memoTrigger] = result as Memoized;
-        }
-        has = true;
-        scope = current;
-        value = result;
-      }
-      return Array.isArray(value) ? value.slice() : value;
-    };
-  };
-  // getFlags caches itself in this.flags; it is wrapped only to know when it runs. dockerfile-ast
-  // also calls it as super.getFlags() (From.getPlatformFlag, Copy), past the wrapper, so the
-  // flags are filled here, once, before any other answer can be remembered.
-  const getFlags = target.getFlags;
-  if (typeof getFlags === 'function') {
-    target.getFlags = function (this: unknown) {
-      inFlags++;
-      try { return (getFlags as () => unknown).call(this); } finally { inFlags--; }
-    };
-    (target.getFlags as () => unknown).call(target);
-  }
-  for (const name of ownTextMethods) install(name, false);
-  for (const name of documentMethods) install(name, true);
-  // From.getImageNameRange and getRegistryRange move the start and end of the range
-  // getImageRange returns, which is the first argument's own range: harmless when every call
-  // builds new arguments, a corruption once they are memoized. Hand out a copy.
-  const imageRange = target.getImageRange;
-  if (typeof imageRange === 'function') {
-    target.getImageRange = function (this: unknown) {
-      const range = (imageRange as () => { start: object; end: object } | null).call(this);
-      return range && { start: { ...range.start }, end: { ...range.end } };
-    };
-  }
+  // dockerfile-ast also calls getFlags as super.getFlags() (From.getPlatformFlag, Copy), past
+  // the wrapper, so the flags are filled here, once, before any other answer can be remembered.
+  (instruction as unknown as { getFlags?: () => unknown }).getFlags?.();
 }
 
 /** Points a reused instruction (and its ONBUILD trigger) at the document being linted. */
@@ -451,6 +490,6 @@ function adopt(instruction: Instruction, dockerfile: Dockerfile): void {
   memoize(instruction);
   const target = instruction as unknown as Memoized;
   target.dockerfile = dockerfile;
-  const trigger = target[memoTrigger];
+  const trigger = target[memoState]?.trigger as Memoized | undefined;
   if (trigger) trigger.dockerfile = dockerfile;
 }

@@ -8,6 +8,7 @@ import type { Rule } from '../../../src/lint/rule';
 import { ParseCache, parseIncrementally, parseWhole } from '../../../src/lint/syntax/parse';
 import { DockerfileParser, type From } from 'dockerfile-ast';
 import { rule as UnknownFlag } from '../../../src/lint/rules/UnknownFlag';
+import { allRules } from '../../../src/lint/rules/index';
 import { corpus, excerpt, mutate, prng } from './fuzzInput';
 
 const reference = (text: string) => lint(text, { incremental: false });
@@ -172,5 +173,137 @@ describe('lint incremental parse', function () {
     const expected = answers(DockerfileParser.parse(text).getFROMs()[0]);
     assert.deepEqual(answers(parseWhole(text).getFROMs()[0]), expected);
     assert.deepEqual(answers(parseIncrementally(text, new ParseCache()).getFROMs()[0]), expected);
+  });
+});
+
+describe('lint incremental: what each rule depends on (RuleMeta.context, RuleMeta.reads)', function () {
+  this.timeout(60_000);
+
+  /** Lints `texts` in turn with one state; each result must equal a whole-text lint. */
+  function lintInTurn(texts: string[]): string[][] {
+    const own = new LintState();
+    return texts.map((text, i) => {
+      const actual = lint(text, { state: own });
+      assert.deepEqual(actual, reference(text), `text ${i} differs from a whole-text lint`);
+      return actual.map((f) => `${f.code}@${f.range.start.line}`);
+    });
+  }
+
+  it('a change in an ARG re-runs DL3033 and DL3041 on RUNs that did not change', () => {
+    const yum = 'FROM centos:7\nARG V=1\nRUN yum install -y httpd-$V\nRUN dnf install -y nginx-$V\n';
+    const [defined, renamed, back] = lintInTurn([yum, yum.replace('ARG V=1', 'ARG W=1'), yum]);
+    assert.deepEqual([defined, back].map((codes) => codes.filter((c) => /DL3033|DL3041/.test(c))), [[], []]);
+    assert.deepEqual(renamed.filter((c) => /DL3033|DL3041/.test(c)), ['DL3033@2', 'DL3041@3']);
+  });
+
+  it('a change in an ENV re-runs DL3033 (ENV defines version variables too) and DL3042 (PIP_NO_CACHE_DIR)', () => {
+    const text = 'FROM centos:7\nENV V=1 PIP_NO_CACHE_DIR=1\nRUN yum install -y httpd-$V && pip install flask\n';
+    const [before, after] = lintInTurn([text, text.replace('ENV V=1 PIP_NO_CACHE_DIR=1', 'ENV X=1')]);
+    assert.deepEqual(before.filter((c) => /DL3033|DL3042/.test(c)), []);
+    assert.deepEqual(after.filter((c) => /DL3033|DL3042/.test(c)), ['DL3033@2', 'DL3042@2']);
+  });
+
+  it('a change in a FROM re-runs DL3009 and DL3060 (which stages reach the image)', () => {
+    const text = 'FROM debian:12 AS build\nRUN apt-get update && yarn install\nFROM debian:12\nCOPY --from=build /a /a\n';
+    // The build stage only gives files: its lists are not in the image. Built upon, they are.
+    const [apart, builtOn] = lintInTurn([text, text.replace('FROM debian:12\nCOPY', 'FROM build\nCOPY')]);
+    assert.deepEqual(apart.filter((c) => /DL3009|DL3060/.test(c)), []);
+    assert.deepEqual(builtOn.filter((c) => /DL3009|DL3060/.test(c)), ['DL3009@1', 'DL3060@1']);
+  });
+
+  it('a change in an ENV or ARG re-runs UndefinedVar on the instructions that expand it', () => {
+    const text = 'FROM scratch\nENV DIR=/app\nARG USER_ID=1\nCOPY x $DIR/x\nUSER $USER_ID\n';
+    const [defined, renamed] = lintInTurn([text, text.replace('ENV DIR', 'ENV DST').replace('ARG USER_ID', 'ARG UID')]);
+    assert.deepEqual(defined.filter((c) => c.startsWith('UndefinedVar')), []);
+    assert.deepEqual(renamed.filter((c) => c.startsWith('UndefinedVar')), ['UndefinedVar@3', 'UndefinedVar@4']);
+  });
+
+  it('a change in a SHELL re-runs DL4006 on the RUNs after it', () => {
+    const text = 'FROM alpine:3.20\nSHELL ["/bin/ash", "-o", "pipefail", "-c"]\nRUN wget -O - https://x.test | tar x\n';
+    const [safe, unsafe] = lintInTurn([text, text.replace('"-o", "pipefail", ', '')]);
+    assert.deepEqual([safe.filter((c) => c.startsWith('DL4006')), unsafe.filter((c) => c.startsWith('DL4006'))], [[], ['DL4006@2']]);
+  });
+
+  it('an edit that touches no context instruction re-checks only the edited instruction; one that does, every instruction', () => {
+    let seen: string[] = [];
+    const counting: Rule = {
+      meta: { code: 'CountingArgs', severity: 'info', source: 'hadolint', description: 'counts', perInstruction: true, context: ['ARG'] },
+      check({ dockerfile }) { seen = dockerfile.getInstructions().map((i) => i.getKeyword()); },
+    };
+    const own = new LintState();
+    const text = 'ARG A=1\nFROM alpine:3.20\nRUN echo one\nRUN echo two\nARG B=2\nUSER nobody\n';
+    lint(text, { rules: [counting], state: own });
+    assert.deepEqual(seen, ['ARG', 'FROM', 'RUN', 'RUN', 'ARG', 'USER']);
+    // The RUN changed: the rule sees it and its context (every ARG), nothing else.
+    lint(text.replace('echo two', 'echo 2'), { rules: [counting], state: own });
+    assert.deepEqual(seen, ['ARG', 'RUN', 'ARG']);
+    // An ARG changed: everything is checked again.
+    lint(text.replace('echo two', 'echo 2').replace('B=2', 'B=3'), { rules: [counting], state: own });
+    assert.deepEqual(seen, ['ARG', 'FROM', 'RUN', 'RUN', 'ARG', 'USER']);
+  });
+
+  it('a finding on a context instruction is reported once, from the store, while that instruction is unchanged', () => {
+    const onArgs: Rule = {
+      meta: { code: 'OnArgs', severity: 'info', source: 'hadolint', description: 'on every ARG', perInstruction: true, context: ['ARG'] },
+      check({ dockerfile, report }) {
+        for (const i of dockerfile.getInstructions()) if (i.getKeyword() === 'ARG') report({ range: i.getRange() });
+      },
+    };
+    const own = new LintState();
+    const text = 'ARG A=1\nFROM alpine:3.20\nRUN echo one\n';
+    const lines = (t: string) => lint(t, { rules: [onArgs], state: own }).map((f) => f.range.start.line);
+    assert.deepEqual(lines(text), [0]);
+    assert.deepEqual(lines(text.replace('one', 'two')), [0]);
+    assert.deepEqual(lines(text.replace('one', 'two').replace('FROM', 'ARG B\nFROM')), [0, 1]);
+  });
+
+  it('a rule that reads some keywords sees only their instructions and runs again only when one of them changed', () => {
+    let runs = 0;
+    let seen: string[] = [];
+    const fromsOnly: Rule = {
+      meta: { code: 'FromsOnly', severity: 'info', source: 'buildkit', description: 'every FROM', reads: ['FROM'] },
+      check({ dockerfile, report }) {
+        runs++;
+        seen = dockerfile.getInstructions().map((i) => i.getKeyword());
+        for (const from of dockerfile.getInstructions()) report({ range: from.getRange() });
+      },
+    };
+    const own = new LintState();
+    const text = 'FROM alpine:3.20 AS a\nRUN echo one\nFROM a\nCOPY x /x\n';
+    const lines = (t: string) => lint(t, { rules: [fromsOnly], state: own }).map((f) => f.range.start.line);
+    assert.deepEqual(lines(text), [0, 2]);
+    assert.deepEqual([runs, seen], [1, ['FROM', 'FROM']]);
+    // Other instructions changed, were added or removed: the findings are kept, the rule not run.
+    assert.deepEqual(lines(text.replace('one', 'two')), [0, 2]);
+    assert.deepEqual(lines(text.replace('COPY x /x\n', 'COPY x /x\nUSER nobody\n')), [0, 2]);
+    assert.equal(runs, 1);
+    // A FROM changed, or moved to other lines: it runs again.
+    assert.deepEqual(lines(text.replace('FROM a', 'FROM a AS b')), [0, 2]);
+    assert.deepEqual(lines(text.replace('RUN echo one\n', 'RUN echo one\nRUN echo two\n')), [0, 3]);
+    assert.equal(runs, 3);
+    // Other settings: it runs again too.
+    lint(text, { rules: [fromsOnly], state: own, settings: { trustedRegistries: ['example.test'] } });
+    assert.equal(runs, 4);
+  });
+
+  it('a rule without state, or the reference, still sees every instruction', () => {
+    let seen: string[] = [];
+    const fromsOnly: Rule = {
+      meta: { code: 'FromsOnly', severity: 'info', source: 'buildkit', description: 'every FROM', reads: ['FROM'] },
+      check({ dockerfile }) { seen = dockerfile.getInstructions().map((i) => i.getKeyword()); },
+    };
+    lint('FROM a\nRUN x\n', { rules: [fromsOnly] });
+    assert.deepEqual(seen, ['FROM', 'RUN']);
+    lint('FROM a\nRUN x\n', { rules: [fromsOnly], incremental: false });
+    assert.deepEqual(seen, ['FROM', 'RUN']);
+  });
+
+  it('every rule that declares what it reads names keywords the builder knows', () => {
+    const known = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+    for (const rule of allRules) {
+      for (const keyword of [...(rule.meta.reads ?? []), ...(rule.meta.context ?? [])]) assert.ok(known.has(keyword), `${rule.meta.code}: ${keyword}`);
+      assert.ok(!(rule.meta.reads && rule.meta.perInstruction), `${rule.meta.code}: reads is for whole-document rules, context for per-instruction ones`);
+      assert.ok(!rule.meta.context || rule.meta.perInstruction, `${rule.meta.code}: context without perInstruction`);
+    }
   });
 });

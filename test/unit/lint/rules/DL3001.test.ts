@@ -3,6 +3,8 @@ import { testRule } from '../ruleTester';
 
 testRule(rule, {
   valid: [
+    // hadolint compares the command word as written (Shell.hs): a path to the program is another name.
+    'FROM debian:12\nRUN /usr/bin/ssh -V\n',
     'FROM debian:12\nRUN apt-get update\n',
     'FROM debian:12\nRUN echo ssh vim top\n',
     'FROM debian:12\nRUN apt-get install -y openssh-client\n',

@@ -3,6 +3,8 @@ import { testRule } from '../ruleTester';
 
 testRule(rule, {
   valid: [
+    // hadolint compares the command word as written (Shell.hs): a path to the program is another name.
+    'FROM python:3.12\nRUN /usr/local/bin/pip install flask\n',
     'FROM python:3.12\nRUN pip install requests==2.31.0\n',
     'FROM python:3.12\nRUN pip install -r requirements.txt\n',
     'FROM python:3.12\nRUN pip install .\n',
