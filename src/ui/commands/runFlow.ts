@@ -174,6 +174,10 @@ async function showRunContainer(ctx: WharfContext, id: string): Promise<void> {
   // Started, as the store sees it: the row then shows its state and its published ports.
   const container = await storeState(ctx, id, (c) => c.state !== 'created');
   if (!container) return;
+  // The new row's arrival refreshed the whole tree; a reveal before the workbench has listed the
+  // rows again is answered with rows the extension host has forgotten, and the selection is lost.
+  await ctx.views.containers.settled();
+  if (ctx.views.containersView.visible) await ctx.views.containers.rowsListed();
   const node = ctx.views.containers.nodeFor(id);
   if (node) await Promise.resolve(ctx.views.containersView.reveal(node, { select: true, focus: true })).catch((err: unknown) => ctx.log.warn(`reveal ${id}: ${String(err)}`));
   const logs = vscode.l10n.t('Show Logs');
