@@ -7,7 +7,7 @@
 // .dockerignore and adds ShellCheck between analyze() and finish().
 import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import { allRules } from './rules/index';
-import { defaultSettings, type Finding, type LintSettings, type Rule, type RuleSet, type Severity } from './rule';
+import { defaultSettings, type Finding, type LintSettings, type ReportInput, type Rule, type RuleContext, type RuleSet, type Severity } from './rule';
 import { experimentalChecks, ignoredAt, readPragmas, type Pragmas } from './pragmas';
 import type { ResolvedConfig, SeverityOverride } from './config';
 import { mergeOverlaps } from './overlaps';
@@ -172,7 +172,8 @@ export function analyze(text: string, options: LintOptions = {}): Analysis {
   }
   // Editors count a lone CR as a line break, the rules' line indexes count LF: make them agree.
   // One character for another keeps every offset and every (line, character) position.
-  if (loneCarriageReturn.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
+  // Most texts hold no CR at all: a character search settles it before any pattern runs.
+  if (text.includes('\r') && loneCarriageReturn.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
   // A byte-order mark is not part of the first instruction; lint without it and put the
   // column back (finish) so ranges still match the document as written.
   const bom = text.charCodeAt(0) === 0xfeff;
@@ -260,6 +261,7 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
       groups.set(context, reusableFindings(store, dockerfile, key, instructionsOf(index, keywords)));
     }
   }
+  const run = new RuleRun(text, dockerfile, settings);
   const views = new Map<string, Dockerfile>();
   const viewReading = (keywords: readonly string[]): Dockerfile => {
     const name = keywords.join(',');
@@ -278,7 +280,7 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
     }
     const reported: Finding[] = [];
     try {
-      runRule(rule, text, local ? local.view : reads ? viewReading(reads) : dockerfile, settings, reported);
+      run.check(rule, local ? local.view : reads ? viewReading(reads) : dockerfile, reported);
     } catch (error) {
       local?.spoil();
       if (readsKey !== undefined) incremental!.findingsOfRule.delete(rule.meta.code);
@@ -303,22 +305,35 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
   return { dockerfile, pragmas, findings };
 }
 
-/** Runs one rule, its findings into `reported` (kept apart: the loop above stays small and fast). */
-function runRule(rule: Rule, text: string, dockerfile: Dockerfile, settings: LintSettings, reported: Finding[]): void {
-  const { meta } = rule;
-  rule.check({
-    text,
-    dockerfile,
-    settings,
-    report: (input) => reported.push({
+/**
+ * The context every rule of one lint is given, one object for them all (a context and a report
+ * closure per rule and lint was a hundred allocations per lint): check() points it at the rule
+ * running, its document and where its findings go. Rules read it only while they run.
+ */
+class RuleRun implements RuleContext {
+  private meta: Rule['meta'] | undefined;
+  private reported: Finding[] = [];
+  constructor(readonly text: string, public dockerfile: Dockerfile, readonly settings: LintSettings) {}
+
+  readonly report = (input: ReportInput): void => {
+    const meta = this.meta!;
+    this.reported.push({
       code: meta.code,
       severity: meta.severity,
       source: meta.source,
       message: input.message ?? meta.description,
       range: input.range,
       fixes: input.fixes ?? [],
-    }),
-  });
+    });
+  };
+
+  /** Runs one rule on `dockerfile`, its findings into `reported`. */
+  check(rule: Rule, dockerfile: Dockerfile, reported: Finding[]): void {
+    this.meta = rule.meta;
+    this.dockerfile = dockerfile;
+    this.reported = reported;
+    rule.check(this);
+  }
 }
 
 /** `key` names the rules, the settings and the context the findings were computed with. */
