@@ -95,6 +95,13 @@ function indexByKeyword(dockerfile: Dockerfile): KeywordIndex {
   return index;
 }
 
+/** The keywords the document's instructions have (an ONBUILD is `ONBUILD`). */
+function keywordsOf(dockerfile: Dockerfile): Set<string> {
+  const keywords = new Set<string>();
+  for (const instruction of dockerfile.getInstructions()) keywords.add(instruction.getKeyword());
+  return keywords;
+}
+
 /** The instructions of these keywords, in document order: the index's lists merged by line. */
 function instructionsOf(index: KeywordIndex, keywords: readonly string[]): Instruction[] {
   const lists = keywords.map((k) => index.get(k)).filter((list): list is Instruction[] => list !== undefined);
@@ -261,6 +268,11 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
       groups.set(context, reusableFindings(store, dockerfile, key, instructionsOf(index, keywords)));
     }
   }
+  // A lint without state skips the rules that read some keywords only when the document has
+  // none of them: given no instruction, such a rule has nothing to report (RuleMeta.reads), as
+  // the incremental lint, which gives it a view of exactly those, relies on too. The reference
+  // (incremental: false) runs every rule.
+  const present = !options.state && options.incremental !== false ? keywordsOf(dockerfile) : undefined;
   const run = new RuleRun(text, dockerfile, settings);
   const views = new Map<string, Dockerfile>();
   const viewReading = (keywords: readonly string[]): Dockerfile => {
@@ -271,6 +283,7 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
   };
   for (const rule of rules) {
     const local = rule.meta.perInstruction && incremental ? groups.get(contextKeyOf(rule)) : undefined;
+    if (present && rule.meta.reads && !rule.meta.perInstruction && !rule.meta.reads.some((keyword) => present.has(keyword))) continue;
     const reads = index && !rule.meta.perInstruction ? rule.meta.reads : undefined;
     const readsKey = reads && incremental ? `${settingsKey}\0${versionsKey(reads)}` : undefined;
     if (readsKey !== undefined) {
