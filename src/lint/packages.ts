@@ -265,7 +265,11 @@ export function hadolintImage(reference: string): { registry?: string; name: str
   const colon = rest.indexOf(':');
   const tag = colon >= 0 ? rest.slice(colon + 1) : undefined;
   const name = colon >= 0 ? rest.slice(0, colon) : rest;
-  return { ...(registry !== undefined && { registry }), name, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+  // Only the parts present, in this order (several rules read every FROM this way: no spreads).
+  const image: { registry?: string; name: string; tag?: string; digest?: string } = registry !== undefined ? { registry, name } : { name };
+  if (tag !== undefined) image.tag = tag;
+  if (digest !== undefined) image.digest = digest;
+  return image;
 }
 
 /** A FROM as hadolint compares base images: the same platform, image, tag, digest and alias. */
