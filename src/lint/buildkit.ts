@@ -109,7 +109,8 @@ function scanExpandedVariables(instruction: Instruction, text: string, escape: s
   let singleQuoted = false;
   let doubleQuoted = false;
   for (let i = offsetAt(text, instruction.getRange().start); i < end; i++) {
-    const skipped = skip.find(([from, to]) => i >= from && i < to);
+    // Most instructions have no heredoc body to pass over: no search per character then.
+    const skipped = skip.length === 0 ? undefined : skip.find(([from, to]) => i >= from && i < to);
     if (skipped) { i = skipped[1] - 1; continue; }
     const c = text[i];
     if (c === '\n') {

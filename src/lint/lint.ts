@@ -7,7 +7,7 @@
 // .dockerignore and adds ShellCheck between analyze() and finish().
 import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import { allRules } from './rules/index';
-import { defaultSettings, type Finding, type LintSettings, type Rule, type RuleSet, type Severity } from './rule';
+import { defaultSettings, type Finding, type LintSettings, type ReportInput, type Rule, type RuleContext, type RuleSet, type Severity } from './rule';
 import { experimentalChecks, ignoredAt, readPragmas, type Pragmas } from './pragmas';
 import type { ResolvedConfig, SeverityOverride } from './config';
 import { mergeOverlaps } from './overlaps';
@@ -95,6 +95,13 @@ function indexByKeyword(dockerfile: Dockerfile): KeywordIndex {
   return index;
 }
 
+/** The keywords the document's instructions have (an ONBUILD is `ONBUILD`). */
+function keywordsOf(dockerfile: Dockerfile): Set<string> {
+  const keywords = new Set<string>();
+  for (const instruction of dockerfile.getInstructions()) keywords.add(instruction.getKeyword());
+  return keywords;
+}
+
 /** The instructions of these keywords, in document order: the index's lists merged by line. */
 function instructionsOf(index: KeywordIndex, keywords: readonly string[]): Instruction[] {
   const lists = keywords.map((k) => index.get(k)).filter((list): list is Instruction[] => list !== undefined);
@@ -172,7 +179,8 @@ export function analyze(text: string, options: LintOptions = {}): Analysis {
   }
   // Editors count a lone CR as a line break, the rules' line indexes count LF: make them agree.
   // One character for another keeps every offset and every (line, character) position.
-  if (loneCarriageReturn.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
+  // Most texts hold no CR at all: a character search settles it before any pattern runs.
+  if (text.includes('\r') && loneCarriageReturn.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
   // A byte-order mark is not part of the first instruction; lint without it and put the
   // column back (finish) so ranges still match the document as written.
   const bom = text.charCodeAt(0) === 0xfeff;
@@ -260,6 +268,12 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
       groups.set(context, reusableFindings(store, dockerfile, key, instructionsOf(index, keywords)));
     }
   }
+  // A lint without state skips the rules that read some keywords only when the document has
+  // none of them: given no instruction, such a rule has nothing to report (RuleMeta.reads), as
+  // the incremental lint, which gives it a view of exactly those, relies on too. The reference
+  // (incremental: false) runs every rule.
+  const present = !options.state && options.incremental !== false ? keywordsOf(dockerfile) : undefined;
+  const run = new RuleRun(text, dockerfile, settings);
   const views = new Map<string, Dockerfile>();
   const viewReading = (keywords: readonly string[]): Dockerfile => {
     const name = keywords.join(',');
@@ -269,6 +283,7 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
   };
   for (const rule of rules) {
     const local = rule.meta.perInstruction && incremental ? groups.get(contextKeyOf(rule)) : undefined;
+    if (present && rule.meta.reads && !rule.meta.perInstruction && !rule.meta.reads.some((keyword) => present.has(keyword))) continue;
     const reads = index && !rule.meta.perInstruction ? rule.meta.reads : undefined;
     const readsKey = reads && incremental ? `${settingsKey}\0${versionsKey(reads)}` : undefined;
     if (readsKey !== undefined) {
@@ -278,7 +293,7 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
     }
     const reported: Finding[] = [];
     try {
-      runRule(rule, text, local ? local.view : reads ? viewReading(reads) : dockerfile, settings, reported);
+      run.check(rule, local ? local.view : reads ? viewReading(reads) : dockerfile, reported);
     } catch (error) {
       local?.spoil();
       if (readsKey !== undefined) incremental!.findingsOfRule.delete(rule.meta.code);
@@ -303,22 +318,35 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
   return { dockerfile, pragmas, findings };
 }
 
-/** Runs one rule, its findings into `reported` (kept apart: the loop above stays small and fast). */
-function runRule(rule: Rule, text: string, dockerfile: Dockerfile, settings: LintSettings, reported: Finding[]): void {
-  const { meta } = rule;
-  rule.check({
-    text,
-    dockerfile,
-    settings,
-    report: (input) => reported.push({
+/**
+ * The context every rule of one lint is given, one object for them all (a context and a report
+ * closure per rule and lint was a hundred allocations per lint): check() points it at the rule
+ * running, its document and where its findings go. Rules read it only while they run.
+ */
+class RuleRun implements RuleContext {
+  private meta: Rule['meta'] | undefined;
+  private reported: Finding[] = [];
+  constructor(readonly text: string, public dockerfile: Dockerfile, readonly settings: LintSettings) {}
+
+  readonly report = (input: ReportInput): void => {
+    const meta = this.meta!;
+    this.reported.push({
       code: meta.code,
       severity: meta.severity,
       source: meta.source,
       message: input.message ?? meta.description,
       range: input.range,
       fixes: input.fixes ?? [],
-    }),
-  });
+    });
+  };
+
+  /** Runs one rule on `dockerfile`, its findings into `reported`. */
+  check(rule: Rule, dockerfile: Dockerfile, reported: Finding[]): void {
+    this.meta = rule.meta;
+    this.dockerfile = dockerfile;
+    this.reported = reported;
+    rule.check(this);
+  }
 }
 
 /** `key` names the rules, the settings and the context the findings were computed with. */

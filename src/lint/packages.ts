@@ -58,6 +58,31 @@ export function runLookup(context: RuleContext): (run: Instruction) => RunScript
 const scriptsByStart = new WeakMap<RunScript[], Map<string, RunScript>>();
 const startKey = (i: Instruction) => `${i.getRange().start.line}:${i.getRange().start.character}`;
 
+/**
+ * Some RUN of the document (ONBUILD RUNs included) runs a command named as `matches` accepts:
+ * a rule about one tool stops here on the many files that never call it.
+ */
+export function runsCommand(context: Pick<RuleContext, 'dockerfile' | 'text'>, matches: readonly string[] | ((name: string) => boolean)): boolean {
+  const names = commandNamesOf(runScripts(context.dockerfile, context.text));
+  if (typeof matches !== 'function') return matches.some((name) => names.has(name));
+  for (const name of names) if (matches(name)) return true;
+  return false;
+}
+
+/** The command words of the scripts, as written (names do not move with the RUN: RunScript.parsed). */
+function commandNamesOf(scripts: RunScript[]): ReadonlySet<string> {
+  let names = namesOfScripts.get(scripts);
+  if (!names) {
+    names = new Set();
+    for (const run of scripts) for (const command of run.parsed.commands) if (command.name) names.add(command.name.value);
+    namesOfScripts.set(scripts, names);
+  }
+  return names;
+}
+
+// runScripts answers every rule with the same list for a document: one set of names for them all.
+const namesOfScripts = new WeakMap<RunScript[], Set<string>>();
+
 /** The command is one of `names` (as written, see isCommand) and any of its arguments is one of `args`. */
 export function cmdHasArgs(command: ShellCommand, names: readonly string[], args: readonly string[]): boolean {
   return isCommand(command, names) && command.args.some((a) => args.includes(a.value));
@@ -240,7 +265,11 @@ export function hadolintImage(reference: string): { registry?: string; name: str
   const colon = rest.indexOf(':');
   const tag = colon >= 0 ? rest.slice(colon + 1) : undefined;
   const name = colon >= 0 ? rest.slice(0, colon) : rest;
-  return { ...(registry !== undefined && { registry }), name, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+  // Only the parts present, in this order (several rules read every FROM this way: no spreads).
+  const image: { registry?: string; name: string; tag?: string; digest?: string } = registry !== undefined ? { registry, name } : { name };
+  if (tag !== undefined) image.tag = tag;
+  if (digest !== undefined) image.digest = digest;
+  return image;
 }
 
 /** A FROM as hadolint compares base images: the same platform, image, tag, digest and alias. */

@@ -1,4 +1,5 @@
 // DL3001: interactive or system-management commands do nothing useful while building an image.
+import { runsCommand } from '../packages';
 import { commandsNamed, runScripts } from '../shell';
 import type { Rule } from '../rule';
 
@@ -10,6 +11,8 @@ export const rule: Rule = {
     description: 'For some bash commands it makes no sense running them in a Docker container like `ssh`, `vim`, `shutdown`, `service`, `ps`, `free`, `top`, `kill`, `mount`, `ifconfig`',
   },
   check({ dockerfile, text, report }) {
+    // Only these commands are ever reported.
+    if (!runsCommand({ dockerfile, text }, pointless)) return;
     for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, ...pointless)) {
         if (command.name) report({ range: command.name.range });

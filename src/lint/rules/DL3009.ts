@@ -3,7 +3,7 @@
 // only in the last stage or in a stage whose name a FROM uses as its image; an ONBUILD RUN is
 // always reported (it runs in whatever image builds on this one).
 import type { Instruction } from 'dockerfile-ast';
-import { cmdHasArgs, findingsInKeptStages, hasCacheMountWith, instructionPasses, runsOf } from '../packages';
+import { cmdHasArgs, findingsInKeptStages, hasCacheMountWith, instructionPasses, runsCommand, runsOf } from '../packages';
 import type { RunScript, ShellCommand } from '../shell';
 import type { Range, Rule } from '../rule';
 import { spanRange } from '../shell';
@@ -30,6 +30,8 @@ function cachesLists(run: Instruction): boolean {
 export const rule: Rule = {
   meta: { code: 'DL3009', perInstruction: true, context: ['FROM'], severity: 'info', source: 'hadolint', description: 'Delete the apt-get lists after installing something' },
   check(context) {
+    // Only an apt update is ever reported.
+    if (!runsCommand(context, ['apt', 'apt-get', 'aptitude'])) return;
     const runs = new Map<Instruction, RunScript>(runsOf(context, false).map((r) => [r.instruction, r]));
     const kept = findingsInKeptStages(instructionPasses(context.dockerfile).main, (instruction) => {
       const run = runs.get(instruction);

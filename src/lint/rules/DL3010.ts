@@ -1,11 +1,13 @@
 // DL3010: COPY an archive and then unpack it in RUN keeps the archive in a layer; ADD extracts a
 // local tar archive in one step.
+import { runsCommand } from '../packages';
 import { Copy, From } from 'dockerfile-ast';
 import { positionalArgs, runScripts } from '../shell';
 import type { Range, Rule } from '../rule';
 
 export const archiveExtensions = ['.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz'];
 const unpackers = ['unzip', 'gunzip', 'bunzip2', 'unlzma', 'unxz', 'zgz', 'uncompress', 'zcat', 'gzcat'];
+const extractors = ['tar', ...unpackers];
 
 export function isArchive(path: string): boolean {
   const bare = path.replace(/^["']|["']$/g, '');
@@ -19,6 +21,8 @@ function fileName(path: string): string {
 export const rule: Rule = {
   meta: { code: 'DL3010', reads: ['FROM', 'COPY', 'RUN'], severity: 'info', source: 'hadolint', description: 'Use ADD for extracting archives into an image' },
   check({ dockerfile, text, report }) {
+    // A copied archive is reported only where a RUN extracts it.
+    if (!runsCommand({ dockerfile, text }, extractors)) return;
     // Only names and values are read, which do not move with the RUN (RunScript.parsed).
     const scripts = new Map(runScripts(dockerfile, text).filter((s) => !s.onbuild).map((s) => [s.instruction.getRange().start.line, s.parsed]));
     let copied = new Map<string, Range>();

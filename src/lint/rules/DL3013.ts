@@ -3,7 +3,7 @@
 // (pip3, pipx; not pipenv) or `python … -m pip install`; -r/--requirement/`.` and -c/--constraint
 // exempt the command; a version operator, a VCS URL with `@ref`, a wheel or sdist file, or a
 // non-VCS path pins a package.
-import { argsWithoutFlags, hasAnyFlag, runsOf } from '../packages';
+import { argsWithoutFlags, hasAnyFlag, runsCommand, runsOf } from '../packages';
 import { hasArg, type ShellCommand, type ShellWord } from '../shell';
 import type { Rule } from '../rule';
 
@@ -15,8 +15,13 @@ const vcsSchemes = ['git+file', 'git+https', 'git+ssh', 'git+http', 'git+git', '
   'hg+static-http', 'svn', 'svn+svn', 'svn+http', 'svn+https', 'svn+ssh', 'bzr+http', 'bzr+https', 'bzr+ssh', 'bzr+sftp', 'bzr+ftp', 'bzr+lp'];
 const versionOperators = ['==', '>=', '<=', '>', '<', '!=', '~=', '==='];
 
+/** A command name isPipInstall may accept: pip… but pipenv, or python… (`-m pip`). */
+export function isPipName(name: string): boolean {
+  return (name.startsWith('pip') && !name.startsWith('pipenv')) || name.startsWith('python');
+}
+
 export function isPipInstall(command: ShellCommand): boolean {
-  if (!command.name) return false;
+  if (!command.name || !isPipName(command.name.value)) return false;
   // hadolint's Shell.isPipInstall: the name as written starts with pip (or python for `-m pip`).
   const name = command.name.value;
   const args = command.args.map((a) => a.value);
@@ -45,6 +50,8 @@ export const rule: Rule = {
     description: 'Pin versions in pip. Instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`',
   },
   check(context) {
+    // Only a pip install is ever reported.
+    if (!runsCommand(context, isPipName)) return;
     for (const { script } of runsOf(context, true)) {
       for (const command of script.commands) {
         if (!isPipInstall(command)) continue;

@@ -1,7 +1,7 @@
 // DL3014: without `-y` apt-get asks for confirmation, and a build has no one to answer. As in
 // hadolint, -y/--yes/--assume-yes answer, and so does quiet level 2 (`-qq`, `-q -q`, `-q=2`,
 // `--quiet --quiet`); a single -q does not.
-import { countFlag, hasAnyFlag } from '../packages';
+import { countFlag, hasAnyFlag, runsCommand } from '../packages';
 import { commandsNamed, insertFlagAfter, runScripts, spanRange, type ShellCommand } from '../shell';
 import type { Rule } from '../rule';
 
@@ -11,6 +11,8 @@ export const rule: Rule = {
     description: 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`',
   },
   check({ dockerfile, text, report }) {
+    // Only an apt-get install is ever reported.
+    if (!runsCommand({ dockerfile, text }, ['apt-get'])) return;
     for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'apt-get')) {
         const install = command.args.find((a) => a.value === 'install');

@@ -1,5 +1,6 @@
 // DL3015: apt-get installs "recommended" packages by default, which bloats the image with things
 // nothing asked for.
+import { runsCommand } from '../packages';
 import { commandsNamed, hasArg, hasFlag, insertFlagAfter, runScripts, spanRange } from '../shell';
 import type { Rule } from '../rule';
 
@@ -9,6 +10,8 @@ export const rule: Rule = {
     description: 'Avoid additional packages by specifying `--no-install-recommends`',
   },
   check({ dockerfile, text, report }) {
+    // Only an apt-get install is ever reported.
+    if (!runsCommand({ dockerfile, text }, ['apt-get'])) return;
     for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'apt-get')) {
         const install = command.args.find((a) => a.value === 'install');

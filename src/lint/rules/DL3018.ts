@@ -1,5 +1,5 @@
 // DL3018: `apk add pkg` takes the repository's current version; pin `pkg=version` (or `~version`).
-import { argsWithoutFlags } from '../packages';
+import { argsWithoutFlags, runsCommand } from '../packages';
 import { commandsNamed, hasArg, runScripts } from '../shell';
 import type { Rule } from '../rule';
 
@@ -9,6 +9,8 @@ export const rule: Rule = {
     description: 'Pin versions in apk add. Instead of `apk add <package>` use `apk add <package>=<version>`',
   },
   check({ dockerfile, text, report }) {
+    // Only an apk add is ever reported.
+    if (!runsCommand({ dockerfile, text }, ['apk'])) return;
     for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'apk')) {
         if (!hasArg(command, 'add')) continue;

@@ -1,6 +1,6 @@
 // DL3019: `apk add --no-cache` fetches the index on the fly and leaves no cache in the layer, so
 // neither `apk update` nor removing /var/cache/apk is needed.
-import { hasCacheMountWith } from '../packages';
+import { hasCacheMountWith, runsCommand } from '../packages';
 import { commandsNamed, hasArg, hasFlag, insertFlagAfter, runScripts, spanRange } from '../shell';
 import type { Rule } from '../rule';
 
@@ -10,6 +10,8 @@ export const rule: Rule = {
     description: 'Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages',
   },
   check({ dockerfile, text, report }) {
+    // Only an apk add is ever reported.
+    if (!runsCommand({ dockerfile, text }, ['apk'])) return;
     for (const { script, instruction } of runScripts(dockerfile, text)) {
       // A cache or tmpfs mount on /var/cache/apk keeps the index out of the layer (hadolint).
       if (hasCacheMountWith(instruction, '/var/cache/apk')) continue;

@@ -1,5 +1,6 @@
 // DL3027: `apt` is meant for people at a terminal (its interface may change between releases);
 // scripts use apt-get/apt-cache. The fix renames apt → apt-get for subcommands apt-get has too.
+import { runsCommand } from '../packages';
 import { commandsNamed, runScripts, subcommand } from '../shell';
 import type { Rule } from '../rule';
 
@@ -11,6 +12,8 @@ export const rule: Rule = {
     description: 'Do not use apt as it is meant to be a end-user tool, use apt-get or apt-cache instead',
   },
   check({ dockerfile, text, report }) {
+    // Only apt is ever reported.
+    if (!runsCommand({ dockerfile, text }, ['apt'])) return;
     for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'apt')) {
         const name = command.name;

@@ -1,4 +1,5 @@
 // DL3028: `gem install name` takes the newest release; pin `name:version` (or `-v`).
+import { runsCommand } from '../packages';
 import { commandsNamed, hasArg, runScripts } from '../shell';
 import type { Rule } from '../rule';
 
@@ -8,6 +9,8 @@ export const rule: Rule = {
     description: 'Pin versions in gem install. Instead of `gem install <gem>` use `gem install <gem>:<version>`',
   },
   check({ dockerfile, text, report }) {
+    // Only a gem install is ever reported.
+    if (!runsCommand({ dockerfile, text }, ['gem'])) return;
     for (const { script } of runScripts(dockerfile, text)) {
       for (const command of commandsNamed(script, 'gem')) {
         if (!hasArg(command, 'install', 'i')) continue;

@@ -1,6 +1,6 @@
 // DL3034: a build has no terminal to answer zypper's confirmation prompt; without -y
 // (--no-confirm) the command aborts or hangs instead of installing.
-import { argNamed, cmdHasArgs, hasAnyFlag, insertAfterWord, runsOf, spanTo } from '../packages';
+import { argNamed, cmdHasArgs, hasAnyFlag, insertAfterWord, runsCommand, runsOf, spanTo } from '../packages';
 import type { Rule } from '../rule';
 
 const prompting = ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch'];
@@ -10,6 +10,8 @@ const fixable = new Set(['install', 'in', 'remove', 'rm']);
 export const rule: Rule = {
   meta: { code: 'DL3034', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Non-interactive switch missing from `zypper` command: `zypper install -y`' },
   check(context) {
+    // Only zypper is ever reported.
+    if (!runsCommand(context, ['zypper'])) return;
     for (const { script } of runsOf(context, true)) {
       for (const command of script.commands) {
         if (!cmdHasArgs(command, ['zypper'], prompting)) continue;

@@ -4,7 +4,7 @@
 // upgrade-minimal/up-min, reinstall/rei) comes before the first clean-up, the same tool with
 // `clean` or `all`, or an `rm` with `-rf` or `/var/cache/libdnf5*`. A cache or tmpfs mount on
 // /var/cache/libdnf5 or …/.cache/libdnf5 exempts the RUN. ONBUILD RUN is checked the same way.
-import { argNamed, chainAfter, cmdHasArgs, hasCacheMountWith, installWithoutCleanAfter, runsOf, spanTo } from '../packages';
+import { argNamed, chainAfter, cmdHasArgs, hasCacheMountWith, installWithoutCleanAfter, runsCommand, runsOf, spanTo } from '../packages';
 import type { ShellCommand } from '../shell';
 import type { Rule } from '../rule';
 
@@ -14,6 +14,8 @@ const removesCache = (c: ShellCommand) => cmdHasArgs(c, ['rm'], ['-rf', '/var/ca
 export const rule: Rule = {
   meta: { code: 'DL3040', perInstruction: true, severity: 'warning', source: 'hadolint', description: '`dnf clean all` missing after dnf command.' },
   check(context) {
+    // Only a dnf or microdnf install is ever reported.
+    if (!runsCommand(context, ['dnf', 'microdnf'])) return;
     for (const { script, instruction } of runsOf(context, true)) {
       if (hasCacheMountWith(instruction, '/var/cache/libdnf5') || hasCacheMountWith(instruction, '.cache/libdnf5')) continue;
       for (const name of ['dnf', 'microdnf']) {

@@ -3,13 +3,15 @@
 // pinned with `module:stream`. As in hadolint: only `install` (dnf or microdnf), group installs
 // are not checked, a version may come from a variable defined by an ARG or by an ENV of the
 // stage, and ONBUILD RUN is checked with the ONBUILD ARG/ENV alone.
-import { argsWithoutFlags, cmdHasArgs, instructionPasses, rpmVersionPinned, scriptLookup, VersionVariables } from '../packages';
+import { argsWithoutFlags, cmdHasArgs, instructionPasses, rpmVersionPinned, runsCommand, scriptLookup, VersionVariables } from '../packages';
 import type { ShellScript } from '../shell';
 import type { Rule, RuleContext } from '../rule';
 
 const dnf = ['dnf', 'microdnf'];
 
 export function checkRpmPins(context: RuleContext, tools: string[], skipWithArgs: string[]): void {
+  // Only a command named as one of the tools is ever reported.
+  if (!runsCommand(context, tools)) return;
   const scriptOf = scriptLookup(context);
   const passes = instructionPasses(context.dockerfile);
   for (const instructions of [passes.main, passes.onbuild]) {

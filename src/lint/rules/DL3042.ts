@@ -4,9 +4,9 @@
 // a cache or tmpfs mount on …/.cache/pip; pipx and pipenv are no pip. ONBUILD RUN is checked in
 // a pass of its own, where only ONBUILD ENV counts.
 import { Env, type Instruction } from 'dockerfile-ast';
-import { argNamed, fromImageName, hasCacheMountWith, insertAfterWord, instructionPasses, scriptLookup, spanTo } from '../packages';
+import { argNamed, fromImageName, hasCacheMountWith, insertAfterWord, instructionPasses, runsCommand, scriptLookup, spanTo } from '../packages';
 import { type ShellCommand, type ShellWord } from '../shell';
-import { isPipInstall } from './DL3013';
+import { isPipInstall, isPipName } from './DL3013';
 import type { Rule } from '../rule';
 
 const truthy = ['1', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'yes', 'Yes', 'YES'];
@@ -34,6 +34,8 @@ function setInText(text: string): boolean {
 export const rule: Rule = {
   meta: { code: 'DL3042', perInstruction: true, context: ['ENV', 'FROM', 'ONBUILD'], severity: 'warning', source: 'hadolint', description: 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`' },
   check(context) {
+    // Only a pip install is ever reported.
+    if (!runsCommand(context, isPipName)) return;
     const scriptOf = scriptLookup(context);
     const passes = instructionPasses(context.dockerfile);
     for (const instructions of [passes.main, passes.onbuild]) {

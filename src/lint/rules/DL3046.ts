@@ -3,7 +3,7 @@
 // skips them. hadolint's reading: a -u/--uid flag is present, and the word after a `-u` (also
 // one ending a cluster such as `-mu`) is longer than 5 characters. `--uid N` and `-uN` carry no
 // such word and are not reported.
-import { flagsOf, hasAnyFlag, insertAfterWord, isCommand, runsOf } from '../packages';
+import { flagsOf, hasAnyFlag, insertAfterWord, isCommand, runsCommand, runsOf } from '../packages';
 import type { ShellCommand, ShellWord } from '../shell';
 import type { Rule } from '../rule';
 
@@ -15,6 +15,8 @@ function uidWords(command: ShellCommand): ShellWord[] {
 export const rule: Rule = {
   meta: { code: 'DL3046', perInstruction: true, severity: 'warning', source: 'hadolint', description: '`useradd` without flag `-l` and high UID will result in excessively large Image.' },
   check(context) {
+    // Only useradd is ever reported.
+    if (!runsCommand(context, ['useradd'])) return;
     for (const { script } of runsOf(context, true)) {
       for (const command of script.commands) {
         if (!isCommand(command, ['useradd']) || hasAnyFlag(command, 'l', 'no-log-init') || !hasAnyFlag(command, 'u', 'uid')) continue;

@@ -5,7 +5,7 @@
 // clean; a top-level RUN counts only in the last stage or in a stage some FROM builds on, and an
 // ONBUILD RUN is always reported.
 import type { Instruction } from 'dockerfile-ast';
-import { argNamed, chainAfter, cmdHasArgs, findingsInKeptStages, hasCacheMountWith, instructionPasses, runsOf, spanTo } from '../packages';
+import { argNamed, chainAfter, cmdHasArgs, findingsInKeptStages, hasCacheMountWith, instructionPasses, runsCommand, runsOf, spanTo } from '../packages';
 import type { RunScript, ShellCommand } from '../shell';
 import type { ReportInput, Rule } from '../rule';
 
@@ -27,6 +27,8 @@ function finding({ script, instruction }: RunScript): ReportInput | undefined {
 export const rule: Rule = {
   meta: { code: 'DL3060', perInstruction: true, context: ['FROM'], severity: 'info', source: 'hadolint', description: '`yarn cache clean` missing after `yarn install` was run.' },
   check(context) {
+    // Only a yarn install is ever reported.
+    if (!runsCommand(context, ['yarn'])) return;
     const runs = new Map<Instruction, RunScript>(runsOf(context, false).map((r) => [r.instruction, r]));
     const kept = findingsInKeptStages(instructionPasses(context.dockerfile).main, (instruction) => {
       const run = runs.get(instruction);

@@ -3,7 +3,7 @@
 // the RUN has a `go run`, only the word after `run` is checked (the rest are the program's
 // arguments); otherwise every non-flag word of `go install`/`go get` but the sub-command. Flag
 // values are not set aside and a `.go` file is no path (hadolint: `.`, `/…` and `.…` are local).
-import { argsWithoutFlags, cmdHasArgs, runsOf } from '../packages';
+import { argsWithoutFlags, cmdHasArgs, runsCommand, runsOf } from '../packages';
 import type { ShellScript, ShellWord } from '../shell';
 import type { Rule } from '../rule';
 
@@ -25,6 +25,8 @@ function packagesOf(script: ShellScript): { sub: string; word: ShellWord }[] {
 export const rule: Rule = {
   meta: { code: 'DL3062', perInstruction: true, severity: 'warning', source: 'hadolint', description: 'Pin versions in go install. Instead of `go install <package>` use `go install <package>@<version>`' },
   check(context) {
+    // Only a go install, get or run is ever reported.
+    if (!runsCommand(context, ['go'])) return;
     for (const { script } of runsOf(context, true)) {
       for (const { sub, word } of packagesOf(script)) {
         if (pinned(word.value)) continue;

@@ -32,15 +32,21 @@ export function frontendRequirements(dockerfile: Dockerfile): FrontendNeeds {
       for (const flag of flagsOf(instruction)) if (flag.name === 'link') requirements.push({ feature: `${keyword} --link`, range: flag.range });
     }
   }
+  return { requirements, syntax: syntaxOf(dockerfile) };
+}
+
+/** The image the `# syntax=` directive names, when the file has one. */
+function syntaxOf(dockerfile: Dockerfile): string | undefined {
   const directive = dockerfile.getDirectives().find((d) => d.getName().toLowerCase() === 'syntax');
-  return { requirements, syntax: directive?.getValue() || undefined };
+  return directive?.getValue() || undefined;
 }
 
 export const rule: Rule = {
   meta: { code: 'FrontendSyntaxRequired', severity: 'info', source: 'builder', description: 'Heredocs and --link need Dockerfile frontend 1.4+: engines before Docker 23 need a # syntax= line' },
   check({ dockerfile, report }) {
-    const { requirements, syntax } = frontendRequirements(dockerfile);
-    if (syntax) return;
+    // A file with a `# syntax=` line is never reported: no need to read its instructions.
+    if (syntaxOf(dockerfile)) return;
+    const { requirements } = frontendRequirements(dockerfile);
     const insert = { title: `Add "${SYNTAX_LINE}" as the first line`, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${SYNTAX_LINE}\n` }] };
     for (const { feature, range } of requirements) {
       report({

@@ -8,6 +8,7 @@ import { heredocsOf, isKnownInstruction, jsonArray, plainArguments, spanning } f
 
 const atLeastOne = new Set(['ARG', 'ENV', 'LABEL', 'EXPOSE', 'VOLUME', 'WORKDIR', 'USER', 'STOPSIGNAL', 'MAINTAINER', 'ONBUILD', 'SHELL', 'HEALTHCHECK']);
 const notTriggers = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
+const anyCount = new Set(['CMD', 'ENTRYPOINT']);
 
 export const rule: Rule = {
   meta: { code: 'InvalidArgumentCount', perInstruction: true, severity: 'error', source: 'builder', description: 'Wrong number of arguments for this instruction' },
@@ -28,13 +29,13 @@ export const rule: Rule = {
 
 function checkInstruction(instruction: Instruction, report: (input: ReportInput) => void): void {
   const keyword = instruction.getKeyword();
-  if (!isKnownInstruction(keyword)) return;
+  // CMD and ENTRYPOINT take any number of arguments, none included.
+  if (!isKnownInstruction(keyword) || anyCount.has(keyword)) return;
   const args = plainArguments(instruction);
   const at = (range: Range, message: string) => report({ range, message });
-  const keywordRange = instruction.getInstructionRange();
   if (args.length === 0 && (atLeastOne.has(keyword) || keyword === 'FROM' || keyword === 'COPY' || keyword === 'ADD' || keyword === 'RUN')) {
     if (keyword === 'RUN' && heredocsOf(instruction).length > 0) return;
-    at(keywordRange, `${keyword} requires at least one argument`);
+    at(instruction.getInstructionRange(), `${keyword} requires at least one argument`);
     return;
   }
   switch (keyword) {

@@ -21,22 +21,36 @@ const commonImageEnv = [
   'PGDATA', 'PG_VERSION', 'PG_MAJOR', 'MYSQL_VERSION', 'MARIADB_VERSION', 'REDIS_VERSION', 'HTTPD_PREFIX',
 ];
 
+/** What a stage knows before its own ARGs and ENVs: built once, shared by every lint. */
+const scratchBase: ReadonlySet<string> = new Set(alwaysDefined);
+const imageBase: ReadonlySet<string> = new Set([...alwaysDefined, ...commonImageEnv]);
+
+/** A stage's names: those it starts with (shared, never written) and those it declares. */
+interface Known { base: ReadonlySet<string>; declared: Set<string>; all?: ReadonlySet<string> }
+
+/** Every name, in the order they became known (the order "did you mean" hints are chosen in). */
+function allOf(known: Known): ReadonlySet<string> {
+  if (known.declared.size === 0) return known.base;
+  known.all ??= new Set([...known.base, ...known.declared]);
+  return known.all;
+}
+
 export const rule: Rule = {
   meta: { code: 'UndefinedVar', perInstruction: true, context: ['ARG', 'ENV', 'FROM'], severity: 'warning', source: 'buildkit', description: 'Variables should be defined before their use' },
   check({ dockerfile, text, report }) {
     const stages = stagesOf(dockerfile);
     const escape = dockerfile.getEscapeCharacter();
-    const finalNames: Set<string>[] = [];
+    const finalNames: Known[] = [];
     for (const stage of stages) {
-      const known = new Set<string>(alwaysDefined);
-      if (stage.parent !== undefined) for (const name of finalNames[stage.parent]) known.add(name);
-      else if (!isScratch(stage.from)) for (const name of commonImageEnv) known.add(name);
+      // A child stage starts with its parent's names, which begin with alwaysDefined too.
+      const base = stage.parent !== undefined ? allOf(finalNames[stage.parent]) : isScratch(stage.from) ? scratchBase : imageBase;
+      const known: Known = { base, declared: new Set() };
       for (const instruction of stage.instructions) {
         if (expandingKeywords.has(instruction.getKeyword())) {
           for (const variable of expandedVariables(instruction, text, escape)) {
             const name = variable.name;
-            if (known.has(name) || variable.hasModifier) continue;
-            const suggestion = suggestName(name, known);
+            if (base.has(name) || known.declared.has(name) || variable.hasModifier) continue;
+            const suggestion = suggestName(name, allOf(known));
             report({
               range: variable.range,
               message: `Usage of undefined variable '$${name}'` + (suggestion ? ` (did you mean $${suggestion}?)` : ''),
@@ -44,7 +58,9 @@ export const rule: Rule = {
           }
         }
         // Declared after the instruction's own expansion: `ENV A=1 B=$A` reads the previous A.
-        for (const name of declaredNames(instruction)) known.add(name);
+        for (const name of declaredNames(instruction)) {
+          if (!base.has(name) && !known.declared.has(name)) { known.declared.add(name); known.all = undefined; }
+        }
       }
       finalNames.push(known);
     }
