@@ -136,8 +136,8 @@ export interface LogOptions extends RequestOptions {
   follow?: boolean;
   /** Number of lines from the end, or 'all'. */
   tail?: number | 'all';
-  /** Epoch seconds, or a Date (millisecond precision is kept). */
-  since?: number | Date;
+  /** Epoch seconds, a Date (millisecond precision is kept), or the engine's own "seconds.nanoseconds" (engineTimestampOf). */
+  since?: number | Date | string;
   timestamps?: boolean;
 }
 
@@ -181,6 +181,20 @@ export async function containerLogs(docker: Docker, id: string, onChunk: (stream
   if (info.Config.Tty) stream.on('data', (data: Buffer) => onChunk('stdout', data));
   else demux(docker, stream, onChunk);
   return streamHandle(stream, closer);
+}
+
+/**
+ * An engine RFC 3339 time ("2026-12-06T15:20:01.123456789Z", as in State.FinishedAt) as
+ * "seconds.nanoseconds", keeping every digit: a Date would cut it to milliseconds, and a `since`
+ * up to a millisecond early lets through lines written in that millisecond. Undefined when the
+ * text is not such a time.
+ */
+export function engineTimestampOf(rfc3339: string): string | undefined {
+  const match = /^([^.]+?)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/.exec(rfc3339);
+  if (!match) return undefined;
+  const ms = Date.parse(`${match[1]}${match[3]}`);
+  if (Number.isNaN(ms) || ms % 1000 !== 0) return undefined;
+  return `${ms / 1000}.${(match[2] ?? '').padEnd(9, '0')}`;
 }
 
 /** "seconds.nanoseconds", the engine's timestamp form: the nanoseconds must be all 9 digits. */

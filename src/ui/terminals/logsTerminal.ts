@@ -3,7 +3,7 @@
 // stdout and stderr arrive demultiplexed and are decoded apart; stderr is tinted; newlines become
 // CRLF for the terminal. The output is paced (pacedOutput.ts): a flood pauses the engine stream.
 import * as vscode from 'vscode';
-import { containerLogs, inspectContainer, type StreamHandle } from '../../docker/containers';
+import { containerLogs, engineTimestamp, engineTimestampOf, inspectContainer, type StreamHandle } from '../../docker/containers';
 import { toWharfError } from '../../docker/errors';
 import type { ContainerModel } from '../../docker/model';
 import { OutputDecoder } from '../../docker/streams';
@@ -20,14 +20,17 @@ export function toTerminalText(text: string): string {
 /** A Logs terminal's Pseudoterminal; `flow` is its flow control's state, read by the host tests. */
 export type LogsPty = vscode.Pseudoterminal & { readonly flow: FlowStats };
 
+/** The container's next run: its StartedAt, and the engine time from which its output is new. */
+interface NextRun { readonly started: string; readonly since: string }
+
 /**
- * Resolves the StartedAt of the container's next run (one other than `previousStart`), 'removed'
+ * Resolves the container's next run (one started other than at `previousStart`), 'removed'
  * once the container is gone, or undefined once `closed()`. Asks the engine only when the store
  * reports a change to the container (or a new engine session), never on a timer.
  */
-function nextRun(ctx: WharfContext, id: string, previousStart: string, closed: () => boolean): { done: Promise<string | 'removed' | undefined>; cancel(): void } {
-  let settle: (value: string | 'removed' | undefined) => void = () => undefined;
-  const done = new Promise<string | 'removed' | undefined>((resolve) => { settle = resolve; });
+function nextRun(ctx: WharfContext, id: string, previousStart: string, closed: () => boolean): { done: Promise<NextRun | 'removed' | undefined>; cancel(): void } {
+  let settle: (value: NextRun | 'removed' | undefined) => void = () => undefined;
+  const done = new Promise<NextRun | 'removed' | undefined>((resolve) => { settle = resolve; });
   let checking = false;
   let again = false;
   const check = async (): Promise<void> => {
@@ -45,8 +48,8 @@ function nextRun(ctx: WharfContext, id: string, previousStart: string, closed: (
         const docker = ctx.sessions.current.docker();
         if (!docker) continue;
         try {
-          const started = (await inspectContainer(docker, id)).State.StartedAt;
-          if (started !== previousStart) return settle(started);
+          const { StartedAt: started, FinishedAt: finished } = (await inspectContainer(docker, id)).State;
+          if (started !== previousStart) return settle({ started, since: sinceForNextRun(started, finished) });
         } catch (err) {
           if (toWharfError(err).code === 'notFound') return settle('removed');
         }
@@ -70,6 +73,21 @@ function nextRun(ctx: WharfContext, id: string, previousStart: string, closed: (
 }
 
 /**
+ * Where the next run's output starts, in the engine's time. Not its StartedAt: the engine records
+ * that once the process runs, and a process that writes at once (a loaded machine widens the gap)
+ * has lines stamped before it, which a `since` of StartedAt would drop. The followed run's
+ * FinishedAt is set after its last line was read and before the next run starts, so everything
+ * after it is new. Only when the new run has already ended too (FinishedAt is its own) does the
+ * start have to do.
+ */
+function sinceForNextRun(started: string, finished: string): string {
+  const start = engineTimestampOf(started);
+  const end = engineTimestampOf(finished);
+  if (start === undefined) return engineTimestamp(new Date(started));
+  return end !== undefined && end < start ? end : start;
+}
+
+/**
  * The Pseudoterminal behind a Logs terminal (separate so tests can drive it directly). It follows
  * the container across stops and restarts: when the log stream ends it waits for the container's
  * next run and follows that from its start, until the terminal is closed or the container removed.
@@ -86,7 +104,7 @@ export function createLogsPty(ctx: WharfContext, container: ContainerModel): Log
   let waiting: ReturnType<typeof nextRun> | undefined;
   let closed = false;
   const follow = async (): Promise<void> => {
-    let since: Date | undefined;
+    let since: string | undefined;
     for (;;) {
       let started: string;
       try {
@@ -112,7 +130,7 @@ export function createLogsPty(ctx: WharfContext, container: ContainerModel): Log
       if (next === 'removed') { note(vscode.l10n.t('[the container was removed]')); return; }
       note(vscode.l10n.t('[the container started again]'));
       // Only what the new run writes: the old run's lines are already shown.
-      since = new Date(next);
+      since = next.since;
     }
   };
   const pty: LogsPty = {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { engineTimestamp, summarizeStats } from '../../../../src/docker/containers';
+import { engineTimestamp, engineTimestampOf, summarizeStats } from '../../../../src/docker/containers';
 import { splitReference, withDefaultTag } from '../../../../src/docker/images';
 import type Docker from 'dockerode';
 
@@ -15,6 +15,15 @@ describe('image references', () => {
 });
 
 describe('container helpers', () => {
+  it('engineTimestampOf keeps all nine digits of the engine\'s own time, and refuses what is not one', () => {
+    assert.equal(engineTimestampOf('2023-11-14T22:13:20.123456789Z'), '1700000000.123456789');
+    assert.equal(engineTimestampOf('2023-11-14T22:13:20.5Z'), '1700000000.500000000');
+    assert.equal(engineTimestampOf('2023-11-14T22:13:20Z'), '1700000000.000000000');
+    assert.equal(engineTimestampOf('2023-11-14T23:13:20.000000001+01:00'), '1700000000.000000001');
+    assert.equal(engineTimestampOf('yesterday'), undefined);
+    assert.equal(engineTimestampOf('2023-11-14T22:13:20.1234567891Z'), undefined);
+  });
+
   it('engineTimestamp keeps milliseconds as 9-digit nanoseconds', () => {
     assert.equal(engineTimestamp(new Date(1_700_000_000_123)), '1700000000.123000000');
     assert.equal(engineTimestamp(new Date(1_700_000_000_004)), '1700000000.004000000');
