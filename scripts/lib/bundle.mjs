@@ -20,44 +20,31 @@ export const withoutBuildKit = {
   },
 };
 
-// The Dockerfile editing service (src/editing/service.ts, with dockerfile-language-service and its
-// documentation strings) is its own bundle, dist/editing.js, read the first time a Dockerfile
-// feature is asked for: the UI's `import('../../editing/service')` becomes a require of the file
-// beside dist/extension.js. Activation stays as small as before for a window without Dockerfiles.
-export const EDITING_CHUNK = './editing.js';
-export const editingChunk = {
-  name: 'editing-chunk',
-  setup(build) {
-    build.onResolve({ filter: /[\\/]editing[\\/]service$/ }, (args) => {
-      if (args.kind !== 'dynamic-import' || !/[\\/]src[\\/]ui[\\/]/.test(args.importer)) return undefined;
-      return { path: EDITING_CHUNK, external: true };
-    });
-  },
-};
+/**
+ * An esbuild plugin that turns the `import()` of a lazily loaded module into a require of its own
+ * bundle beside dist/extension.js: `request` is the imported path, `importer` where the import
+ * must be for it to count (any other import of the module is bundled as usual).
+ */
+function lazyChunk(name, chunk, request, importer) {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter: request }, (args) => {
+        if (args.kind !== 'dynamic-import' || !importer.test(args.importer)) return undefined;
+        return { path: chunk, external: true };
+      });
+    },
+  };
+}
 
-// BuildKit builds (src/docker/buildkit/: the /session server and the status decoder) are their own
-// bundle, dist/buildkit.js, required by src/docker/build.ts on the first BuildKit build only, so
-// activation does not pay for them. The chunk uses Node's http2 and a hand-written protobuf reader,
-// not dockerode's gRPC session (which the stand-in above keeps out of both bundles).
-export const BUILDKIT_CHUNK = './buildkit.js';
-export const buildKitChunk = {
-  name: 'buildkit-chunk',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/buildkit\/build$/ }, (args) => {
-      if (args.kind !== 'dynamic-import' || !/[\\/]src[\\/]docker[\\/]build\.ts$/.test(args.importer)) return undefined;
-      return { path: BUILDKIT_CHUNK, external: true };
-    });
-  },
-};
-
-/** Options for dist/buildkit.js, the lazily loaded BuildKit build. */
-export function buildKitBuild({ production, outfile = 'dist/buildkit.js' }) {
+/** esbuild options for one lazily loaded chunk: a Node CommonJS bundle of `entry`. */
+function chunkBuild({ production, entry, outfile }) {
   return {
     bundle: true,
     minify: production,
     sourcemap: production ? false : 'linked',
     logLevel: 'info',
-    entryPoints: ['src/docker/buildkit/build.ts'],
+    entryPoints: [entry],
     outfile,
     platform: 'node',
     format: 'cjs',
@@ -66,19 +53,35 @@ export function buildKitBuild({ production, outfile = 'dist/buildkit.js' }) {
   };
 }
 
+// The Dockerfile editing service (src/editing/service.ts, with dockerfile-language-service and its
+// documentation strings) is its own bundle, dist/editing.js, read the first time a Dockerfile
+// feature is asked for: the UI's `import('../../editing/service')` becomes a require of the file
+// beside dist/extension.js. Activation stays as small as before for a window without Dockerfiles.
+export const EDITING_CHUNK = './editing.js';
+export const editingChunk = lazyChunk('editing-chunk', EDITING_CHUNK, /[\\/]editing[\\/]service$/, /[\\/]src[\\/]ui[\\/]/);
+
+/** Options for dist/editing.js, the lazily loaded editing service (its own copy of dockerfile-ast). */
+export function editingBuild({ production, outfile = 'dist/editing.js' }) {
+  return chunkBuild({ production, entry: 'src/editing/service.ts', outfile });
+}
+
+// BuildKit builds (src/docker/buildkit/: the /session server and the status decoder) are their own
+// bundle, dist/buildkit.js, required by src/docker/build.ts on the first BuildKit build only, so
+// activation does not pay for them. The chunk uses Node's http2 and a hand-written protobuf reader,
+// not dockerode's gRPC session (which the stand-in above keeps out of both bundles).
+export const BUILDKIT_CHUNK = './buildkit.js';
+export const buildKitChunk = lazyChunk('buildkit-chunk', BUILDKIT_CHUNK, /^\.\/buildkit\/build$/, /[\\/]src[\\/]docker[\\/]build\.ts$/);
+
+/** Options for dist/buildkit.js, the lazily loaded BuildKit build. */
+export function buildKitBuild({ production, outfile = 'dist/buildkit.js' }) {
+  return chunkBuild({ production, entry: 'src/docker/buildkit/build.ts', outfile });
+}
+
 // The compose file checker (src/docker/composeSchema.ts: Ajv and the Compose Specification's
 // schema, ~0.2 MB) is its own bundle too, dist/composeCheck.js, read when the first compose file
 // opens. The schema comes from the dclint package, whose `exports` do not list it: resolved by path.
 export const COMPOSE_CHECK_CHUNK = './composeCheck.js';
-export const composeCheckChunk = {
-  name: 'compose-check-chunk',
-  setup(build) {
-    build.onResolve({ filter: /[\\/]docker[\\/]composeSchema$/ }, (args) => {
-      if (args.kind !== 'dynamic-import' || !/[\\/]src[\\/]ui[\\/]/.test(args.importer)) return undefined;
-      return { path: COMPOSE_CHECK_CHUNK, external: true };
-    });
-  },
-};
+export const composeCheckChunk = lazyChunk('compose-check-chunk', COMPOSE_CHECK_CHUNK, /[\\/]docker[\\/]composeSchema$/, /[\\/]src[\\/]ui[\\/]/);
 const composeSchemaFile = {
   name: 'compose-schema-file',
   setup(build) {
@@ -88,23 +91,7 @@ const composeSchemaFile = {
 
 /** Options for dist/composeCheck.js, the lazily loaded compose file checker. */
 export function composeCheckBuild({ production, outfile = 'dist/composeCheck.js' }) {
-  return { ...editingBuild({ production, outfile }), entryPoints: ['src/docker/composeSchema.ts'], plugins: [composeSchemaFile] };
-}
-
-/** Options for dist/editing.js, the lazily loaded editing service (its own copy of dockerfile-ast). */
-export function editingBuild({ production, outfile = 'dist/editing.js' }) {
-  return {
-    bundle: true,
-    minify: production,
-    sourcemap: production ? false : 'linked',
-    logLevel: 'info',
-    entryPoints: ['src/editing/service.ts'],
-    outfile,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: nodeExternals,
-  };
+  return { ...chunkBuild({ production, entry: 'src/docker/composeSchema.ts', outfile }), plugins: [composeSchemaFile] };
 }
 
 /**
