@@ -3,14 +3,7 @@
 // src/docker/build.ts requires on the first BuildKit build; that bundle needs neither VS Code nor
 // a gRPC or protobuf runtime. Built in memory with the options of scripts/lib/bundle.mjs.
 import * as assert from 'node:assert/strict';
-import { join } from 'node:path';
-
-const root = join(__dirname, '..', '..', '..', '..');
-// tsc compiles import() to require() under CommonJS; the build options are an ES module.
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
-
-interface Esbuild { build(options: object): Promise<{ outputFiles: { text: string }[] }> }
-interface Bundles { extensionBuild(o: object): object; buildKitBuild(o: object): object; BUILDKIT_CHUNK: string }
+import { bundleOptions, productionBundle } from './productionBundles';
 
 /** The gRPC method the session serves for `RUN --mount=type=secret`. */
 const SESSION_MARK = '/moby.buildkit.secrets.v1.Secrets/GetSecret';
@@ -22,12 +15,9 @@ describe('repo: the BuildKit build is a lazily loaded bundle', function () {
   let chunk: string;
 
   before(async () => {
-    const esbuild = await importEsm('esbuild') as Esbuild;
-    const bundles = await importEsm(join(root, 'scripts/lib/bundle.mjs')) as Bundles;
-    const build = async (options: object) => (await esbuild.build({ ...options, absWorkingDir: root, write: false, logLevel: 'silent', sourcemap: false })).outputFiles[0].text;
-    extension = await build(bundles.extensionBuild({ production: true }));
-    buildKit = await build(bundles.buildKitBuild({ production: true }));
-    chunk = bundles.BUILDKIT_CHUNK;
+    extension = await productionBundle('extensionBuild');
+    buildKit = await productionBundle('buildKitBuild');
+    chunk = (await bundleOptions()).BUILDKIT_CHUNK;
   });
 
   it('dist/extension.js holds no session and requires the chunk beside it', () => {

@@ -2,13 +2,7 @@
 // their own bundle, dist/composeCheck.js, required the first time a compose file is checked; and
 // that bundle carries the schema (from the dclint package) and checks a file without VS Code.
 import * as assert from 'node:assert/strict';
-import { join } from 'node:path';
-
-const root = join(__dirname, '..', '..', '..', '..');
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
-
-interface Esbuild { build(options: object): Promise<{ outputFiles: { text: string }[] }> }
-interface Bundles { extensionBuild(o: object): object; composeCheckBuild(o: object): object; COMPOSE_CHECK_CHUNK: string }
+import { bundleOptions, productionBundle } from './productionBundles';
 
 /** The schema's own title, and a message only Ajv has. */
 const SCHEMA_MARK = 'The Compose file is a YAML file defining a multi-containers based application.';
@@ -21,12 +15,9 @@ describe('repo: the compose checker is a lazily loaded bundle', function () {
   let chunk: string;
 
   before(async () => {
-    const esbuild = await importEsm('esbuild') as Esbuild;
-    const bundles = await importEsm(join(root, 'scripts/lib/bundle.mjs')) as Bundles;
-    const build = async (options: object) => (await esbuild.build({ ...options, absWorkingDir: root, write: false, logLevel: 'silent', sourcemap: false })).outputFiles[0].text;
-    extension = await build(bundles.extensionBuild({ production: true }));
-    check = await build(bundles.composeCheckBuild({ production: true }));
-    chunk = bundles.COMPOSE_CHECK_CHUNK;
+    extension = await productionBundle('extensionBuild');
+    check = await productionBundle('composeCheckBuild');
+    chunk = (await bundleOptions()).COMPOSE_CHECK_CHUNK;
   });
 
   it('dist/extension.js holds neither Ajv nor the schema, and requires the chunk beside it', () => {
