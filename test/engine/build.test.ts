@@ -9,31 +9,11 @@ import * as path from 'node:path';
 import { buildImage, BuildFailed } from '../../src/docker/build';
 import { isWharfError } from '../../src/docker/errors';
 import type { BuilderChoice } from '../../src/docker/builder';
-import { rawDocker, TEST_IMAGE, uniqueName } from './env';
+import { outputOf, rawDocker, TEST_IMAGE, uniqueName } from './env';
 
 const classic: BuilderChoice = { kind: 'classic', engine: 'Docker Engine (classic builder asked for)', frontend14: false };
 
 const docker = rawDocker();
-
-/** Runs `command` in a throwaway container of `image` and returns its stdout. */
-async function outputOf(image: string, command: string[]): Promise<string> {
-  const container = await docker.createContainer({ Image: image, Cmd: command, name: uniqueName('probe') });
-  try {
-    await container.start();
-    await container.wait();
-    const logs = await container.logs({ stdout: true, stderr: false });
-    // Not a TTY: strip the 8-byte multiplexing headers.
-    let out = '';
-    for (let i = 0; i < logs.length;) {
-      const size = logs.readUInt32BE(i + 4);
-      out += logs.subarray(i + 8, i + 8 + size).toString();
-      i += 8 + size;
-    }
-    return out;
-  } finally {
-    await container.remove({ force: true });
-  }
-}
 
 async function write(root: string, files: Record<string, string>): Promise<void> {
   for (const [name, text] of Object.entries(files)) {

@@ -15,7 +15,7 @@ import type { BuildStepState } from '../../src/docker/buildProgress';
 import { chooseBuilder } from '../../src/docker/builder';
 import { isWharfError } from '../../src/docker/errors';
 import { frontendRequirements } from '../../src/lint/rules/FrontendSyntaxRequired';
-import { podmanHost, rawDocker, socketPath, TEST_IMAGE, uniqueName } from './env';
+import { outputOf, podmanHost, rawDocker, socketPath, TEST_IMAGE, uniqueName } from './env';
 import { waitFor } from './waitFor';
 
 const docker = rawDocker();
@@ -24,26 +24,6 @@ async function write(root: string, files: Record<string, string>): Promise<void>
   for (const [name, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(root, name)), { recursive: true });
     await writeFile(path.join(root, name), text);
-  }
-}
-
-/** Runs `command` in a throwaway container of `image` and returns its stdout. */
-async function outputOf(image: string, command: string[]): Promise<string> {
-  const container = await docker.createContainer({ Image: image, Cmd: command, name: uniqueName('probe') });
-  try {
-    await container.start();
-    await container.wait();
-    const logs = await container.logs({ stdout: true, stderr: false });
-    // Not a TTY: strip the 8-byte multiplexing headers.
-    let out = '';
-    for (let i = 0; i < logs.length;) {
-      const size = logs.readUInt32BE(i + 4);
-      out += logs.subarray(i + 8, i + 8 + size).toString();
-      i += 8 + size;
-    }
-    return out;
-  } finally {
-    await container.remove({ force: true });
   }
 }
 

@@ -31,6 +31,26 @@ export function rawDocker(host = dockerHost()): Docker {
   return new Docker({ socketPath: socketPath(host) });
 }
 
+/** Runs `command` in a throwaway container of `image` on `docker` and returns its stdout. */
+export async function outputOf(image: string, command: string[], docker: Docker = rawDocker()): Promise<string> {
+  const container = await docker.createContainer({ Image: image, Cmd: command, name: uniqueName('probe') });
+  try {
+    await container.start();
+    await container.wait();
+    const logs = await container.logs({ stdout: true, stderr: false });
+    // Not a TTY: strip the 8-byte multiplexing headers.
+    let out = '';
+    for (let i = 0; i < logs.length;) {
+      const size = logs.readUInt32BE(i + 4);
+      out += logs.subarray(i + 8, i + 8 + size).toString();
+      i += 8 + size;
+    }
+    return out;
+  } finally {
+    await container.remove({ force: true });
+  }
+}
+
 /** A name unique to this run, so tests never collide with each other or leftovers. */
 export function uniqueName(prefix: string): string {
   return `wharf-test-${prefix}-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
