@@ -4,6 +4,7 @@ import { Arg, Copy, Env, From, Instruction, Property, Run, type Dockerfile } fro
 import type { Range } from './rule';
 import { heredocsOf } from './syntax/builder';
 import { offsetAt, positionAt } from './syntax/text';
+import { slot } from './slot';
 
 export interface Stage {
   from: From;
@@ -89,7 +90,7 @@ export function expandedVariables(instruction: Instruction, text: string, escape
   return variables;
 }
 
-const variablesOfInstruction = new WeakMap<Instruction, { escape: string; variables: ExpandedVariable[] }>();
+const variablesOfInstruction = slot<Instruction, { escape: string; variables: ExpandedVariable[] }>('expandedVariables');
 
 function scanExpandedVariables(instruction: Instruction, text: string, escape: string): ExpandedVariable[] {
   const skip: [number, number][] = [];

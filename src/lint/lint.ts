@@ -12,6 +12,7 @@ import { experimentalChecks, ignoredAt, readPragmas, type Pragmas } from './prag
 import type { ResolvedConfig, SeverityOverride } from './config';
 import { mergeOverlaps } from './overlaps';
 import { ParseCache, parseIncrementally, parseWhole } from './syntax/parse';
+import { slot, type Slot } from './slot';
 
 export interface LintOptions {
   settings?: Partial<LintSettings>;
@@ -45,7 +46,7 @@ export class LintState {
    * Findings of the per-instruction rules, by the keywords of their context (RuleMeta.context,
    * '' for none) and instruction instance (see RuleMeta.perInstruction).
    */
-  readonly findingsOfInstruction = new Map<string, WeakMap<Instruction, StoredFindings>>();
+  readonly findingsOfInstruction = new Map<string, Slot<Instruction, StoredFindings>>();
   /** Findings of the rules that read some keywords only (RuleMeta.reads), by rule code. */
   readonly findingsOfRule = new Map<string, { key: string; findings: Finding[] }>();
   /** Each keyword's instructions at the previous lint, and the version of that list. */
@@ -100,6 +101,12 @@ function keywordsOf(dockerfile: Dockerfile): Set<string> {
   const keywords = new Set<string>();
   for (const instruction of dockerfile.getInstructions()) keywords.add(instruction.getKeyword());
   return keywords;
+}
+
+/** Does the document have an instruction of one of these keywords? */
+function readsAny(keywords: readonly string[], present: ReadonlySet<string>): boolean {
+  for (const keyword of keywords) if (present.has(keyword)) return true;
+  return false;
 }
 
 /** The instructions of these keywords, in document order: the index's lists merged by line. */
@@ -262,7 +269,7 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
     }
     for (const [context, members] of byContext) {
       let store = incremental.findingsOfInstruction.get(context);
-      if (!store) { store = new WeakMap(); incremental.findingsOfInstruction.set(context, store); }
+      if (!store) { store = slot(`findings:${context}`); incremental.findingsOfInstruction.set(context, store); }
       const keywords = context === '' ? [] : context.split(',');
       const key = `${members.map((r) => r.meta.code).join(',')}\0${settingsKey}\0${versionsKey(keywords)}`;
       groups.set(context, reusableFindings(store, dockerfile, key, instructionsOf(index, keywords)));
@@ -283,7 +290,7 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
   };
   for (const rule of rules) {
     const local = rule.meta.perInstruction && incremental ? groups.get(contextKeyOf(rule)) : undefined;
-    if (present && rule.meta.reads && !rule.meta.perInstruction && !rule.meta.reads.some((keyword) => present.has(keyword))) continue;
+    if (present && !rule.meta.perInstruction && rule.meta.reads && !readsAny(rule.meta.reads, present)) continue;
     const reads = index && !rule.meta.perInstruction ? rule.meta.reads : undefined;
     const readsKey = reads && incremental ? `${settingsKey}\0${versionsKey(reads)}` : undefined;
     if (readsKey !== undefined) {
@@ -357,7 +364,7 @@ interface StoredFindings { key: string; byRule: Map<string, Finding[]> }
  * with only those and the instructions of the rules' context (`context`, all of them, in
  * document order), and the bookkeeping that hands out stored findings for the rest.
  */
-function reusableFindings(store: WeakMap<Instruction, StoredFindings>, dockerfile: Dockerfile, key: string, context: Instruction[]) {
+function reusableFindings(store: Slot<Instruction, StoredFindings>, dockerfile: Dockerfile, key: string, context: Instruction[]) {
   const instructions = dockerfile.getInstructions();
   const fresh: Instruction[] = [];
   const kept: Instruction[] = [];

@@ -5,6 +5,7 @@
 import { Onbuild, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
 import { runScripts, type RunScript, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 import type { Fix, Range, RuleContext } from './rule';
+import { slot } from './slot';
 
 /**
  * The RUN scripts a rule looks at. hadolint wraps only some rules with its ONBUILD variant, so
@@ -55,7 +56,7 @@ export function runLookup(context: RuleContext): (run: Instruction) => RunScript
   return (run) => found.get(startKey(run));
 }
 
-const scriptsByStart = new WeakMap<RunScript[], Map<string, RunScript>>();
+const scriptsByStart = slot<RunScript[], Map<string, RunScript>>('scriptsByStart');
 const startKey = (i: Instruction) => `${i.getRange().start.line}:${i.getRange().start.character}`;
 
 /**
@@ -81,7 +82,7 @@ function commandNamesOf(scripts: RunScript[]): ReadonlySet<string> {
 }
 
 // runScripts answers every rule with the same list for a document: one set of names for them all.
-const namesOfScripts = new WeakMap<RunScript[], Set<string>>();
+const namesOfScripts = slot<RunScript[], Set<string>>('commandNames');
 
 /** The command is one of `names` (as written, see isCommand) and any of its arguments is one of `args`. */
 export function cmdHasArgs(command: ShellCommand, names: readonly string[], args: readonly string[]): boolean {
@@ -121,7 +122,7 @@ export function flagsOf(command: ShellCommand): { name: string; arg: number }[] 
   return flags;
 }
 
-const flagsOfCommand = new WeakMap<ShellCommand, { name: string; arg: number }[]>();
+const flagsOfCommand = slot<ShellCommand, { name: string; arg: number }[]>('flagsOfCommand');
 
 /** hadolint's hasAnyFlag: one of the flags (names without dashes, read as flagsOf does) is given. */
 export function hasAnyFlag(command: ShellCommand, ...names: string[]): boolean {
@@ -223,7 +224,7 @@ export function flagsText(instruction: Instruction): string {
   return text;
 }
 
-const flagsTexts = new WeakMap<Instruction, string>();
+const flagsTexts = slot<Instruction, string>('flagsText');
 
 /** Removes one pair of surrounding quotes, as hadolint's dropQuotes does. */
 export function dropQuotes(value: string): string {
@@ -287,7 +288,7 @@ export function fromImageName(from: From): string {
  * reuses while that text and its place are unchanged: the stage rules ask for them on every
  * FROM at every lint.
  */
-const readingsOfFrom = new WeakMap<From, { key: string; imageName: string }>();
+const readingsOfFrom = slot<From, { key: string; imageName: string }>('fromReading');
 function ownTextOf(from: From): { key: string; imageName: string } {
   let known = readingsOfFrom.get(from);
   if (!known) {

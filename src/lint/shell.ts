@@ -8,6 +8,7 @@ import { Instruction, Onbuild, Run, type Dockerfile } from 'dockerfile-ast';
 import type { Fix, Position, Range } from './rule';
 import { heredocsOf } from './syntax/builder';
 import { joinContinuations, LineIndex, lineIndexOf } from './syntax/text';
+import { slot } from './slot';
 
 export interface ShellWord {
   /** The word with quotes and backslash escapes removed; expansions are kept verbatim (`$V`). */
@@ -99,13 +100,13 @@ export function parseRun(run: Instruction, text: string, escape = '\\'): ShellSc
   return { form: 'shell', commands: tokenize(source) };
 }
 
-const runScriptCache = new WeakMap<Dockerfile, { text: string; scripts: RunScript[] }>();
+const runScriptCache = slot<Dockerfile, { text: string; scripts: RunScript[] }>('runScripts');
 /**
  * A RUN's script, kept with the RUN: syntax/parse.ts reuses unchanged instructions from one lint
  * to the next, and the script stays valid while the RUN starts at the same document offset
  * (words carry document offsets) with the same escape character.
  */
-const scriptOfRun = new WeakMap<Instruction, { offset: number; escape: string; script: ShellScript }>();
+const scriptOfRun = slot<Instruction, { offset: number; escape: string; script: ShellScript }>('scriptOfRun');
 
 export interface RunScript {
   instruction: Instruction;
@@ -253,7 +254,7 @@ export function commandsNamed(script: ShellScript, ...names: string[]): ShellCom
 }
 
 // Many rules look up commands by name in the same script: index each script once.
-const commandIndex = new WeakMap<ShellScript, Map<string, ShellCommand[]>>();
+const commandIndex = slot<ShellScript, Map<string, ShellCommand[]>>('commandIndex');
 
 export function baseName(word: string): string {
   const slash = word.lastIndexOf('/');

@@ -6,6 +6,7 @@ import { Run } from 'dockerfile-ast';
 import { flagsText, runLookup } from '../packages';
 import type { Rule } from '../rule';
 import type { ShellScript } from '../shell';
+import { slot } from '../slot';
 
 export const rule: Rule = {
   meta: { code: 'DL3059', severity: 'info', source: 'hadolint', description: 'Multiple consecutive `RUN` instructions. Consider consolidation.' },
@@ -34,4 +35,4 @@ function commandCount(script: ShellScript | undefined): number {
   return count;
 }
 
-const counts = new WeakMap<ShellScript, number>();
+const counts = slot<ShellScript, number>('commandCount');
