@@ -13,6 +13,7 @@
 // ends on a line break inside the chunk (an item cut by the chunk's end — a continuation, a
 // heredoc, a comment inside a continuation — makes the chunk grow until it is whole).
 import { DockerfileParser, From, type Comment, type Dockerfile, type Instruction, type ParserDirective } from 'dockerfile-ast';
+import { slot } from '../slot';
 // The concrete class behind the Dockerfile interface: assembling one from parsed pieces uses the
 // same methods the parser itself calls (addInstruction, addComment, organizeComments).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -387,7 +388,7 @@ interface Memoized { [memoState]?: MemoState; dockerfile?: Dockerfile }
 const memoizedMethods = [...ownTextMethods.map((name) => ({ name, perDocument: false })), ...documentMethods.map((name) => ({ name, perDocument: true }))];
 
 /** What a FROM's variables resolve against: the text and place of every ARG before the first FROM. */
-const fromScopes = new WeakMap<Dockerfile, string>();
+const fromScopes = slot<Dockerfile, string>('fromScope');
 function fromScopeOf(dockerfile: Dockerfile): string {
   let scope = fromScopes.get(dockerfile);
   if (scope === undefined) {
@@ -402,8 +403,8 @@ function fromScopeOf(dockerfile: Dockerfile): string {
  * shared by its instances, which keep their answers in one state object: a closure per method
  * per instruction made every cold lint allocate dozens per instruction. The wrappers are set on
  * the instances, not on dockerfile-ast's prototypes (nothing else in the process changes; and
- * re-pointing an instance's prototype makes V8 slow on it). Arrays are handed out as copies so a
- * caller cannot corrupt the memo.
+ * re-pointing an instance's prototype makes V8 slow on it). Arrays are frozen so that no caller can
+ * corrupt the memo.
  */
 const wrappersByClass = new Map<object, [string, Method][]>();
 
@@ -418,8 +419,13 @@ function wrappersOf(prototype: object): [string, Method][] {
   memoizedMethods.forEach(({ name, perDocument }, index) => {
     const original = methods[name];
     if (typeof original !== 'function') return;
-    wrappers[name] = function (this: Memoized, ...args: unknown[]) {
-      if (args.length > 0) return (original as Method).apply(this, args);
+    // dockerfile-ast shifts the flags off its own getRawArguments() answers (getArguments): those
+    // are handed out as copies. Every other array is frozen once and shared: a copy per call
+    // was a good part of what a lint allocates, and a caller that would change one throws.
+    const copied = name === 'getRawArguments';
+    wrappers[name] = function (this: Memoized) {
+      // eslint-disable-next-line prefer-rest-params -- a rest parameter allocates on every call
+      if (arguments.length > 0) return (original as Method).apply(this, arguments as unknown as unknown[]);
       const state = this[memoState]!;
       const current = !perDocument ? undefined : isFrom && this.dockerfile ? fromScopeOf(this.dockerfile) : this.dockerfile;
       if (!state.has[index] || state.scopes[index] !== current) {
@@ -431,10 +437,10 @@ function wrappersOf(prototype: object): [string, Method][] {
         }
         state.has[index] = true;
         state.scopes[index] = current;
-        state.values[index] = result;
+        state.values[index] = !copied && Array.isArray(result) ? Object.freeze(result) : result;
       }
       const value = state.values[index];
-      return Array.isArray(value) ? value.slice() : value;
+      return copied ? (value as unknown[]).slice() : value;
     };
   });
   // getFlags caches itself in this.flags; it is wrapped only to know when it runs (see memoize).
