@@ -28,11 +28,15 @@ export type Separator = '&&' | '||' | ';' | '|' | '|&' | '&' | '\n' | '(' | ')' 
 export interface Redirect { operator: string; target?: ShellWord; start: number; end: number }
 
 export interface ShellCommand {
-  /** The command word (after leading VAR=value assignments and reserved words). */
+  /**
+   * The command that runs (after leading VAR=value assignments and reserved words): the command
+   * word, or for `busybox`, `builtin`, `command`, `run` and `exec` the program they run (see
+   * commandWordOf) — as hadolint names commands through ShellCheck.
+   */
   name?: ShellWord;
-  /** Arguments after the command word, redirections excluded. */
+  /** The words after the command word as written (a wrapper's program included), redirections excluded. */
   args: ShellWord[];
-  /** name followed by args. */
+  /** The command word as written followed by args. */
   words: ShellWord[];
   assignments: ShellWord[];
   redirects: Redirect[];
@@ -385,7 +389,47 @@ function parseExecForm(source: Source): ShellScript | undefined {
     return undefined;
   }
   if (words.length === 0) return { form: 'exec', commands: [] };
-  return { form: 'exec', commands: [{ name: words[0], args: words.slice(1), words, assignments: [], redirects: [], before: '', after: '' }] };
+  return { form: 'exec', commands: [{ name: commandWordOf(words), args: words.slice(1), words, assignments: [], redirects: [], before: '', after: '' }] };
+}
+
+/** Command words that run the program named by their first argument that is not a flag. */
+const runsItsArgument = new Set(['busybox', 'builtin', 'command', 'run']);
+
+/**
+ * The word naming the program a simple command runs, as ShellCheck's getCommandName reads it
+ * (hadolint names commands with it): `busybox wget …`, `command -- …` is `command` (a flag comes
+ * first), `exec -a name wget …` is `wget` (exec's own options are -c, -l and -a with a value, a
+ * lone `-` is skipped; any other option, or a long one, leaves it `exec`). Its arguments stay those of the command
+ * as written, the program's name included, as hadolint's are.
+ */
+function commandWordOf(words: ShellWord[]): ShellWord | undefined {
+  const [first] = words;
+  if (!first) return first;
+  if (runsItsArgument.has(first.value)) {
+    const next = words[1];
+    return next && !(next.value.startsWith('-') && !next.quoted) ? next : first;
+  }
+  return first.value === 'exec' ? execProgram(words) ?? first : first;
+}
+
+/** What `exec` runs: its first argument after its BSD-style options `-c`, `-l` and `-a name`. */
+function execProgram(words: ShellWord[]): ShellWord | undefined {
+  for (let k = 1; k < words.length; k++) {
+    const value = words[k].dynamic ? '' : words[k].value;
+    if (value === '--') return words[k + 1];
+    if (value.startsWith('--')) return undefined;
+    if (!value.startsWith('-')) return words[k];
+    for (let c = 1; c < value.length; c++) {
+      const option = value[c];
+      if (option === 'a') {
+        // The name is the rest of this word, or the next word.
+        if (c === value.length - 1) k++;
+        break;
+      }
+      if (option !== 'c' && option !== 'l') return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Splits a logical shell text into simple commands. */
@@ -424,7 +468,7 @@ function tokenize(source: Source, depth = 0): ShellCommand[] {
     const rest = words.slice(k);
     if (rest.length === 1 && !rest[0].quoted && reservedAlone.has(rest[0].value)) rest.length = 0;
     if (rest.length > 0 || assignments.length > 0 || reds.length > 0) {
-      commands.push({ name: rest[0], args: rest.slice(1), words: rest, assignments, redirects: reds, before, after, ...(afterAt && { afterAt }) });
+      commands.push({ name: commandWordOf(rest), args: rest.slice(1), words: rest, assignments, redirects: reds, before, after, ...(afterAt && { afterAt }) });
     }
     before = after;
   };

@@ -1,13 +1,14 @@
 // DL4006: a pipeline's status is that of its last command, so `curl … | tar x` succeeds even
 // when the download failed. With `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` the RUN fails
-// as it should. Non-POSIX shells (PowerShell, cmd) have no pipefail and are not checked.
+// as it should. Non-POSIX shells (PowerShell, cmd) have no pipefail and are not checked, named
+// as hadolint recognises them: at the start of the SHELL's text.
 import { Run, Shell } from 'dockerfile-ast';
-import { scriptLookup } from '../packages';
-import { baseName } from '../shell';
+import { hasAnyFlag, scriptLookup } from '../packages';
+import { baseName, parseShell } from '../shell';
 import { rangeOfOffsets } from '../syntax/text';
 import type { Rule } from '../rule';
 
-const nonPosixShells = new Set(['pwsh', 'powershell', 'cmd']);
+const nonPosixShells = ['pwsh', 'powershell', 'cmd'];
 const pipefailShells = new Set(['bash', 'zsh', 'ash']);
 
 export const rule: Rule = {
@@ -33,11 +34,14 @@ export const rule: Rule = {
   },
 };
 
+/**
+ * As hadolint reads a SHELL (its arguments as one shell text): a text that starts with a
+ * non-POSIX shell's name is never checked — the name as written, so a path to PowerShell is not
+ * one; otherwise bash, zsh or ash (any path) given `-o` and `pipefail` makes pipes safe.
+ */
 function shellIsSafe(args: string[]): boolean {
-  if (args.length === 0) return false;
-  const shell = baseName(args[0].replace(/\\/g, '/')).toLowerCase().replace(/\.exe$/, '');
-  if (nonPosixShells.has(shell)) return true;
-  if (!pipefailShells.has(shell)) return false;
-  const hasO = args.slice(1).some((a) => a.startsWith('-') && /^[A-Z]+$/i.test(a.slice(1)) && a.includes('o'));
-  return hasO && args.includes('pipefail');
+  const text = args.join(' ');
+  if (nonPosixShells.some((shell) => text.startsWith(shell))) return true;
+  return parseShell(text).commands.some((command) => command.name !== undefined && pipefailShells.has(baseName(command.name.value))
+    && hasAnyFlag(command, 'o') && command.args.some((arg) => arg.value === 'pipefail'));
 }

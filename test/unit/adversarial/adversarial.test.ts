@@ -107,7 +107,7 @@ describe('hostile input (issue 16): bounded time everywhere', function () {
       const c = reportedDockerfiles().find((r) => r.name.startsWith(name))!;
       return new Set(lint(c.text, { settings: c.dockerignore === undefined ? {} : { dockerignore: c.dockerignore.split('\n') } }).map((f) => f.code));
     };
-    assert.ok(codes('DL4006').has('DL4006'), 'an option word without pipefail still needs it');
+    assert.ok(codes('DL4006').has('DL4006'), 'an option word without -o still needs it');
     assert.ok(codes('suggestions').has('UndefinedVar'));
     assert.ok(codes('unterminated').has('UnterminatedHeredoc'));
     assert.ok(!codes('.dockerignore').has('CopyIgnoredFile'), 'the 60 a\'s do not end in b');

@@ -32,7 +32,7 @@ export function reportedDockerfiles(): HostileDockerfile[] {
   return [
     { name: 'directive: "# a=" + 3,000 spaces + U+2028', text: `# a=${' '.repeat(3000)}\u2028\nFROM alpine:3.20\n` },
     { name: '.dockerignore *a*a*a*a*a*a*b, a 60-character COPY source', text: `FROM alpine:3.20\nCOPY ${'a'.repeat(60)} /dst/\n`, dockerignore: '*a*a*a*a*a*a*b\n' },
-    { name: 'DL4006: SHELL with a 100,000-character option word', text: `FROM alpine:3.20\nSHELL ["/bin/bash", "-${'o'.repeat(100_000)}!", "pipefail", "-c"]\nRUN a | b\n` },
+    { name: 'DL4006: SHELL with a 100,000-character option word', text: `FROM alpine:3.20\nSHELL ["/bin/bash", "-${'e'.repeat(100_000)}x", "pipefail", "-c"]\nRUN a | b\n` },
     { name: 'DL3046: useradd with a 100,000-character option word', text: `FROM alpine:3.20\nRUN useradd -${'u'.repeat(100_000)}\u2028 app\n` },
     { name: 'suggestions: a 50,000-character undefined name beside a declared one', text: `FROM alpine:3.20\nARG ${'A'.repeat(50_000)}\nWORKDIR $${'A'.repeat(49_999)}B\n` },
     { name: 'stage names of 50,000 characters', text: `FROM alpine:3.20 AS ${'s'.repeat(50_000)}\nFROM ${'s'.repeat(50_000)}\nCOPY --from=${'s'.repeat(49_999)}t /a /b\n` },
