@@ -7,7 +7,7 @@
 // .dockerignore and adds ShellCheck between analyze() and finish().
 import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import { allRules } from './rules/index';
-import { defaultSettings, type Finding, type LintSettings, type ReportInput, type Rule, type RuleContext, type RuleSet, type Severity } from './rule';
+import { defaultSettings, type Finding, type LintSettings, type ReportInput, type Rule, type RuleContext, type RuleSet, type RuleSource, type Severity } from './rule';
 import { experimentalChecks, ignoredAt, readPragmas, type Pragmas } from './pragmas';
 import type { ResolvedConfig, SeverityOverride } from './config';
 import { mergeOverlaps } from './overlaps';
@@ -75,13 +75,68 @@ export class LintState {
   }
 }
 
-/** The keywords of a per-instruction rule's context as one name ('' for none). */
-function contextKeyOf(rule: Rule): string {
-  let key = contextKeys.get(rule);
-  if (key === undefined) { key = [...(rule.meta.context ?? [])].sort().join(','); contextKeys.set(rule, key); }
-  return key;
+/**
+ * What the lint loop reads of a rule, read once into one shape. The loop reads it for every rule
+ * on every lint, and rules' metas come in dozens of shapes: each read was a megamorphic property
+ * load, a good part of what a lint of a short file cost beside its rules.
+ */
+interface RulePlan {
+  rule: Rule;
+  code: string;
+  severity: Severity;
+  source: RuleSource;
+  description: string;
+  perInstruction: boolean;
+  /** RuleMeta.reads of a whole-document rule (undefined for a per-instruction one). */
+  reads: readonly string[] | undefined;
+  /** reads as keyword bits (see maskOf); 0 without reads. */
+  readsMask: number;
+  /** The keywords of a per-instruction rule's context as one name ('' for none). */
+  contextKey: string;
+  offByDefault: boolean;
 }
-const contextKeys = new WeakMap<Rule, string>();
+
+const plans = new Map<Rule, RulePlan>();
+function planOf(rule: Rule): RulePlan {
+  let plan = plans.get(rule);
+  if (!plan) {
+    const { meta } = rule;
+    plan = {
+      rule,
+      code: meta.code,
+      severity: meta.severity,
+      source: meta.source,
+      description: meta.description,
+      perInstruction: meta.perInstruction === true,
+      reads: meta.perInstruction ? undefined : meta.reads,
+      readsMask: meta.perInstruction || !meta.reads ? 0 : maskOf(meta.reads),
+      contextKey: [...(meta.context ?? [])].sort().join(','),
+      offByDefault: meta.enabledByDefault === false,
+    };
+    plans.set(rule, plan);
+  }
+  return plan;
+}
+
+/**
+ * The rules a lint runs: those of the rule set; hadolint's "ignore"-level rules (meta.enabledByDefault
+ * false) only when asked for by name (options.rules) or given a level by the configuration. The
+ * selection of all rules is kept by rule set and those levels.
+ */
+function selectedPlans(options: LintOptions): RulePlan[] {
+  const sources = sourcesOf[options.ruleSet ?? 'both'];
+  const override = options.config?.override;
+  const levelGiven = (plan: RulePlan) => { const level = override?.[plan.code]; return level !== undefined && level !== 'off'; };
+  const select = (rules: readonly Rule[], byName: boolean) => rules.map(planOf).filter((plan) => sources.has(plan.source) && (byName || !plan.offByDefault || levelGiven(plan)));
+  if (options.rules) return select(options.rules, true);
+  const key = `${options.ruleSet ?? 'both'}\0${offByDefaultPlans().map((plan) => (levelGiven(plan) ? 1 : 0)).join('')}`;
+  let selected = selections.get(key);
+  if (!selected) { selected = select(allRules, false); selections.set(key, selected); }
+  return selected;
+}
+const selections = new Map<string, RulePlan[]>();
+let offByDefault: RulePlan[] | undefined;
+const offByDefaultPlans = () => (offByDefault ??= allRules.map(planOf).filter((plan) => plan.offByDefault));
 
 /** The instructions of each keyword, in document order (an ONBUILD under `ONBUILD`). */
 type KeywordIndex = Map<string, Instruction[]>;
@@ -96,17 +151,31 @@ function indexByKeyword(dockerfile: Dockerfile): KeywordIndex {
   return index;
 }
 
-/** The keywords the document's instructions have (an ONBUILD is `ONBUILD`). */
-function keywordsOf(dockerfile: Dockerfile): Set<string> {
-  const keywords = new Set<string>();
-  for (const instruction of dockerfile.getInstructions()) keywords.add(instruction.getKeyword());
-  return keywords;
+/**
+ * Keywords that some rule reads (RuleMeta.reads) as bits, so that "does the document have one of
+ * the keywords this rule reads" is one AND per rule: the Dockerfile keywords are few (an unknown
+ * one, which no rule reads, has no bit).
+ */
+const keywordBits = new Map<string, number>();
+function maskOf(keywords: readonly string[]): number {
+  let mask = 0;
+  for (const keyword of keywords) {
+    let bit = keywordBits.get(keyword);
+    if (bit === undefined) {
+      if (keywordBits.size >= 31) return -1; // past 31 keywords every rule counts as reading one present
+      bit = 1 << keywordBits.size;
+      keywordBits.set(keyword, bit);
+    }
+    mask |= bit;
+  }
+  return mask;
 }
 
-/** Does the document have an instruction of one of these keywords? */
-function readsAny(keywords: readonly string[], present: ReadonlySet<string>): boolean {
-  for (const keyword of keywords) if (present.has(keyword)) return true;
-  return false;
+/** The read keywords the document's instructions have, as bits (an ONBUILD is `ONBUILD`). */
+function keywordMaskOf(dockerfile: Dockerfile): number {
+  let mask = 0;
+  for (const instruction of dockerfile.getInstructions()) mask |= keywordBits.get(instruction.getKeyword()) ?? 0;
+  return mask;
 }
 
 /** The instructions of these keywords, in document order: the index's lists merged by line. */
@@ -192,7 +261,9 @@ export function analyze(text: string, options: LintOptions = {}): Analysis {
   // column back (finish) so ranges still match the document as written.
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
-  return { ...analyzeText(text, options), text, bom, trailing };
+  // Named, not spread: the two shapes analyzeText returns made the spread a slow, generic copy.
+  const { dockerfile, pragmas, findings } = analyzeText(text, options);
+  return { text, dockerfile, pragmas, findings, bom, trailing };
 }
 
 /**
@@ -239,14 +310,7 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
   } catch (error) {
     return { findings: [internalFinding('parse', error)] };
   }
-  const sources = sourcesOf[options.ruleSet ?? 'both'];
-  const rules = (options.rules ?? allRules).filter((rule) => {
-    if (!sources.has(rule.meta.source)) return false;
-    // hadolint's "ignore"-level rules (meta.enabledByDefault false) run only when asked for by
-    // name (options.rules) or given a level by the configuration.
-    const level = options.config?.override?.[rule.meta.code];
-    return !(rule.meta.enabledByDefault === false && !options.rules && (level === undefined || level === 'off'));
-  });
+  const rules = selectedPlans(options);
   const incremental = options.state && options.incremental !== false ? options.state : undefined;
   // Reading by keyword serves the incremental lint, where a rule runs again only when its
   // instructions changed; a lint without state (and the reference, incremental: false) gives
@@ -260,18 +324,17 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
   // same place). One store per context: a change in it re-runs only the rules that read it.
   const groups = new Map<string, ReturnType<typeof reusableFindings>>();
   if (incremental && index) {
-    const byContext = new Map<string, Rule[]>();
-    for (const rule of rules) {
-      if (!rule.meta.perInstruction) continue;
-      const context = contextKeyOf(rule);
-      const list = byContext.get(context);
-      if (list) list.push(rule); else byContext.set(context, [rule]);
+    const byContext = new Map<string, RulePlan[]>();
+    for (const plan of rules) {
+      if (!plan.perInstruction) continue;
+      const list = byContext.get(plan.contextKey);
+      if (list) list.push(plan); else byContext.set(plan.contextKey, [plan]);
     }
     for (const [context, members] of byContext) {
       let store = incremental.findingsOfInstruction.get(context);
       if (!store) { store = slot(`findings:${context}`); incremental.findingsOfInstruction.set(context, store); }
       const keywords = context === '' ? [] : context.split(',');
-      const key = `${members.map((r) => r.meta.code).join(',')}\0${settingsKey}\0${versionsKey(keywords)}`;
+      const key = `${members.map((plan) => plan.code).join(',')}\0${settingsKey}\0${versionsKey(keywords)}`;
       groups.set(context, reusableFindings(store, dockerfile, key, instructionsOf(index, keywords)));
     }
   }
@@ -279,7 +342,7 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
   // none of them: given no instruction, such a rule has nothing to report (RuleMeta.reads), as
   // the incremental lint, which gives it a view of exactly those, relies on too. The reference
   // (incremental: false) runs every rule.
-  const present = !options.state && options.incremental !== false ? keywordsOf(dockerfile) : undefined;
+  const present = !options.state && options.incremental !== false ? keywordMaskOf(dockerfile) : undefined;
   const run = new RuleRun(text, dockerfile, settings);
   const views = new Map<string, Dockerfile>();
   const viewReading = (keywords: readonly string[]): Dockerfile => {
@@ -288,30 +351,30 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
     if (!view) { view = viewWith(dockerfile, instructionsOf(index!, keywords)); views.set(name, view); }
     return view;
   };
-  for (const rule of rules) {
-    const local = rule.meta.perInstruction && incremental ? groups.get(contextKeyOf(rule)) : undefined;
-    if (present && !rule.meta.perInstruction && rule.meta.reads && !readsAny(rule.meta.reads, present)) continue;
-    const reads = index && !rule.meta.perInstruction ? rule.meta.reads : undefined;
+  for (const plan of rules) {
+    const local = plan.perInstruction && incremental ? groups.get(plan.contextKey) : undefined;
+    if (present !== undefined && plan.readsMask !== 0 && (plan.readsMask & present) === 0) continue;
+    const reads = index ? plan.reads : undefined;
     const readsKey = reads && incremental ? `${settingsKey}\0${versionsKey(reads)}` : undefined;
     if (readsKey !== undefined) {
-      const stored = incremental!.findingsOfRule.get(rule.meta.code);
+      const stored = incremental!.findingsOfRule.get(plan.code);
       // Copies, so that nothing done to a returned finding reaches the store.
       if (stored?.key === readsKey) { for (const finding of stored.findings) findings.push({ ...finding }); continue; }
     }
     const reported: Finding[] = [];
     try {
-      run.check(rule, local ? local.view : reads ? viewReading(reads) : dockerfile, reported);
+      run.check(plan, local ? local.view : reads ? viewReading(reads) : dockerfile, reported);
     } catch (error) {
       local?.spoil();
-      if (readsKey !== undefined) incremental!.findingsOfRule.delete(rule.meta.code);
-      findings.push(internalFinding(rule.meta.code, error));
+      if (readsKey !== undefined) incremental!.findingsOfRule.delete(plan.code);
+      findings.push(internalFinding(plan.code, error));
       findings.push(...reported);
       continue;
     }
     if (local) {
-      findings.push(...local.settle(rule.meta.code, reported));
+      findings.push(...local.settle(plan.code, reported));
     } else if (readsKey !== undefined) {
-      incremental!.findingsOfRule.set(rule.meta.code, { key: readsKey, findings: reported });
+      incremental!.findingsOfRule.set(plan.code, { key: readsKey, findings: reported });
       for (const finding of reported) findings.push({ ...finding });
     } else findings.push(...reported);
   }
@@ -331,28 +394,28 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
  * running, its document and where its findings go. Rules read it only while they run.
  */
 class RuleRun implements RuleContext {
-  private meta: Rule['meta'] | undefined;
+  private plan: RulePlan | undefined;
   private reported: Finding[] = [];
   constructor(readonly text: string, public dockerfile: Dockerfile, readonly settings: LintSettings) {}
 
   readonly report = (input: ReportInput): void => {
-    const meta = this.meta!;
+    const plan = this.plan!;
     this.reported.push({
-      code: meta.code,
-      severity: meta.severity,
-      source: meta.source,
-      message: input.message ?? meta.description,
+      code: plan.code,
+      severity: plan.severity,
+      source: plan.source,
+      message: input.message ?? plan.description,
       range: input.range,
       fixes: input.fixes ?? [],
     });
   };
 
   /** Runs one rule on `dockerfile`, its findings into `reported`. */
-  check(rule: Rule, dockerfile: Dockerfile, reported: Finding[]): void {
-    this.meta = rule.meta;
+  check(plan: RulePlan, dockerfile: Dockerfile, reported: Finding[]): void {
+    this.plan = plan;
     this.dockerfile = dockerfile;
     this.reported = reported;
-    rule.check(this);
+    plan.rule.check(this);
   }
 }
 
