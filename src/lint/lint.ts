@@ -361,14 +361,15 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
       // Copies, so that nothing done to a returned finding reaches the store.
       if (stored?.key === readsKey) { for (const finding of stored.findings) findings.push({ ...finding }); continue; }
     }
-    const reported: Finding[] = [];
+    // A lint without state files the findings straight away; the incremental one sorts them first.
+    const reported: Finding[] = local || readsKey !== undefined ? [] : findings;
     try {
       run.check(plan, local ? local.view : reads ? viewReading(reads) : dockerfile, reported);
     } catch (error) {
       local?.spoil();
       if (readsKey !== undefined) incremental!.findingsOfRule.delete(plan.code);
       findings.push(internalFinding(plan.code, error));
-      findings.push(...reported);
+      if (reported !== findings) findings.push(...reported);
       continue;
     }
     if (local) {
@@ -376,7 +377,7 @@ function analyzeText(text: string, options: LintOptions): Pick<Analysis, 'docker
     } else if (readsKey !== undefined) {
       incremental!.findingsOfRule.set(plan.code, { key: readsKey, findings: reported });
       for (const finding of reported) findings.push({ ...finding });
-    } else findings.push(...reported);
+    }
   }
   for (const group of groups.values()) group.commit();
   let pragmas: Pragmas | undefined;

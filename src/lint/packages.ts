@@ -65,7 +65,10 @@ const startKey = (i: Instruction) => `${i.getRange().start.line}:${i.getRange().
  */
 export function runsCommand(context: Pick<RuleContext, 'dockerfile' | 'text'>, matches: readonly string[] | ((name: string) => boolean)): boolean {
   const names = commandNamesOf(runScripts(context.dockerfile, context.text));
-  if (typeof matches !== 'function') return matches.some((name) => names.has(name));
+  if (typeof matches !== 'function') {
+    for (const name of matches) if (names.has(name)) return true;
+    return false;
+  }
   for (const name of names) if (matches(name)) return true;
   return false;
 }

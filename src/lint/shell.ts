@@ -104,7 +104,7 @@ export function parseRun(run: Instruction, text: string, escape = '\\'): ShellSc
   return { form: 'shell', commands: tokenize(source) };
 }
 
-const runScriptCache = slot<Dockerfile, { text: string; scripts: RunScript[] }>('runScripts');
+const runScriptCache = slot<Dockerfile, { document: Dockerfile; text: string; scripts: RunScript[] }>('runScripts');
 /**
  * A RUN's script, kept with the RUN: syntax/parse.ts reuses unchanged instructions from one lint
  * to the next, and the script stays valid while the RUN starts at the same document offset
@@ -147,7 +147,8 @@ class PlacedScript implements RunScript {
 export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
   // Every RUN rule asks for the same parse of the same document: do it once per Dockerfile.
   const cached = runScriptCache.get(dockerfile);
-  if (cached && cached.text === text) return cached.scripts;
+  // A view of the document (lint.ts) inherits the document's entry: it must read its own RUNs.
+  if (cached && cached.document === dockerfile && cached.text === text) return cached.scripts;
   const result: RunScript[] = [];
   const escape = dockerfile.getEscapeCharacter();
   const lineIndex = lineIndexOf(text);
@@ -169,7 +170,7 @@ export function runScripts(dockerfile: Dockerfile, text: string): RunScript[] {
       if (trigger && trigger.getKeyword() === 'RUN') result.push(scriptOf(trigger, true));
     }
   }
-  runScriptCache.set(dockerfile, { text, scripts: result });
+  runScriptCache.set(dockerfile, { document: dockerfile, text, scripts: result });
   return result;
 }
 

@@ -3,7 +3,9 @@
 // treats a WeakMap's values as alive until a full collection, so a WeakMap filled by every lint
 // with the lint's own short-lived objects had each scavenge copy and promote them: measured on the
 // corpus, a cold lint spent about a fifth of its time collecting. A property dies with its object.
-// Not for keys that are frozen (a property cannot be added) or shared across documents by design.
+// Not for keys that are frozen (a property cannot be added). An object made with Object.create
+// reads its prototype's value: a cache keyed by such objects (lint.ts's views of a document) must
+// check whose value it read.
 
 export interface Slot<K extends object, V> {
   get(key: K): V | undefined;
