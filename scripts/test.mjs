@@ -16,6 +16,7 @@ import { constants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { provision } from './lib/provision.mjs';
 import { startDockerd, startPodman, startRegistry, buildTestImage, copyImage, TEST_IMAGE } from './lib/engines.mjs';
+import { startAuthRegistries } from './lib/registries.mjs';
 import { createStoppers, isStopping, onStop, removeTree, run, startCpuHog } from './lib/lifecycle.mjs';
 import { ensureVSCodeServer } from './lib/vscodeServer.mjs';
 
@@ -89,6 +90,18 @@ async function runRound(dir, artifactsDir) {
         stops.push(registry.stop);
         env.WHARF_TEST_REGISTRY = registry.address;
       }
+      if (tiers.some((t) => ['engine', 'host', 'e2e'].includes(t))) {
+        // Log in, browse, push and pull with credentials: htpasswd and bearer-token registries.
+        const auth = await startAuthRegistries(join(dir, 'ra'), log);
+        stops.push(auth.stop);
+        Object.assign(env, {
+          WHARF_TEST_BASIC_REGISTRY: auth.basic, WHARF_TEST_TOKEN_REGISTRY: auth.token,
+          WHARF_TEST_REGISTRY_USER: auth.user, WHARF_TEST_REGISTRY_PASSWORD: auth.password,
+        });
+      }
+      // Wharf and the tests read and write docker's credentials here, never in the user's ~/.docker.
+      env.DOCKER_CONFIG = join(dir, 'docker-config');
+      mkdirSync(env.DOCKER_CONFIG, { recursive: true });
       log(`engines ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     }
     for (const tier of tiers) {
