@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { RegistryTagNode, RegistryTreeNode } from '../../../src/ui/tree/registriesTree';
 import { authRegistries } from '../../engine/env';
 import { waitFor } from '../../engine/waitFor';
-import { engine, engineSuite, TEST_IMAGE, uniqueName, until } from './explorerSupport';
+import { engine, engineSuite, TEST_IMAGE, until } from './explorerSupport';
 
 describe('Registries view', function () {
   const suite = engineSuite();
