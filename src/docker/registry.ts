@@ -292,10 +292,18 @@ export class RegistryClient {
       }
     };
     let answer = await send(await this.authHeader([scope], options));
-    if (answer.status === 401 && this.challenge?.scheme === 'bearer') {
+    if (answer.status === 401) {
       const asked = parseChallenge(String(answer.headers['www-authenticate'] ?? ''));
-      const scopes = asked?.params.scope ? asked.params.scope.split(' ') : [scope];
-      answer = await send(await this.authHeader(scopes, options, true));
+      // A registry whose /v2/ was open may still guard a repository: its challenge there counts.
+      const adopted = !this.challenge && asked && (asked.scheme === 'bearer' || (asked.scheme === 'basic' && this.endpoint.auth?.username));
+      if (adopted) this.challenge = asked;
+      if (this.challenge?.scheme === 'bearer') {
+        // An expired token, or one for too little: a fresh one for what the registry says it wants.
+        const scopes = asked?.params.scope ? asked.params.scope.split(' ') : [scope];
+        answer = await send(await this.authHeader(scopes, options, true));
+      } else if (adopted) {
+        answer = await send(await this.authHeader([scope], options));
+      }
     }
     if ((options.okStatus ?? [200]).includes(answer.status)) return answer;
     throw errorFromAnswer(answer, what, this.endpoint.registry);
