@@ -4,7 +4,8 @@
 //  - "token": a second docker-registry that trusts bearer tokens, and the token server that issues
 //    them, written here as Docker Hub's works: GET /token with Basic credentials and `scope`s
 //    answers an RS256 JWT (x5c header: the certificate the registry trusts) granting what the
-//    user may do. `docker login` asks with no scope and gets a token with no access.
+//    user may do. `docker login` asks with no scope and gets a token with no access; asked with
+//    offline_token=true it also gets a refresh token, which POST /token exchanges for tokens.
 // One user (random password per run) may do everything on both; anonymous requests get nothing.
 // The token server runs in this (the harness's) process; its stop closes it.
 import { execFileSync } from 'node:child_process';
@@ -46,26 +47,50 @@ function sameSecret(a, b) {
   return timingSafeEqual(x, y);
 }
 
-/** The token endpoint; `password` checks the user, every scope asked is granted to the user. */
+/**
+ * The token endpoint, as distribution's token spec (and its OAuth2 extension) describe it:
+ * GET with Basic credentials (`password` checks the user), `offline_token=true` adding a refresh
+ * token; POST grant_type=refresh_token with one of those (what dockerd sends for an identity
+ * token). Every scope asked is granted to the user; anonymous requests get no access.
+ */
 function startTokenServer({ port, key, certificate, issuer, service, password }) {
+  const refreshTokens = new Set();
+  const answer = (res, subject, scopes, refresh) => {
+    const access = subject ? scopes.flatMap((s) => s.split(' ')).filter(Boolean).map(parseScope).filter(Boolean) : [];
+    const token = signToken({ key, certificate, issuer, service, subject: subject || 'anonymous', access });
+    let refreshToken;
+    if (refresh) {
+      refreshToken = randomBytes(16).toString('base64url');
+      refreshTokens.add(refreshToken);
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ token, access_token: token, expires_in: 300, issued_at: new Date().toISOString(), ...(refreshToken ? { refresh_token: refreshToken } : {}) }));
+  };
+  const refuse = (res) => {
+    res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Basic realm="wharf token server"' });
+    res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'incorrect username or password' }] }));
+  };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname !== '/token') { res.writeHead(404).end(); return; }
+    if (req.method === 'POST') {
+      let body = '';
+      req.on('data', (chunk) => { body += chunk; });
+      req.on('end', () => {
+        const form = new URLSearchParams(body);
+        if (form.get('grant_type') !== 'refresh_token' || !refreshTokens.has(form.get('refresh_token') ?? '')) { refuse(res); return; }
+        answer(res, REGISTRY_USER, form.getAll('scope'), false);
+      });
+      return;
+    }
     const header = req.headers.authorization ?? '';
     const decoded = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString('utf8') : '';
     const colon = decoded.indexOf(':');
     const user = colon > 0 ? decoded.slice(0, colon) : '';
     const given = colon > 0 ? decoded.slice(colon + 1) : '';
-    if (header && !(user === REGISTRY_USER && sameSecret(given, password))) {
-      res.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Basic realm="wharf token server"' });
-      res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'incorrect username or password' }] }));
-      return;
-    }
+    if (header && !(user === REGISTRY_USER && sameSecret(given, password))) { refuse(res); return; }
     // Anonymous: a token with no access, as Docker Hub gives for a private repository.
-    const access = header ? url.searchParams.getAll('scope').flatMap((s) => s.split(' ')).map(parseScope).filter(Boolean) : [];
-    const token = signToken({ key, certificate, issuer, service, subject: user || 'anonymous', access });
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ token, access_token: token, expires_in: 300, issued_at: new Date().toISOString() }));
+    answer(res, header ? user : '', url.searchParams.getAll('scope'), Boolean(header) && url.searchParams.get('offline_token') === 'true');
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -181,22 +181,24 @@ export class RegistryClient {
 
   /**
    * Checks the credentials the way `docker login` does: Basic against /v2/, Bearer against the
-   * token realm with no scope. A wrong user name or password is a `wrongCredentials` error.
+   * token realm with no scope, asking for an offline (refresh) token. A wrong user name or password
+   * is a `wrongCredentials` error. `identityToken`: the refresh token the token server gave, which
+   * docker stores instead of the password.
    */
-  async login(options: CallOptions = {}): Promise<string> {
+  async login(options: CallOptions = {}): Promise<{ auth: string; identityToken?: string }> {
     const { auth } = await this.ping(options);
     const credentials = this.endpoint.auth;
-    if (auth === 'none') return auth;
+    if (auth === 'none') return { auth };
     if (!credentials?.username && !credentials?.identitytoken) throw new RegistryError('wrongCredentials', 'No user name given.');
     if (auth === 'basic') {
       const answer = await this.exchange({ url: new URL('/v2/', this.base), headers: this.basicHeader() }, options);
       if (answer.status === 401) throw this.wrongCredentials();
       if (answer.status !== 200) throw errorFromAnswer(answer, 'a login', this.endpoint.registry);
-      return auth;
+      return { auth };
     }
     if (auth === 'bearer') {
-      await this.fetchToken([], options);
-      return auth;
+      const { refreshToken } = await this.fetchToken([], options, true);
+      return { auth, identityToken: refreshToken };
     }
     throw new RegistryError('unsupported', `${this.endpoint.registry} asks for "${auth}" authentication, which Wharf does not speak.`);
   }
@@ -316,7 +318,7 @@ export class RegistryClient {
     const key = scopes.join(' ');
     let token = fresh ? undefined : this.tokens.get(key);
     if (!token) {
-      token = await this.fetchToken(scopes, options);
+      token = (await this.fetchToken(scopes, options)).token;
       this.tokens.set(key, token);
     }
     return { Authorization: `Bearer ${token}` };
@@ -327,8 +329,11 @@ export class RegistryClient {
     return { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` };
   }
 
-  /** A token from the challenge's realm: an identity token as an OAuth2 refresh token, else Basic credentials (or none, anonymously). */
-  private async fetchToken(scopes: string[], options: CallOptions): Promise<string> {
+  /**
+   * A token from the challenge's realm: an identity token as an OAuth2 refresh token, else Basic
+   * credentials (or none, anonymously). `offline` asks for a refresh token too, as docker login does.
+   */
+  private async fetchToken(scopes: string[], options: CallOptions, offline = false): Promise<{ token: string; refreshToken?: string }> {
     const realm = this.challenge?.params.realm;
     if (!realm) throw new RegistryError('malformed', `${this.endpoint.registry} asked for a token but named no realm to get it from.`);
     let url: URL;
@@ -346,6 +351,7 @@ export class RegistryClient {
       if (service) url.searchParams.set('service', service);
       for (const scope of scopes) url.searchParams.append('scope', scope);
       if (auth?.username) url.searchParams.set('account', auth.username);
+      if (offline && auth?.username) url.searchParams.set('offline_token', 'true');
       url.searchParams.set('client_id', 'wharf');
       answer = await this.exchange({ url, headers: auth?.username ? this.basicHeader() : {} }, options);
     }
@@ -354,10 +360,10 @@ export class RegistryClient {
       throw new RegistryError('unauthorized', `${this.endpoint.registry} gives no anonymous access.`, 'Log in to the registry from the Registries view, then try again.');
     }
     if (answer.status !== 200) throw errorFromAnswer(answer, 'a token', url.host);
-    const body = this.json<{ token?: string; access_token?: string }>(answer, 'the token answer');
+    const body = this.json<{ token?: string; access_token?: string; refresh_token?: string }>(answer, 'the token answer');
     const token = body.token ?? body.access_token;
     if (!token) throw new RegistryError('malformed', `The token server of ${this.endpoint.registry} answered without a token.`);
-    return token;
+    return { token, refreshToken: typeof body.refresh_token === 'string' && body.refresh_token ? body.refresh_token : undefined };
   }
 
   private wrongCredentials(): RegistryError {

@@ -30,17 +30,21 @@ export interface LoginResult {
   stored: StoredWhere;
   /** What the registry asked for: "basic", "bearer" or "none". */
   auth: string;
+  /** The registry's token server gave a refresh token, stored instead of the password. */
+  identityToken: boolean;
 }
 
 /**
  * `docker login`: the credentials are checked with the registry (a wrong password fails here,
  * with a RegistryError 'wrongCredentials', and nothing is stored), then stored where docker keeps
- * them.
+ * them. A token server that hands out a refresh (identity) token gets that stored instead of the
+ * password, as docker does.
  */
 export async function logIn(registry: string, credentials: { username: string; password: string }, options: RegistryAccessOptions & CallOptions = {}): Promise<LoginResult> {
   const client = new RegistryClient(await registryEndpoint(registry, { ...credentials, serveraddress: registry }, options));
-  const auth = await client.login(options);
-  return { stored: await storeCredentials(registry, credentials, options), auth };
+  const { auth, identityToken } = await client.login(options);
+  const stored = await storeCredentials(registry, identityToken ? { username: credentials.username, identitytoken: identityToken } : credentials, options);
+  return { stored, auth, identityToken: identityToken !== undefined };
 }
 
 /** `docker logout`. */

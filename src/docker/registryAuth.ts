@@ -106,7 +106,11 @@ export async function credentialsFromHelper(helper: string, serverKey: string, o
 }
 
 function fromAuthsEntry(entry: NonNullable<DockerConfigFile['auths']>[string], serverKey: string): RegistryAuth | undefined {
-  if (entry.identitytoken) return { identitytoken: entry.identitytoken, serveraddress: serverKey };
+  if (entry.identitytoken) {
+    const decoded = entry.auth ? Buffer.from(entry.auth, 'base64').toString('utf8') : '';
+    const username = decoded.slice(0, Math.max(0, decoded.indexOf(':')));
+    return { ...(username ? { username } : {}), identitytoken: entry.identitytoken, serveraddress: serverKey };
+  }
   if (entry.auth) {
     const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
@@ -227,8 +231,9 @@ export async function storeCredentials(registry: string, auth: { username?: stri
     const file = await writeConfig(configDir, { ...config, auths });
     return { kind: 'helper', helper, file };
   }
+  // With an identity token the CLI keeps the user name (and no password) beside it.
   auths[key] = auth.identitytoken
-    ? { identitytoken: auth.identitytoken }
+    ? { auth: Buffer.from(`${auth.username ?? ''}:`).toString('base64'), identitytoken: auth.identitytoken }
     : { auth: Buffer.from(`${auth.username ?? ''}:${auth.password ?? ''}`).toString('base64') };
   return { kind: 'file', file: await writeConfig(configDir, { ...config, auths }) };
 }

@@ -67,12 +67,23 @@ for (const kind of ['basic', 'token'] as const) {
       assert.deepEqual(await configuredRegistries({ configDir }), []);
     });
 
-    it('log in stores the credentials in config.json (no helper configured) and says so; the registry is listed', async () => {
+    it(kind === 'basic'
+      ? 'log in stores the credentials in config.json (no helper configured) and says so; the registry is listed'
+      : 'log in stores the token server\'s refresh (identity) token in config.json, not the password; the registry is listed', async () => {
       const result = await logIn(registry, { username: user, password }, { configDir });
       assert.equal(result.auth, kind === 'basic' ? 'basic' : 'bearer');
+      assert.equal(result.identityToken, kind === 'token');
       assert.deepEqual(result.stored, { kind: 'file', file: path.join(configDir, 'config.json') });
-      const config = JSON.parse(await readFile(path.join(configDir, 'config.json'), 'utf8')) as { auths: Record<string, { auth: string }> };
-      assert.equal(Buffer.from(config.auths[registry].auth, 'base64').toString(), `${user}:${password}`);
+      const text = await readFile(path.join(configDir, 'config.json'), 'utf8');
+      const config = JSON.parse(text) as { auths: Record<string, { auth: string; identitytoken?: string }> };
+      if (kind === 'basic') {
+        assert.equal(Buffer.from(config.auths[registry].auth, 'base64').toString(), `${user}:${password}`);
+      } else {
+        assert.equal(Buffer.from(config.auths[registry].auth, 'base64').toString(), `${user}:`, 'the user name, no password');
+        assert.match(config.auths[registry].identitytoken ?? '', /^[\w-]{16,}$/);
+        assert.ok(!text.includes(password), text);
+        assert.equal((await credentialsFor(registry, { configDir }))?.username, user, 'the account is still known');
+      }
       assert.deepEqual(await configuredRegistries({ configDir }), [{ registry, source: 'auths' }]);
     });
 
@@ -180,7 +191,9 @@ for (const kind of ['basic', 'token'] as const) {
       const options = { configDir: storeDir, env: helper.env };
       const result = await logIn(registry, { username: user, password }, options);
       assert.deepEqual(result.stored, { kind: 'helper', helper: helper.name, file: path.join(storeDir, 'config.json') });
-      assert.deepEqual(await helper.stored(), { [registry]: { Username: user, Secret: password } });
+      const stored = (await helper.stored())[registry];
+      if (kind === 'basic') assert.deepEqual(stored, { Username: user, Secret: password });
+      else assert.ok(stored.Username === '<token>' && stored.Secret && stored.Secret !== password, 'an identity token, as the helper protocol marks it');
       const configText = await readFile(path.join(storeDir, 'config.json'), 'utf8');
       assert.ok(!configText.includes(password) && !configText.includes(Buffer.from(`${user}:${password}`).toString('base64')), configText);
       assert.deepEqual(await configuredRegistries(options), [{ registry, source: 'credsStore', helper: helper.name }]);

@@ -41,7 +41,7 @@ export class RegistryList implements vscode.Disposable {
     await Promise.all(entries.map(async (entry) => {
       try {
         const auth = await credentialsFor(entry.registry);
-        entry.account = auth?.identitytoken ? '<token>' : auth?.username;
+        entry.account = auth?.username ?? (auth?.identitytoken ? '<token>' : undefined);
       } catch (err) {
         entry.problem = (err as Error).message;
       }
