@@ -16,6 +16,7 @@ import { constants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { provision } from './lib/provision.mjs';
 import { startDockerd, startPodman, startRegistry, buildTestImage, copyImage, TEST_IMAGE } from './lib/engines.mjs';
+import { startAuthRegistries } from './lib/registries.mjs';
 import { createStoppers, isStopping, onStop, removeTree, run, startCpuHog } from './lib/lifecycle.mjs';
 import { ensureVSCodeServer } from './lib/vscodeServer.mjs';
 
@@ -66,6 +67,7 @@ async function runRound(dir, artifactsDir) {
   mkdirSync(dir, { recursive: true });
   try {
     const env = {};
+    const workbenchEnv = {};
     if (tiers.some((t) => t !== 'unit')) {
       const t0 = Date.now();
       // The label lets the engine tier check that Wharf reads a daemon's labels (as the Engine view
@@ -89,6 +91,20 @@ async function runRound(dir, artifactsDir) {
         stops.push(registry.stop);
         env.WHARF_TEST_REGISTRY = registry.address;
       }
+      if (tiers.some((t) => ['engine', 'host', 'e2e'].includes(t))) {
+        // Log in, browse, push and pull with credentials: htpasswd and bearer-token registries.
+        const auth = await startAuthRegistries(join(dir, 'ra'), log);
+        stops.push(auth.stop);
+        Object.assign(env, {
+          WHARF_TEST_BASIC_REGISTRY: auth.basic, WHARF_TEST_TOKEN_REGISTRY: auth.token,
+          WHARF_TEST_REGISTRY_USER: auth.user, WHARF_TEST_REGISTRY_PASSWORD: auth.password,
+        });
+      }
+      // The workbench's Wharf (host, e2e) reads and writes docker's credentials here, never in the
+      // user's ~/.docker. The engine tier's suites name their own config folders; there a
+      // DOCKER_CONFIG made podman-compose's runs fail (observed with 1.0.3 and Podman 4.3).
+      workbenchEnv.DOCKER_CONFIG = join(dir, 'docker-config');
+      mkdirSync(workbenchEnv.DOCKER_CONFIG, { recursive: true });
       log(`engines ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     }
     for (const tier of tiers) {
@@ -99,8 +115,8 @@ async function runRound(dir, artifactsDir) {
       try {
         if (tier === 'unit') stats = await mochaTier('unit', { env: {}, timeoutMs: 120000, dir });
         else if (tier === 'engine') stats = await mochaTier('engine', { env, timeoutMs: 120000, dir });
-        else if (tier === 'host') stats = await (await import('./lib/hostTier.mjs')).runHostTier({ env, artifactsDir, log });
-        else stats = await (await import('./lib/e2eTier.mjs')).runE2ETier({ env, artifactsDir, log });
+        else if (tier === 'host') stats = await (await import('./lib/hostTier.mjs')).runHostTier({ env: { ...env, ...workbenchEnv }, artifactsDir, log });
+        else stats = await (await import('./lib/e2eTier.mjs')).runE2ETier({ env: { ...env, ...workbenchEnv }, artifactsDir, log });
       } catch (e) {
         console.error(`[wharf-test] ${tier} tier failed to run: ${e.stack ?? e}`);
         stats = { passed: 0, failed: 1, skipped: 0, note: `failed to run: ${String(e.message ?? e).split('\n')[0]}` };

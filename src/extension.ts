@@ -14,6 +14,7 @@ import { InspectPanels } from './ui/inspect/inspectPanels';
 import { createLinting, type Linting } from './ui/lint';
 import { maskedOutput } from './ui/maskedOutput';
 import { Prompts } from './ui/prompts';
+import { createRegistries } from './ui/registries';
 import { SessionHolder } from './ui/session';
 import { createStatusBar } from './ui/statusBar';
 import { createViews } from './ui/views';
@@ -38,13 +39,14 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
   const inspect = new InspectPanels(context.extensionUri, sessions);
   const walkthrough = new WalkthroughProgress(sessions);
   const buildContexts = new BuildContexts(context.workspaceState);
-  const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect, walkthrough, buildContexts, compose };
+  const registries = createRegistries(context.globalState, sessions);
+  const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect, walkthrough, buildContexts, compose, registries };
   const lint = createLinting(ctx);
   const editing = createEditing(ctx);
   const composeEditing = new ComposeEditing();
 
   context.subscriptions.push(
-    log, config, sessions, views, inspect, walkthrough, lint, editing, compose, composeEditing,
+    log, config, sessions, views, inspect, walkthrough, lint, editing, compose, composeEditing, registries,
     createStatusBar(sessions, config),
     confirmEngineWhenLookedAt(sessions, views),
     // Changed engine settings say which engine is wanted: the demo engine's turn is over.

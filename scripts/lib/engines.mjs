@@ -184,7 +184,15 @@ export async function startPodman(root, log) {
   return { host: `unix://${socket}`, socket, logFile, cliEnv, stop };
 }
 
-export async function startRegistry(root, log) {
+export function startRegistry(root, log) {
+  return startRegistryProcess(root, log);
+}
+
+/**
+ * A distribution registry in `root` on a free 127.0.0.1 port, with delete enabled; `auth` holds
+ * the config's `auth:` lines (htpasswd or token) for one that asks who you are.
+ */
+export async function startRegistryProcess(root, log, { name = 'registry', auth = [] } = {}) {
   mkdirSync(root, { recursive: true });
   const stopFolder = onStop(() => removeTree(root));
   const port = await freePort();
@@ -194,7 +202,7 @@ export async function startRegistry(root, log) {
     'version: 0.1',
     'log:', '  level: warn',
     'storage:', '  filesystem:', `    rootdirectory: ${join(root, 'data')}`, '  delete:', '    enabled: true',
-    'http:', `  addr: 127.0.0.1:${port}`, '',
+    'http:', `  addr: 127.0.0.1:${port}`, ...auth, '',
   ].join('\n'));
   const proc = startProcess('docker-registry', ['serve', config], { logFile, graceMs: 5000 });
   const stop = onStop(async () => {
@@ -202,11 +210,12 @@ export async function startRegistry(root, log) {
     await stopFolder();
   });
   try {
-    await waitFor('registry', async () => {
-      try { return (await fetch(`http://127.0.0.1:${port}/v2/`)).status === 200; } catch { return false; }
+    // A registry with auth answers /v2/ with 401 and its challenge: up all the same.
+    await waitFor(name, async () => {
+      try { return [200, 401].includes((await fetch(`http://127.0.0.1:${port}/v2/`)).status); } catch { return false; }
     }, { timeoutMs: 30000, child: proc.child, logFile });
   } catch (e) { await stop(); throw e; }
-  log(`registry up on 127.0.0.1:${port}`);
+  log(`${name} up on 127.0.0.1:${port}`);
   return { address: `127.0.0.1:${port}`, logFile, stop };
 }
 

@@ -22,11 +22,12 @@ const PACKAGES = {
   'docker-compose': { bin: 'docker-compose', for: ['engine', 'host', 'e2e'] },
   'podman-compose': { bin: 'podman-compose', for: ['engine'] },
   // The host tier pushes and pulls against the local registry too.
-  'docker-registry': { bin: 'docker-registry', for: ['engine', 'host'] },
+  'docker-registry': { bin: 'docker-registry', for: ['engine', 'host', 'e2e'] },
   // ssh:// engines are tested against a private sshd on loopback.
   'openssh-server': { file: '/usr/sbin/sshd', for: ['engine'] },
-  'apache2-utils': { bin: 'htpasswd', for: ['engine'] },
-  openssl: { bin: 'openssl', for: ['engine'] },
+  // The registries with htpasswd and bearer-token auth (scripts/lib/registries.mjs).
+  'apache2-utils': { bin: 'htpasswd', for: ['engine', 'host', 'e2e'] },
+  openssl: { bin: 'openssl', for: ['engine', 'host', 'e2e'] },
   // GNU time: the adversarial suite measures wharf-lint's CPU time, ShellCheck's included.
   time: { file: '/usr/bin/time', for: ['unit'] },
   shellcheck: { bin: 'shellcheck', for: ['unit', 'host'] },

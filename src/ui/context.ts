@@ -8,6 +8,7 @@ import { maskText } from '../docker/secrets';
 import type { ComposeWorkspace } from './composeWorkspace';
 import type { Config } from './config';
 import type { Prompts } from './prompts';
+import type { Registries } from './registries';
 import type { InspectPanels } from './inspect/inspectPanels';
 import type { SessionHolder } from './session';
 import type { WharfViews } from './views';
@@ -27,6 +28,8 @@ export interface WharfContext {
   readonly buildContexts: BuildContexts;
   /** The Compose projects the workspace's files describe. */
   readonly compose: ComposeWorkspace;
+  /** The Registries view: registries, their accounts, what was fetched from them. */
+  readonly registries: Registries;
 }
 
 /** The connected engine's client, or a user-facing error saying why there is none. */

@@ -70,3 +70,13 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** The registries with auth (scripts/lib/registries.mjs): htpasswd and bearer tokens, one user for both. */
+export function authRegistries(): { basic: string; token: string; user: string; password: string } {
+  return {
+    basic: required('WHARF_TEST_BASIC_REGISTRY'),
+    token: required('WHARF_TEST_TOKEN_REGISTRY'),
+    user: required('WHARF_TEST_REGISTRY_USER'),
+    password: required('WHARF_TEST_REGISTRY_PASSWORD'),
+  };
+}

@@ -1,53 +1,27 @@
-// Push and pull against a second, password-protected docker-registry (htpasswd, 127.0.0.1 only)
-// that this suite starts and stops: credentials from a real docker config folder and from a real
-// credential helper reach the engine as X-Registry-Auth; without them the registry refuses.
+// Push and pull against the harness's password-protected docker-registry (htpasswd, 127.0.0.1
+// only): credentials from a real docker config folder and from a real credential helper reach the
+// engine as X-Registry-Auth; without them the registry refuses.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isWharfError } from '../../src/docker/errors';
 import { pullImage, pushImage, tagImage } from '../../src/docker/images';
-import { freePort, rawDocker, TEST_IMAGE, uniqueName } from './env';
+import { authRegistries, rawDocker, TEST_IMAGE, uniqueName } from './env';
 
 describe('registry authentication (engine)', function () {
   const docker = rawDocker();
-  const user = 'wharf';
-  const password = 'pw-' + Math.random().toString(36).slice(2);
+  // The harness's htpasswd registry (scripts/lib/registries.mjs).
+  const { basic: address, user, password } = authRegistries();
   let dir: string;
-  let registry: ChildProcess | undefined;
-  let address: string;
   const images: string[] = [];
 
-  before(async function () {
+  before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'wharf-authreg-'));
-    const htpasswd = path.join(dir, 'htpasswd');
-    execFileSync('htpasswd', ['-Bbc', htpasswd, user, password], { stdio: 'ignore' });
-    const port = await freePort();
-    address = `127.0.0.1:${port}`;
-    await writeFile(path.join(dir, 'config.yml'), [
-      'version: 0.1',
-      'log: { level: error }',
-      `storage: { filesystem: { rootdirectory: ${path.join(dir, 'data')} } }`,
-      `http: { addr: "${address}" }`,
-      `auth: { htpasswd: { realm: wharf-test, path: ${htpasswd} } }`,
-      '',
-    ].join('\n'));
-    registry = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' });
-    let status = 0;
-    for (let i = 0; i < 100 && status === 0; i++) {
-      status = await fetch(`http://${address}/v2/`).then((r) => r.status, () => 0);
-      if (status === 0) await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.equal(status, 401, 'the registry answers and wants credentials');
   });
 
   after(async () => {
     for (const ref of images) await docker.getImage(ref).remove({ force: true }).catch(() => undefined);
-    if (registry?.pid) {
-      registry.kill('SIGTERM');
-      await new Promise((r) => registry?.once('exit', r));
-    }
     await rm(dir, { recursive: true, force: true });
   });
 

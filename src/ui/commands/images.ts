@@ -7,6 +7,7 @@ import * as ops from '../../docker/images';
 import { reportError, requireDocker, type WharfContext } from '../context';
 import { formatSize, shortId } from '../display/format';
 import { forEach, withCancellableProgress } from './progress';
+import { choosePushTarget, pushed } from './registries';
 import { askRunSpec, referenceProblem, runWithProgress } from './runFlow';
 import { imageTargets, type ImageTarget } from './targets';
 
@@ -95,14 +96,25 @@ export function imageCommands(ctx: WharfContext): Record<string, Handler> {
     },
     'wharf.image.push': async (...args) => {
       const [target] = await imageTargets(ctx, args, vscode.l10n.t('Push which image?'), false, false);
-      const reference = target?.reference;
+      if (!target?.reference) return undefined;
+      // Given as text (by a test, the walkthrough or another command): pushed as it is named.
+      // From a row or the palette: the registries you are signed in to are offered too.
+      let reference: string | undefined = target.reference;
+      try {
+        if (typeof args[0] !== 'string') reference = await choosePushTarget(ctx, reference);
+      } catch (err) {
+        reportError(ctx, `tag ${reference} for its registry`, err);
+        return undefined;
+      }
       if (!reference) return undefined;
-      return withCancellableProgress(vscode.l10n.t('Pushing {0}', reference), async (sink) => {
+      const destination = reference;
+      return withCancellableProgress(vscode.l10n.t('Pushing {0}', destination), async (sink) => {
         try {
-          const result = await ops.pushImage(requireDocker(ctx), reference, { signal: sink.signal, onProgress: sink.report });
-          return result.digest ?? reference;
+          const result = await ops.pushImage(requireDocker(ctx), destination, { signal: sink.signal, onProgress: sink.report });
+          pushed(ctx, destination);
+          return result.digest ?? destination;
         } catch (err) {
-          reportError(ctx, `push ${reference}`, err);
+          reportError(ctx, `push ${destination}`, err);
           return undefined;
         }
       });

@@ -8,6 +8,7 @@ import { composeCommands } from '../composeCommands';
 import { containerCommands } from './containers';
 import { dockerfileCommands } from './dockerfile';
 import { imageCommands } from './images';
+import { registryCommands } from './registries';
 import { systemCommands } from './system';
 import { walkthroughCommands } from './walkthrough';
 
@@ -21,7 +22,7 @@ export function needsEngine(id: string): boolean {
 
 export function registerCommands(ctx: WharfContext): vscode.Disposable[] {
   const dockerfile = dockerfileCommands(ctx);
-  const table = { ...containerCommands(ctx), ...imageCommands(ctx), ...systemCommands(ctx), ...recoveryCommands(ctx), ...dockerfile.commands, ...walkthroughCommands(ctx), ...composeCommands(ctx) };
+  const table = { ...containerCommands(ctx), ...imageCommands(ctx), ...systemCommands(ctx), ...recoveryCommands(ctx), ...dockerfile.commands, ...walkthroughCommands(ctx), ...composeCommands(ctx), ...registryCommands(ctx) };
   return [dockerfile, ...Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     if (needsEngine(id) && !(await ensureEngine(ctx))) return undefined;
     const result = await handler(...args);

@@ -40,10 +40,9 @@ describe('harness: packages per purpose', () => {
     assert.ok(!host.includes('podman'), 'the host tier starts no Podman');
   });
 
-  it('the e2e tier gets the engine, the VS Code server and Chromium, but no registry', () => {
+  it('the e2e tier gets the engine, the VS Code server, Chromium and the registries with auth (the Registries view\'s screenshot)', () => {
     const e2e = p.packagesFor(['e2e']);
-    for (const pkg of [...engine, ...vscodeServer, 'chromium']) assert.ok(e2e.includes(pkg), pkg);
-    assert.ok(!e2e.includes('docker-registry'));
+    for (const pkg of [...engine, ...vscodeServer, 'chromium', 'docker-registry', 'apache2-utils', 'openssl']) assert.ok(e2e.includes(pkg), pkg);
   });
 
   it('the engine tier gets dockerd, Podman, the registry and the TLS/auth tools, but no VS Code', () => {
