@@ -83,6 +83,15 @@ async function runRound(dir, artifactsDir) {
         env.WHARF_TEST_PODMAN_STORAGE_CONF = podman.cliEnv.CONTAINERS_STORAGE_CONF;
         await copyImage(dockerd.socket, podman.socket, TEST_IMAGE);
       }
+      {
+        // Swarm gets a dockerd of its own: a swarm adds networks (ingress, docker_gwbridge) and
+        // ports that the other suites' counts must not see. The Swarm suites initialize and leave
+        // it themselves (they test Init and Leave); the stop below removes whatever they left.
+        const swarmd = await startDockerd(join(dir, 's'), log, { labels: ['wharf.test.swarm=true'] });
+        stops.push(swarmd.stop);
+        env.WHARF_TEST_SWARM_HOST = swarmd.host;
+        await buildTestImage(swarmd.socket, join(dir, 's-image'));
+      }
       if (tiers.includes('engine') || tiers.includes('host')) {
         // Push and pull are tested in both tiers, always against this local registry.
         const registry = await startRegistry(join(dir, 'r'), log);

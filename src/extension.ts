@@ -16,6 +16,8 @@ import { maskedOutput } from './ui/maskedOutput';
 import { Prompts } from './ui/prompts';
 import { SessionHolder } from './ui/session';
 import { createStatusBar } from './ui/statusBar';
+import { SwarmSession } from './ui/swarmSession';
+import { createSwarmView } from './ui/swarmView';
 import { createViews } from './ui/views';
 import { WalkthroughProgress } from './ui/walkthrough';
 import { BuildContexts } from './workspace/buildContext';
@@ -38,13 +40,15 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
   const inspect = new InspectPanels(context.extensionUri, sessions);
   const walkthrough = new WalkthroughProgress(sessions);
   const buildContexts = new BuildContexts(context.workspaceState);
-  const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect, walkthrough, buildContexts, compose };
+  const swarm = new SwarmSession(sessions, (line) => log.info(line));
+  const swarmView = createSwarmView(swarm);
+  const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect, walkthrough, buildContexts, compose, swarm, swarmView };
   const lint = createLinting(ctx);
   const editing = createEditing(ctx);
   const composeEditing = new ComposeEditing();
 
   context.subscriptions.push(
-    log, config, sessions, views, inspect, walkthrough, lint, editing, compose, composeEditing,
+    log, config, sessions, views, inspect, walkthrough, lint, editing, compose, composeEditing, swarmView, swarm,
     createStatusBar(sessions, config),
     confirmEngineWhenLookedAt(sessions, views),
     // Changed engine settings say which engine is wanted: the demo engine's turn is over.

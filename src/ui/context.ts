@@ -10,6 +10,8 @@ import type { Config } from './config';
 import type { Prompts } from './prompts';
 import type { InspectPanels } from './inspect/inspectPanels';
 import type { SessionHolder } from './session';
+import type { SwarmSession } from './swarmSession';
+import type { SwarmView } from './swarmView';
 import type { WharfViews } from './views';
 import type { WalkthroughProgress } from './walkthrough';
 import type { BuildContexts } from '../workspace/buildContext';
@@ -27,6 +29,9 @@ export interface WharfContext {
   readonly buildContexts: BuildContexts;
   /** The Compose projects the workspace's files describe. */
   readonly compose: ComposeWorkspace;
+  /** The connected engine's Swarm store, and the view showing it. */
+  readonly swarm: SwarmSession;
+  readonly swarmView: SwarmView;
 }
 
 /** The connected engine's client, or a user-facing error saying why there is none. */

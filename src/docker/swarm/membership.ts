@@ -34,13 +34,20 @@ export function advertiseChoices(address: EndpointAddress, interfaces: NodeJS.Di
   return out.sort((a, b) => Number(a.loopback) - Number(b.loopback));
 }
 
-export interface InitOptions { advertiseAddr: string; listenAddr?: string; forceNewCluster?: boolean }
+export interface InitOptions {
+  advertiseAddr: string;
+  /** Where the manager listens for other nodes; the engine's default is 0.0.0.0:2377. */
+  listenAddr?: string;
+  /** The UDP port of overlay traffic (VXLAN); the engine's default is 4789. */
+  dataPathPort?: number;
+  forceNewCluster?: boolean;
+}
 
 /** `docker swarm init`: returns the new node's id. */
 export async function initSwarm(docker: Docker, init: InitOptions, options: RequestOptions = {}): Promise<string> {
   return swarmCall<string>(docker, {
     method: 'POST', path: '/swarm/init', what: 'initialize a swarm',
-    body: { AdvertiseAddr: init.advertiseAddr, ListenAddr: init.listenAddr ?? '0.0.0.0:2377', ForceNewCluster: !!init.forceNewCluster, Spec: {} },
+    body: { AdvertiseAddr: init.advertiseAddr, ListenAddr: init.listenAddr ?? '0.0.0.0:2377', ForceNewCluster: !!init.forceNewCluster, ...(init.dataPathPort ? { DataPathPort: init.dataPathPort } : {}), Spec: {} },
   }, { deadlineMs: 60_000, ...options });
 }
 

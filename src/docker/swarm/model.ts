@@ -35,6 +35,8 @@ export interface ServiceModel {
   /** The last update's state: updating, paused, completed, rollback_started, rollback_paused, rollback_completed. */
   updateState?: string;
   updateMessage?: string;
+  /** When the last update (or rollback) started: tells one update's outcome from the previous one's. */
+  updateStartedAt?: string;
   /** Whether the engine keeps a previous spec to roll back to. */
   hasPreviousSpec: boolean;
   version: number;

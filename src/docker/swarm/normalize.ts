@@ -51,6 +51,7 @@ export function serviceFrom(answer: any): ServiceModel {
     secrets: ((container.Secrets ?? []) as any[]).map((s) => String(s.SecretName ?? s.SecretID)),
     updateState: answer.UpdateStatus?.State || undefined,
     updateMessage: answer.UpdateStatus?.Message || undefined,
+    updateStartedAt: answer.UpdateStatus?.StartedAt || undefined,
     hasPreviousSpec: !!answer.PreviousSpec,
     version: Number(answer.Version?.Index ?? 0),
     createdAt: time(answer.CreatedAt),
