@@ -23,7 +23,7 @@ function swarmPane(page: Page): Locator {
 }
 
 function row(page: Page, label: string): Locator {
-  return swarmPane(page).locator('[role=treeitem]').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.]/g, '\\.')}$`) }) });
+  return swarmPane(page).locator('[role=treeitem]').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/\./g, '\\.')}$`) }) });
 }
 
 describe('a Swarm stack in the workbench', function () {

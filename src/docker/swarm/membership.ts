@@ -20,7 +20,7 @@ export interface AdvertiseChoice { address: string; interface: string; loopback:
  * one machine only (other nodes cannot reach it), which is what a laptop or a test bed wants.
  */
 export function advertiseChoices(address: EndpointAddress, interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): AdvertiseChoice[] {
-  const local = address.protocol === 'unix' || address.protocol === 'npipe' || (address.protocol === 'tcp' && /^(localhost|127\.|::1$|\[::1\]$)/.test(address.host));
+  const local = address.protocol === 'unix' || address.protocol === 'npipe' || (address.protocol === 'tcp' && /^(?:localhost|127\.|::1$|\[::1\]$)/.test(address.host));
   if (!local && (address.protocol === 'tcp' || address.protocol === 'ssh')) {
     return [{ address: address.host, interface: address.protocol, loopback: false }];
   }

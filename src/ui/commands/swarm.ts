@@ -174,8 +174,8 @@ export function swarmCommands(ctx: WharfContext): Record<string, Handler> {
       const tags = ctx.sessions.current.store.images().flatMap((i) => i.repoTags).filter((t) => !t.startsWith('<none>'));
       const image = await ctx.prompts.input({ prompt: vscode.l10n.t('Image of the service (every node must have it or pull it)'), value: tags[0] ?? '', validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('An image is needed')) });
       if (!image) return undefined;
-      const base = image.trim().split('/').pop()?.split(/[:@]/)[0]?.replace(/[^a-zA-Z0-9-]/g, '-') ?? 'service';
-      const name = await ctx.prompts.input({ prompt: vscode.l10n.t('Service name'), value: base, validateInput: (v) => (/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/.test(v.trim()) ? undefined : vscode.l10n.t('Letters, digits, - _ . (at most 63)')) });
+      const base = image.trim().split('/').pop()?.split(/[:@]/)[0]?.replace(/[^a-z0-9-]/gi, '-') ?? 'service';
+      const name = await ctx.prompts.input({ prompt: vscode.l10n.t('Service name'), value: base, validateInput: (v) => (/^[a-z0-9][\w.-]{0,62}$/i.test(v.trim()) ? undefined : vscode.l10n.t('Letters, digits, - _ . (at most 63)')) });
       if (!name) return undefined;
       const replicas = await ctx.prompts.input({ prompt: vscode.l10n.t('Replicas'), value: '1', validateInput: (v) => (/^\d+$/.test(v.trim()) ? undefined : vscode.l10n.t('A whole number')) });
       if (replicas === undefined) return undefined;
@@ -185,7 +185,7 @@ export function swarmCommands(ctx: WharfContext): Record<string, Handler> {
       if (env === undefined) return undefined;
       const mounts = await ctx.prompts.input({ prompt: vscode.l10n.t('Mounts, comma-separated (volume:/target, /host/path:/target[:ro]); empty for none'), value: '', validateInput: (v) => { try { listOf(v).forEach(parseMount); return undefined; } catch (err) { return (err as Error).message; } } });
       if (mounts === undefined) return undefined;
-      const constraints = await ctx.prompts.input({ prompt: vscode.l10n.t('Placement constraints, comma-separated (node.role == manager); empty for none'), value: '', validateInput: (v) => (listOf(v).every((c) => /(==|!=)/.test(c)) ? undefined : vscode.l10n.t('Each constraint compares with == or !=')) });
+      const constraints = await ctx.prompts.input({ prompt: vscode.l10n.t('Placement constraints, comma-separated (node.role == manager); empty for none'), value: '', validateInput: (v) => (listOf(v).every((c) => /[=!]=/.test(c)) ? undefined : vscode.l10n.t('Each constraint compares with == or !=')) });
       if (constraints === undefined) return undefined;
       const id = await createService(docker(), {
         name: name.trim(), image: image.trim(), replicas: Number(replicas), ports: listOf(ports).map(parsePort), env: listOf(env), mounts: listOf(mounts).map(parseMount), constraints: listOf(constraints),
@@ -253,7 +253,7 @@ export function swarmCommands(ctx: WharfContext): Record<string, Handler> {
       }
       if (!file) return undefined;
       const suggested = path.basename(path.dirname(file.fsPath)).toLowerCase().replace(/[^a-z0-9_-]/g, '');
-      const name = await ctx.prompts.input({ prompt: vscode.l10n.t('Stack name'), value: suggested, validateInput: (v) => (/^[a-zA-Z0-9][a-zA-Z0-9_-]*$/.test(v.trim()) ? undefined : vscode.l10n.t('Letters, digits, - and _')) });
+      const name = await ctx.prompts.input({ prompt: vscode.l10n.t('Stack name'), value: suggested, validateInput: (v) => (/^[a-z0-9][\w-]*$/i.test(v.trim()) ? undefined : vscode.l10n.t('Letters, digits, - and _')) });
       if (!name) return undefined;
       const result: StackResult = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deploying stack {0}', name.trim()) }, () => deployStack(docker(), endpoint, name.trim(), file.fsPath));
       ctx.log.info(`deploy stack ${name.trim()} (${result.route === 'cli' ? 'docker stack deploy' : 'the Docker API'}):\n${result.output}`);
@@ -336,7 +336,7 @@ export function swarmCommands(ctx: WharfContext): Record<string, Handler> {
           if (typed === undefined) return undefined;
         }
       }
-      const name = await ctx.prompts.input({ prompt: kind === 'secret' ? vscode.l10n.t('Secret name') : vscode.l10n.t('Config name'), value: file ? path.basename(file.fsPath).replace(/[^a-zA-Z0-9_.-]/g, '_') : '', validateInput: (v) => (/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/.test(v.trim()) ? undefined : vscode.l10n.t('Letters, digits, - _ . (at most 64)')) });
+      const name = await ctx.prompts.input({ prompt: kind === 'secret' ? vscode.l10n.t('Secret name') : vscode.l10n.t('Config name'), value: file ? path.basename(file.fsPath).replace(/[^\w.-]/g, '_') : '', validateInput: (v) => (/^[a-z0-9][\w.-]{0,63}$/i.test(v.trim()) ? undefined : vscode.l10n.t('Letters, digits, - _ . (at most 64)')) });
       if (!name) return undefined;
       const value = file ? await readFile(file.fsPath) : Buffer.from(typed ?? '', 'utf8');
       const id = await createSwarmData(docker(), kind, name.trim(), value);
