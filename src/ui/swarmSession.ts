@@ -19,6 +19,9 @@ export class SwarmSession implements vscode.Disposable {
     this.sessionSubscription = sessions.onDidChange(() => this.bind());
   }
 
+  /** Whether the connected engine is Podman, which has no Swarm mode. */
+  podman = false;
+
   /** The Swarm store of the connected engine; undefined while no engine is connected. */
   get current(): SwarmStore | undefined {
     return this.store;
@@ -36,7 +39,10 @@ export class SwarmSession implements vscode.Disposable {
   /** Opens a store once the engine is connected; closes it when the engine is not. */
   private follow(): void {
     const session = this.sessions.current;
-    const docker = session.store.connection.status === 'connected' ? session.docker() : undefined;
+    const connection = session.store.connection;
+    // Podman has no Swarm mode: no store, and no stream that would only fail and retry.
+    this.podman = connection.status === 'connected' && connection.engine.kind === 'podman';
+    const docker = connection.status === 'connected' && !this.podman ? session.docker() : undefined;
     if (docker && this.store && this.storeOf === docker) return;
     this.close();
     if (!docker) { this.changed.fire({ kinds: ['membership'] }); return; }

@@ -1,6 +1,6 @@
 // The Swarm view and the context key its welcome content and menus read: wharf.swarm.state is
 // the connected engine's place in a swarm ('manager', 'worker', 'inactive', 'pending', 'locked',
-// 'error'), or 'none' while no engine is connected.
+// 'error'), 'unsupported' for Podman (no Swarm mode), or 'none' while no engine is connected.
 import * as vscode from 'vscode';
 import type { SwarmSession } from './swarmSession';
 import { SwarmTreeProvider, type SwarmTreeNode } from './tree/swarmTree';
@@ -18,7 +18,7 @@ export function createSwarmView(swarm: SwarmSession): SwarmView {
   let state = '';
   const update = (): void => {
     const store = swarm.current;
-    const next = store?.membership?.state ?? 'none';
+    const next = swarm.podman ? 'unsupported' : store?.membership?.state ?? 'none';
     view.description = store?.error ? vscode.l10n.t('could not read: {0}', store.error) : undefined;
     if (next === state) return;
     state = next;

@@ -232,7 +232,11 @@ describe('Swarm on a real single-node swarm (engine)', function () {
     // A running service: leaving stops its task, the one event that tells the store (leaving sends none).
     const id = await createService(docker, { name: uniqueName('last').slice(0, 60), image: TEST_IMAGE, command: SLEEPER });
     await until('its task running', () => running(id) === 1);
-    await assert.rejects(leaveSwarm(docker, false), /last manager|force|quorum/i, 'the engine refuses without force');
+    await assert.rejects(leaveSwarm(docker, false), (err: unknown) => {
+      assert.match(String(err), /the swarm's last manager: leaving would erase the swarm/);
+      assert.match((err as { hint?: string }).hint ?? '', /Leave with Force/);
+      return true;
+    }, 'the engine refuses without force');
     await leaveSwarm(docker, true);
     await until('the store to see no swarm', () => store.membership?.state === 'inactive' && store.services().length === 0 && store.nodes().length === 0);
   });

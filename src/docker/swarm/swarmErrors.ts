@@ -19,7 +19,14 @@ export function swarmError(err: unknown, context: ErrorContext = {}): WharfError
       hint: inactive ? 'Initialize a swarm on it (Swarm: Initialize) or join one (Swarm: Join).' : 'Connect Wharf to a manager of the swarm, or promote this node on a manager.',
     });
   }
-  if (/does not have a leader|quorum/i.test(words)) {
+  if (/attempting to leave the swarm on a node that is participating as a manager/i.test(words)) {
+    const last = /last manager/i.test(words);
+    return new WharfError('engine', `${doing}${last ? 'this engine is the swarm\'s last manager: leaving would erase the swarm.' : 'this manager\'s leaving would cost the swarm its quorum of managers.'}`, {
+      ...keep,
+      hint: last ? 'Leave with Force to give the swarm up (its services, secrets and configs are lost).' : 'Demote this node on another manager first, then leave; Leave with Force only if the swarm may lose its quorum.',
+    });
+  }
+  if (/does not have a leader|no elected cluster leader/i.test(words)) {
     return new WharfError('noQuorum', `${doing}the swarm has no leader: too few managers are reachable.`, { ...keep, hint: 'Bring more than half of the managers back online; if they are gone for good, re-create the swarm from one of them with `docker swarm init --force-new-cluster`.' });
   }
   const port = /port '?(\d+)'? is already in use/i.exec(words);

@@ -65,6 +65,11 @@ describe('swarm (unit)', () => {
     const quorum = swarmError(engineError(500, 'rpc error: code = Unknown desc = The swarm does not have a leader. It\'s possible that too few managers are online. Make sure more than half of the managers are online.'));
     assert.equal(quorum.code, 'noQuorum');
     assert.match(quorum.hint ?? '', /more than half/);
+    const leaving = swarmError(engineError(503, 'You are attempting to leave the swarm on a node that is participating as a manager. Removing this node leaves 1 managers out of 2. Without a Raft quorum your swarm will be inaccessible. The only way to restore a swarm that has lost consensus is to reinitialize it with `--force-new-cluster`. Use `--force` to suppress this message.'), { action: 'leave the swarm' });
+    assert.equal(leaving.message, 'Could not leave the swarm: this manager\'s leaving would cost the swarm its quorum of managers.');
+    assert.match(leaving.hint ?? '', /Demote/);
+    const lastOne = swarmError(engineError(503, 'You are attempting to leave the swarm on a node that is participating as a manager. Removing the last manager erases all current state of the swarm. Use `--force` to ignore this message.'));
+    assert.match(lastOne.message, /last manager/);
     const port = swarmError(engineError(400, 'rpc error: code = InvalidArgument desc = port \'8080\' is already in use by service \'web\' (abc) as an ingress port'), { action: 'create service api' });
     assert.equal(port.code, 'portInUse');
     assert.equal(port.message, 'Could not create service api: port 8080 is already published by another service.');
