@@ -196,6 +196,7 @@ export class SwarmStore implements Disposable {
     const docker = this.options.docker;
     const options = { deadlineMs: this.options.deadlineMs ?? 10_000, signal: this.abort?.signal };
     const kinds = new Set<SwarmKind>();
+    let touchedServices: string[] | undefined;
     try {
       if (batch.membership || this.membershipState === undefined) {
         const membership = await readMembership(docker, options);
@@ -243,7 +244,7 @@ export class SwarmStore implements Disposable {
         }
         // A service gone takes its tasks along (its tasks' list may still name them for a moment).
         for (const id of [...this.taskMap.keys()]) if (!this.serviceList.some((s) => s.id === id)) { this.taskMap.delete(id); kinds.add('task'); }
-        if (touched.size) this.lastTouched = [...touched];
+        if (touched.size) touchedServices = [...touched];
       }
       this.lastError = undefined;
     } catch (err) {
@@ -261,11 +262,8 @@ export class SwarmStore implements Disposable {
     } finally {
       this.settleReady?.();
     }
-    if (kinds.size) this.emit({ kinds: [...kinds], services: this.lastTouched });
-    this.lastTouched = undefined;
+    if (kinds.size) this.emit({ kinds: [...kinds], services: touchedServices });
   }
-
-  private lastTouched?: string[];
 
   /** A service whose tasks are between states is read again shortly (see the file's comment). */
   private settleLater(serviceId: string): void {
