@@ -20,6 +20,9 @@ import { createSwarmData, listSwarmData, removeSwarmData } from './swarmData';
 
 export type StackRoute = 'cli' | 'api';
 
+/** How long `docker stack deploy` / `rm` may run (they return once the engine accepted the services). */
+const STACK_CLI_DEADLINE_MS = 120_000;
+
 export interface StackResult { route: StackRoute; output: string }
 
 export interface StackOptions extends RequestOptions {
@@ -39,13 +42,16 @@ export function stackRoute(options: StackOptions = {}): { route: StackRoute; cli
 /** Runs the docker CLI with `args`, pointed at `endpoint`; resolves with its output, fails with it. */
 function runCli(cli: string, args: string[], endpoint: Endpoint, cwd: string, options: StackOptions): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cli, args, { cwd, env: composeEnvironment(endpoint, options.env ?? process.env), stdio: ['ignore', 'pipe', 'pipe'], signal: options.signal });
+    // The CLI's run has a deadline like every engine request: a hung engine must not hang Wharf.
+    const timeout = options.deadlineMs ?? STACK_CLI_DEADLINE_MS;
+    const child = spawn(cli, args, { cwd, env: composeEnvironment(endpoint, options.env ?? process.env), stdio: ['ignore', 'pipe', 'pipe'], signal: options.signal, timeout });
     let output = '';
     child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
     child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
     child.on('error', (err) => reject(new WharfError('engine', `Could not run ${cli}: ${err.message}`, { cause: err })));
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       if (code === 0) resolve(output);
+      else if (signal && !options.signal?.aborted) reject(new WharfError('timeout', `docker ${args.slice(0, 2).join(' ')} did not finish within ${timeout / 1000} s.`, { hint: 'Check that the engine responds (docker info); the stack may be partly deployed: see the Swarm view.' }));
       else reject(new WharfError('engine', `docker ${args.slice(0, 2).join(' ')} failed (exit code ${code}): ${output.trim().split('\n').slice(-3).join(' ')}`, { engineMessage: output }));
     });
   });
