@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { provision } from './lib/provision.mjs';
-import { startDockerd, startPodman, startRegistry, buildTestImage, copyImage, TEST_IMAGE } from './lib/engines.mjs';
+import { startDockerd, startNetnsDockerd, startPodman, startRegistry, buildTestImage, copyImage, TEST_IMAGE } from './lib/engines.mjs';
 import { startAuthRegistries } from './lib/registries.mjs';
 import { createStoppers, isStopping, onStop, removeTree, run, startCpuHog } from './lib/lifecycle.mjs';
 import { ensureVSCodeServer } from './lib/vscodeServer.mjs';
@@ -84,6 +84,28 @@ async function runRound(dir, artifactsDir) {
         env.WHARF_TEST_PODMAN_CONF = podman.cliEnv.CONTAINERS_CONF;
         env.WHARF_TEST_PODMAN_STORAGE_CONF = podman.cliEnv.CONTAINERS_STORAGE_CONF;
         await copyImage(dockerd.socket, podman.socket, TEST_IMAGE);
+      }
+      {
+        // Swarm gets a dockerd of its own: a swarm adds networks (ingress, docker_gwbridge) and
+        // ports that the other suites' counts must not see. The Swarm suites initialize and leave
+        // it themselves (they test Init and Leave); the stop below removes whatever they left.
+        const swarmd = await startDockerd(join(dir, 's'), log, { labels: ['wharf.test.swarm=true'] });
+        stops.push(swarmd.stop);
+        env.WHARF_TEST_SWARM_HOST = swarmd.host;
+        await buildTestImage(swarmd.socket, join(dir, 's-image'));
+        if (tiers.includes('engine')) {
+          // A second node for the engine tier's multi-node suite, where the machine allows a
+          // network namespace; where it does not, the suite is skipped with this reason.
+          try {
+            const worker = await startNetnsDockerd(join(dir, 'w'), log);
+            stops.push(worker.stop);
+            await copyImage(swarmd.socket, worker.socket, TEST_IMAGE);
+            Object.assign(env, { WHARF_TEST_SWARM_WORKER_HOST: worker.host, WHARF_TEST_SWARM_MANAGER_ADDR: worker.hostAddr, WHARF_TEST_SWARM_WORKER_ADDR: worker.nsAddr });
+          } catch (e) {
+            env.WHARF_TEST_SWARM_WORKER_UNAVAILABLE = String(e.message ?? e).split('\n')[0];
+            log(`no second swarm node: ${env.WHARF_TEST_SWARM_WORKER_UNAVAILABLE}`);
+          }
+        }
       }
       if (tiers.includes('engine') || tiers.includes('host')) {
         // Push and pull are tested in both tiers, always against this local registry.

@@ -17,6 +17,8 @@ import { Prompts } from './ui/prompts';
 import { createRegistries } from './ui/registries';
 import { SessionHolder } from './ui/session';
 import { createStatusBar } from './ui/statusBar';
+import { SwarmSession } from './ui/swarmSession';
+import { createSwarmView } from './ui/swarmView';
 import { createViews } from './ui/views';
 import { WalkthroughProgress } from './ui/walkthrough';
 import { BuildContexts } from './workspace/buildContext';
@@ -40,13 +42,15 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
   const walkthrough = new WalkthroughProgress(sessions);
   const buildContexts = new BuildContexts(context.workspaceState);
   const registries = createRegistries(context.globalState, sessions);
-  const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect, walkthrough, buildContexts, compose, registries };
+  const swarm = new SwarmSession(sessions, (line) => log.info(line));
+  const swarmView = createSwarmView(swarm);
+  const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect, walkthrough, buildContexts, compose, registries, swarm, swarmView };
   const lint = createLinting(ctx);
   const editing = createEditing(ctx);
   const composeEditing = new ComposeEditing();
 
   context.subscriptions.push(
-    log, config, sessions, views, inspect, walkthrough, lint, editing, compose, composeEditing, registries,
+    log, config, sessions, views, inspect, walkthrough, lint, editing, compose, composeEditing, registries, swarmView, swarm,
     createStatusBar(sessions, config),
     confirmEngineWhenLookedAt(sessions, views),
     // Changed engine settings say which engine is wanted: the demo engine's turn is over.

@@ -266,3 +266,79 @@ export async function copyImage(fromSocket, toSocket, name) {
     await to.getImage(loaded.Id).tag({ repo, tag });
   }
 }
+
+/**
+ * A /30 in 169.254/16 (link-local: reachable only across the veth pair it is put on, never
+ * routed) for a network namespace, named after its third octet like the bridges above: the
+ * namespace's name claims the subnet. 169.254.169.x (cloud metadata) is never used.
+ */
+export function netnsCandidates(ipAddr, netnsList, start = 0) {
+  const usedNets = new Set([...ipAddr.matchAll(/\binet 169\.254\.(\d+)\./g)].map((m) => Number(m[1])));
+  const usedNames = new Set(netnsList.split('\n').map((line) => line.split(' ')[0]).filter(Boolean));
+  const out = [];
+  for (let i = 0; i < 250; i++) {
+    const third = (start + i) % 250 + 1;
+    if (third === 169 || usedNets.has(third) || usedNames.has(`wharfsw${third}`)) continue;
+    out.push({ ns: `wharfsw${third}`, hostLink: `wsw${third}h`, nsLink: `wsw${third}n`, hostAddr: `169.254.${third}.1`, nsAddr: `169.254.${third}.2` });
+  }
+  return out;
+}
+
+function createNetns() {
+  const candidates = netnsCandidates(ip(['-o', '-4', 'addr']).stdout ?? '', ip(['netns', 'list']).stdout ?? '', Math.floor(Math.random() * 250));
+  for (const c of candidates) {
+    const added = ip(['netns', 'add', c.ns]);
+    if (added.status !== 0) {
+      if (/exists/i.test(added.stderr)) continue;
+      throw new Error(`ip netns add ${c.ns} failed: ${added.stderr.trim()}`);
+    }
+    const remove = onStop(() => { ip(['link', 'del', c.hostLink]); ip(['netns', 'del', c.ns]); });
+    for (const args of [
+      ['link', 'add', c.hostLink, 'type', 'veth', 'peer', 'name', c.nsLink],
+      ['link', 'set', c.nsLink, 'netns', c.ns],
+      ['addr', 'add', `${c.hostAddr}/30`, 'dev', c.hostLink],
+      ['link', 'set', c.hostLink, 'up'],
+      ['-n', c.ns, 'addr', 'add', `${c.nsAddr}/30`, 'dev', c.nsLink],
+      ['-n', c.ns, 'link', 'set', c.nsLink, 'up'],
+      ['-n', c.ns, 'link', 'set', 'lo', 'up'],
+    ]) {
+      const r = ip(args);
+      if (r.status !== 0) { remove(); throw new Error(`ip ${args.join(' ')} failed: ${r.stderr.trim()}`); }
+    }
+    return { ...c, remove };
+  }
+  throw new Error('no free /30 left in 169.254.0.0/16 for a network namespace (see `ip netns list`)');
+}
+
+/**
+ * A private dockerd in a network namespace of its own, joined to this one by a veth pair on a
+ * link-local /30: a second swarm node that reaches the first only at `hostAddr` (the swarm's
+ * manager listens and advertises there) and is reached at `nsAddr`. It has no bridge (`--bridge
+ * none`), touches no iptables, and is entered with `nsenter --net` rather than `ip netns exec`,
+ * which remounts /sys and so hides the cgroup mounts dockerd needs ("Devices cgroup isn't
+ * mounted"). Throws, with the reason, where the machine allows no namespaces.
+ */
+export async function startNetnsDockerd(root, log, { register = () => {} } = {}) {
+  mkdirSync(root, { recursive: true });
+  const stopFolder = onStop(() => removeTree(root));
+  let netns;
+  try { netns = createNetns(); } catch (e) { await stopFolder(); throw e; }
+  const socket = join(root, 'docker.sock');
+  const logFile = join(root, 'dockerd.log');
+  const proc = startProcess('nsenter', [`--net=/run/netns/${netns.ns}`, 'dockerd',
+    '--host', `unix://${socket}`, '--data-root', join(root, 'data'), '--exec-root', join(root, 'exec'),
+    '--pidfile', join(root, 'docker.pid'), '--bridge', 'none', '--iptables=false', '--ip-forward=false', '--ip-masq=false',
+    '--storage-driver', 'overlay2', '--label', 'wharf.test.swarm=worker',
+  ], { logFile, graceMs: 30000 });
+  const stop = onStop(async () => {
+    await proc.stop();
+    await netns.remove();
+    await stopFolder();
+  });
+  register(stop);
+  try {
+    await waitFor('dockerd in its network namespace', async () => (await unixGet(socket, '/_ping')) === 200, { timeoutMs: 60000, child: proc.child, logFile });
+  } catch (e) { await stop(); throw e; }
+  log(`dockerd up in network namespace ${netns.ns} on unix://${socket} (${netns.nsAddr}, reaching ${netns.hostAddr})`);
+  return { host: `unix://${socket}`, socket, hostAddr: netns.hostAddr, nsAddr: netns.nsAddr, stop };
+}

@@ -20,6 +20,12 @@ export type WharfErrorCode =
   | 'badRequest'
   | 'cancelled'
   | 'malformedAnswer'
+  // Swarm (src/docker/swarm/swarmErrors.ts)
+  | 'notSwarmManager'
+  | 'noQuorum'
+  | 'imageUnreachable'
+  | 'portInUse'
+  | 'noSuitableNode'
   | 'engine';
 
 export interface WharfErrorOptions {

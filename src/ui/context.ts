@@ -11,6 +11,8 @@ import type { Prompts } from './prompts';
 import type { Registries } from './registries';
 import type { InspectPanels } from './inspect/inspectPanels';
 import type { SessionHolder } from './session';
+import type { SwarmSession } from './swarmSession';
+import type { SwarmView } from './swarmView';
 import type { WharfViews } from './views';
 import type { WalkthroughProgress } from './walkthrough';
 import type { BuildContexts } from '../workspace/buildContext';
@@ -30,6 +32,9 @@ export interface WharfContext {
   readonly compose: ComposeWorkspace;
   /** The Registries view: registries, their accounts, what was fetched from them. */
   readonly registries: Registries;
+  /** The connected engine's Swarm store, and the view showing it. */
+  readonly swarm: SwarmSession;
+  readonly swarmView: SwarmView;
 }
 
 /** The connected engine's client, or a user-facing error saying why there is none. */

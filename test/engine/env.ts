@@ -16,6 +16,8 @@ export const podmanHost = (): string => required('WHARF_TEST_PODMAN_HOST');
 /** The containers.conf and storage.conf that point a `podman` CLI (podman-compose's) at that Podman. */
 export const podmanConf = (): string => required('WHARF_TEST_PODMAN_CONF');
 export const podmanStorageConf = (): string => required('WHARF_TEST_PODMAN_STORAGE_CONF');
+/** unix:///…/docker.sock of the dockerd the Swarm suites make a swarm of (and leave). */
+export const swarmHost = (): string => required('WHARF_TEST_SWARM_HOST');
 /** 127.0.0.1:PORT of the local registry (no auth). */
 export const registryAddress = (): string => required('WHARF_TEST_REGISTRY');
 

@@ -9,11 +9,12 @@ import { containerCommands } from './containers';
 import { dockerfileCommands } from './dockerfile';
 import { imageCommands } from './images';
 import { registryCommands } from './registries';
+import { swarmCommands } from './swarm';
 import { systemCommands } from './system';
 import { walkthroughCommands } from './walkthrough';
 
 /** Commands that act on the engine: without one they say so (with the ways out) and do nothing. */
-const ENGINE_FAMILIES = ['wharf.container.', 'wharf.image.', 'wharf.volume.', 'wharf.network.', 'wharf.compose.'];
+const ENGINE_FAMILIES = ['wharf.container.', 'wharf.image.', 'wharf.volume.', 'wharf.network.', 'wharf.compose.', 'wharf.swarm.'];
 const ENGINE_COMMANDS = new Set(['wharf.prune', 'wharf.refresh', 'wharf.dockerfile.build', 'wharf.dockerfile.buildAndRun', 'wharf.walkthrough.run']);
 
 export function needsEngine(id: string): boolean {
@@ -22,7 +23,7 @@ export function needsEngine(id: string): boolean {
 
 export function registerCommands(ctx: WharfContext): vscode.Disposable[] {
   const dockerfile = dockerfileCommands(ctx);
-  const table = { ...containerCommands(ctx), ...imageCommands(ctx), ...systemCommands(ctx), ...recoveryCommands(ctx), ...dockerfile.commands, ...walkthroughCommands(ctx), ...composeCommands(ctx), ...registryCommands(ctx) };
+  const table = { ...containerCommands(ctx), ...imageCommands(ctx), ...systemCommands(ctx), ...recoveryCommands(ctx), ...dockerfile.commands, ...walkthroughCommands(ctx), ...composeCommands(ctx), ...registryCommands(ctx), ...swarmCommands(ctx) };
   return [dockerfile, ...Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     if (needsEngine(id) && !(await ensureEngine(ctx))) return undefined;
     const result = await handler(...args);

@@ -208,6 +208,12 @@ describe('harness: interrupted during the engine tier', function () {
     assert.ok(!new RegExp(`^\\d+: ${bridge}[:@]`, 'm').test(links), `bridge ${bridge} is left behind`);
     bridge = '';
     for (const c of containers) if (c.netns) assert.ok(!existsSync(c.netns), `network namespace ${c.netns} is left behind`);
+    // The Swarm worker's namespace and veth pair, where the machine allowed one.
+    const workerNs = /dockerd up in network namespace (\S+)/.exec(out.all)?.[1];
+    if (workerNs) {
+      assert.ok(!existsSync(`/run/netns/${workerNs}`), `network namespace ${workerNs} is left behind`);
+      assert.ok(!new RegExp(`^\\d+: wsw${workerNs.slice('wharfsw'.length)}h[:@]`, 'm').test(spawnSync('ip', ['-o', 'link'], { encoding: 'utf8' }).stdout), `the veth of ${workerNs} is left behind`);
+    }
   }
 
   it('Ctrl-C (SIGINT to its process group) stops dockerd, containerd, the containers, Podman, the registry and mocha, and removes the bridge and the run folder', async () => {
