@@ -104,6 +104,8 @@ const NOT_FOUND = Symbol('notFound');
 export class DockerEngineStore implements EngineStore {
   private readonly containerMap = new Map<string, ContainerModel>();
   private readonly imageMap = new Map<string, ImageModel>();
+  /** Tag → the id of the image that holds it: a tag moving finds its old holder without a scan. */
+  private readonly tagHolders = new Map<string, string>();
   private readonly volumeMap = new Map<string, VolumeModel>();
   private readonly networkMap = new Map<string, NetworkModel>();
   private readonly arrays = new Map<ObjectKind, readonly AnyModel[]>();
@@ -548,25 +550,40 @@ export class DockerEngineStore implements EngineStore {
     const id = idOf(kind, model);
     const existing = map.get(id);
     if (existing && isDeepStrictEqual(existing, model)) return; // identity kept: nothing changed
-    if (kind === 'image') this.releaseTags(model as ImageModel, changes);
+    if (kind === 'image') this.releaseTags(model as ImageModel, existing as ImageModel | undefined, changes);
     map.set(id, model);
     this.arrays.delete(kind);
     if (existing) changes.updated(kind, id); else changes.added(kind, id);
   }
 
-  /** A tag names one image: when it moves (pull, tag), the old holder loses it without an event. */
-  private releaseTags(image: ImageModel, changes: ChangeSet): void {
-    if (image.repoTags.length === 0) return;
-    const tags = new Set(image.repoTags);
-    for (const other of this.imageMap.values()) {
-      if (other.id === image.id || !other.repoTags.some((tag) => tags.has(tag))) continue;
-      this.imageMap.set(other.id, { ...other, repoTags: other.repoTags.filter((tag) => !tags.has(tag)) });
-      changes.updated('image', other.id);
+  /**
+   * A tag names one image: when it moves (pull, tag), the old holder loses it without an event.
+   * Looked up by tag, so a first load of n images costs O(n), not a scan of all images per image.
+   */
+  private releaseTags(image: ImageModel, existing: ImageModel | undefined, changes: ChangeSet): void {
+    for (const tag of existing?.repoTags ?? []) if (this.tagHolders.get(tag) === image.id) this.tagHolders.delete(tag);
+    const moved = new Map<string, Set<string>>();
+    for (const tag of image.repoTags) {
+      const holder = this.tagHolders.get(tag);
+      if (holder !== undefined && holder !== image.id) {
+        let tags = moved.get(holder);
+        if (!tags) moved.set(holder, tags = new Set());
+        tags.add(tag);
+      }
+      this.tagHolders.set(tag, image.id);
+    }
+    for (const [holder, tags] of moved) {
+      const other = this.imageMap.get(holder);
+      if (!other) continue;
+      this.imageMap.set(holder, { ...other, repoTags: other.repoTags.filter((tag) => !tags.has(tag)) });
+      this.arrays.delete('image');
+      changes.updated('image', holder);
     }
   }
 
   private remove(kind: ObjectKind, id: string, changes: ChangeSet): void {
     const map = this.mapOf(kind);
+    if (kind === 'image') for (const tag of (map.get(id) as ImageModel | undefined)?.repoTags ?? []) if (this.tagHolders.get(tag) === id) this.tagHolders.delete(tag);
     if (!map.delete(id)) return;
     this.touchedAt.delete(`${kind}:${id}`);
     this.arrays.delete(kind);
