@@ -9,7 +9,7 @@ import type { ComposeWorkspace } from './composeWorkspace';
 import type { Config } from './config';
 import type { Prompts } from './prompts';
 import type { InspectPanels } from './inspect/inspectPanels';
-import type { SessionHolder } from './session';
+import type { EngineSet, SessionHolder } from './session';
 import type { WharfViews } from './views';
 import type { WalkthroughProgress } from './walkthrough';
 import type { BuildContexts } from '../workspace/buildContext';
@@ -17,6 +17,9 @@ import type { BuildContexts } from '../workspace/buildContext';
 export interface WharfContext {
   readonly extension: vscode.ExtensionContext;
   readonly config: Config;
+  /** Every engine shown (wharf.engines), and which one is focused. */
+  readonly engines: EngineSet;
+  /** The focused engine's session: the engine of the item last selected or acted on. */
   readonly sessions: SessionHolder;
   readonly log: vscode.LogOutputChannel;
   readonly prompts: Prompts;

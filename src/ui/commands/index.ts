@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { WharfContext } from '../context';
 import { ensureEngine, recoveryCommands } from '../engineRecovery';
+import { engineOfNode } from '../tree/engineRoots';
 import { composeCommands } from '../composeCommands';
 import { containerCommands } from './containers';
 import { dockerfileCommands } from './dockerfile';
@@ -23,6 +24,9 @@ export function registerCommands(ctx: WharfContext): vscode.Disposable[] {
   const dockerfile = dockerfileCommands(ctx);
   const table = { ...containerCommands(ctx), ...imageCommands(ctx), ...systemCommands(ctx), ...recoveryCommands(ctx), ...dockerfile.commands, ...walkthroughCommands(ctx), ...composeCommands(ctx) };
   return [dockerfile, ...Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    // A command on a row acts on that row's engine (several engines: wharf.engines).
+    const engine = engineOfNode(args[0]);
+    if (engine) ctx.engines.focus(engine);
     if (needsEngine(id) && !(await ensureEngine(ctx))) return undefined;
     const result = await handler(...args);
     await ctx.walkthrough.record(id, result);
