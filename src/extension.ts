@@ -5,6 +5,7 @@ import { registerCommands } from './ui/commands';
 import { ComposeEditing } from './ui/composeEditing';
 import { ComposeWorkspace } from './ui/composeWorkspace';
 import { Config } from './ui/config';
+import { DockerContextsView } from './ui/contextsView';
 import { engineChoices } from './docker/engineList';
 import type { WharfContext } from './ui/context';
 import { createEditing, type Editing } from './ui/editing';
@@ -37,16 +38,17 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
   const sessions = engines.sessions;
   const compose = new ComposeWorkspace();
   const views = createViews(engines, config, compose);
+  const contexts = new DockerContextsView(config, engines);
   const inspect = new InspectPanels(context.extensionUri, sessions);
   const walkthrough = new WalkthroughProgress(sessions);
   const buildContexts = new BuildContexts(context.workspaceState);
-  const ctx: WharfContext = { extension: context, config, engines, sessions, log, prompts, views, inspect, walkthrough, buildContexts, compose };
+  const ctx: WharfContext = { extension: context, config, engines, sessions, contexts, log, prompts, views, inspect, walkthrough, buildContexts, compose };
   const lint = createLinting(ctx);
   const editing = createEditing(ctx);
   const composeEditing = new ComposeEditing();
 
   context.subscriptions.push(
-    log, config, views, engines, inspect, walkthrough, lint, editing, compose, composeEditing,
+    log, config, views, engines, contexts, vscode.window.createTreeView('wharf.contexts', { treeDataProvider: contexts }), inspect, walkthrough, lint, editing, compose, composeEditing,
     createStatusBar(engines, config),
     confirmEngineWhenLookedAt(sessions, views),
     // Changed engine settings say which engine is wanted: the demo engine's turn is over.

@@ -7,6 +7,7 @@ import { toWharfError } from '../docker/errors';
 import { maskText } from '../docker/secrets';
 import type { ComposeWorkspace } from './composeWorkspace';
 import type { Config } from './config';
+import type { DockerContextsView } from './contextsView';
 import type { Prompts } from './prompts';
 import type { InspectPanels } from './inspect/inspectPanels';
 import type { EngineSet, SessionHolder } from './session';
@@ -21,6 +22,8 @@ export interface WharfContext {
   readonly engines: EngineSet;
   /** The focused engine's session: the engine of the item last selected or acted on. */
   readonly sessions: SessionHolder;
+  /** The docker CLI's contexts, as the Contexts view shows them. */
+  readonly contexts: DockerContextsView;
   readonly log: vscode.LogOutputChannel;
   readonly prompts: Prompts;
   readonly views: WharfViews;

@@ -7,6 +7,7 @@ import { ensureEngine, recoveryCommands } from '../engineRecovery';
 import { engineOfNode } from '../tree/engineRoots';
 import { composeCommands } from '../composeCommands';
 import { containerCommands } from './containers';
+import { contextCommands } from './contexts';
 import { dockerfileCommands } from './dockerfile';
 import { imageCommands } from './images';
 import { systemCommands } from './system';
@@ -22,7 +23,7 @@ export function needsEngine(id: string): boolean {
 
 export function registerCommands(ctx: WharfContext): vscode.Disposable[] {
   const dockerfile = dockerfileCommands(ctx);
-  const table = { ...containerCommands(ctx), ...imageCommands(ctx), ...systemCommands(ctx), ...recoveryCommands(ctx), ...dockerfile.commands, ...walkthroughCommands(ctx), ...composeCommands(ctx) };
+  const table = { ...containerCommands(ctx), ...imageCommands(ctx), ...systemCommands(ctx), ...recoveryCommands(ctx), ...dockerfile.commands, ...walkthroughCommands(ctx), ...composeCommands(ctx), ...contextCommands(ctx) };
   return [dockerfile, ...Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     // A command on a row acts on that row's engine (several engines: wharf.engines).
     const engine = engineOfNode(args[0]);
