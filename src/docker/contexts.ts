@@ -98,7 +98,7 @@ export function createDockerContext(configDir: string, context: NewContext): voi
   const name = context.name.trim();
   if (!NAME.test(name)) throw new WharfError('badRequest', `"${name}" is not a valid context name.`, { hint: 'Letters, digits, and _ . + - (not first).' });
   if (name === DEFAULT || readJson(path.join(metaDir(configDir, name), 'meta.json'))) throw new WharfError('conflictName', `Docker context "${name}" already exists.`);
-  if (!/^(unix|tcp|ssh|npipe):\/\/./.test(context.host)) throw new WharfError('badRequest', `"${context.host}" is not an engine address.`, { hint: 'unix:///path/to/docker.sock, tcp://host:2376 or ssh://user@host.' });
+  if (!/^(?:unix|tcp|ssh|npipe):\/\/./.test(context.host)) throw new WharfError('badRequest', `"${context.host}" is not an engine address.`, { hint: 'unix:///path/to/docker.sock, tcp://host:2376 or ssh://user@host.' });
   const tls = context.tls;
   const hasTls = Boolean(tls && (tls.ca || tls.cert || tls.key));
   const meta = {
