@@ -345,7 +345,7 @@ async function main(): Promise<void> {
     if (engines === 1) env.DOCKER_HOST = proxy.host;
     else {
       // Machine settings: read in any window, trusted or not, as a user's own settings are.
-      const machine = join(dir, 'data', 'server', 'data', 'Machine');
+      const machine = join(dir, 'data', 'user', 'Machine');
       mkdirSync(machine, { recursive: true });
       writeFileSync(join(machine, 'settings.json'), JSON.stringify({ 'wharf.engines': [proxy.host, `unix://${podmanSocket}`] }, null, 2));
     }
