@@ -113,7 +113,7 @@ export function resolveEndpoint(input: ResolveInput = {}): Endpoint {
       agent: env.SSH_AUTH_SOCK || undefined,
       ...(privateKey ? { privateKey } : {}),
       // known_hosts names the real host (HostName), as OpenSSH checks it, not the alias.
-      hostKeys: new HostKeyChecker({ host, port, homedir: home, readFile: (file) => files.readFile(file), ask: input.askHostKey }),
+      hostKeys: new HostKeyChecker({ host, port, alias, homedir: home, readFile: (file) => files.readFile(file), ask: input.askHostKey }),
     };
   };
   const fromEnvironment: HostSources = { tls: () => tlsFromEnvironment(env, configDir, files), ssh };

@@ -4,35 +4,45 @@
 // obtained wins, except IdentityFile, which accumulates. `Match` blocks are skipped: their
 // conditions (exec, canonical, …) are beyond what Wharf evaluates, and applying one wrongly would
 // be worse than not applying it. And which identity file holds a key ssh2 can use unprompted.
+// The one home of ssh_config reading: known_hosts checks (knownHosts.ts) ask it for HostKeyAlias.
 import * as path from 'node:path';
 
 export interface SshHostConfig {
   hostName?: string;
   user?: string;
   port?: number;
+  /** The name known_hosts holds this host's keys under, instead of the host's own. */
+  hostKeyAlias?: string;
   identityFiles: string[];
 }
 
-/** OpenSSH's wildcard match: * any run, ? one character. Greedy two-pointer walk, no backtracking blow-up. */
-export function sshPatternMatches(pattern: string, text: string): boolean {
-  const p = pattern.toLowerCase();
-  const t = text.toLowerCase();
-  let pi = 0;
-  let ti = 0;
+/** Names, patterns and hosts longer than this never match (they bound the glob matcher's work). */
+const MAX_NAME = 1024;
+
+/** OpenSSH's glob: `*` any run, `?` one character; the whole text must match. Case-sensitive: callers lower-case. */
+export function globMatch(pattern: string, text: string): boolean {
+  if (pattern.length > MAX_NAME || text.length > MAX_NAME) return false;
+  let p = 0;
+  let t = 0;
   let star = -1;
-  let mark = 0;
-  while (ti < t.length) {
-    if (pi < p.length && (p[pi] === '?' || p[pi] === t[ti])) { pi++; ti++; } else if (pi < p.length && p[pi] === '*') { star = pi++; mark = ti; } else if (star >= 0) { pi = star + 1; ti = ++mark; } else return false;
+  let resume = 0;
+  while (t < text.length) {
+    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) { p++; t++; continue; }
+    if (p < pattern.length && pattern[p] === '*') { star = p++; resume = t; continue; }
+    if (star < 0) return false;
+    p = star + 1;
+    t = ++resume;
   }
-  while (pi < p.length && p[pi] === '*') pi++;
-  return pi === p.length;
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 /** A `Host` line's patterns: matches when one pattern does and no negated one does. */
-function hostLineMatches(patterns: readonly string[], alias: string): boolean {
+function hostLineMatches(patterns: readonly string[], name: string): boolean {
+  const alias = name.toLowerCase();
   let matched = false;
   for (const pattern of patterns) {
-    if (pattern.startsWith('!')) { if (sshPatternMatches(pattern.slice(1), alias)) return false; } else if (sshPatternMatches(pattern, alias)) matched = true;
+    if (pattern.startsWith('!')) { if (globMatch(pattern.slice(1).toLowerCase(), alias)) return false; } else if (globMatch(pattern.toLowerCase(), alias)) matched = true;
   }
   return matched;
 }
@@ -72,6 +82,7 @@ export function sshConfigFor(alias: string, text: string | undefined, home: stri
     if (!applies || args.length === 0) continue;
     if (keyword === 'hostname') found.hostName ??= args[0];
     else if (keyword === 'user') found.user ??= args[0];
+    else if (keyword === 'hostkeyalias') found.hostKeyAlias ??= args[0];
     else if (keyword === 'port') { const port = Number(args[0]); if (found.port === undefined && Number.isInteger(port) && port > 0 && port < 65536) found.port = port; } else if (keyword === 'identityfile') rawIdentities.push(args[0]);
   }
   const hostName = found.hostName ?? alias;
