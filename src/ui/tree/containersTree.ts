@@ -235,7 +235,8 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
       this.relisting = undefined;
     }
     const store = this.sessions.current.store;
-    if (store.connection.status !== 'connected') return [];
+    // The first rows show as soon as the containers are listed, before the connection is complete.
+    if (store.connection.status !== 'connected' && !(store.connection.status === 'connecting' && store.containersListed)) return [];
     if (node?.type === 'container') return [];
     const grouping = this.config.containerGrouping === 'composeProject';
     const visible = store.containers().filter((c) => !this.filterText || containerSearchText(c).includes(this.filterText));
