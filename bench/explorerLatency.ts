@@ -1,18 +1,24 @@
-// Explorer speed in the real workbench (reported, never asserted): how long a container created and
-// started through the API takes to show as a row in the Containers view, and a removed one to
-// disappear, with 0 and with 1,000 other containers (median and p90 of N samples); Docker API
-// requests per minute while the view is open and idle (counted by a socket proxy between Wharf
-// and the engine); and the time from clicking Wharf's activity-bar icon in a loaded workbench to
-// the view's first rows. Ends with one table: measured, target, and Microsoft's Container Tools.
+// Explorer speed in the real workbench, on the packaged .vsix (built with `npm run package`'s own
+// vsce call, installed with the VS Code server's CLI; reported, never asserted), at 1,000 and
+// 10,000 containers and with two engines (dockerd and Podman side by side, wharf.engines):
+//  - update: how long a container created and started through the API takes to show as a row in
+//    the Containers view, and a removed one to disappear (median and p90 of N samples);
+//  - Docker API requests per minute while the view is open and idle (a socket proxy counts them);
+//  - first rows, warm: the workbench is up and Wharf's store listed, then the Wharf icon is
+//    clicked; time from the click to the first rows;
+//  - first rows, cold: the Wharf icon is clicked the moment the workbench shows it; time from the
+//    click to the first rows, and from the extension host's start (its log's first line) and from
+//    Wharf's activation (Wharf's log) to the first rows.
+// Ends with one table: measured, target, and Microsoft's Container Tools where measured.
 //
-// Run by `npm run bench` (scripts/bench.mjs), which starts a private dockerd and passes
-// WHARF_BENCH_DOCKER_SOCKET (its socket path; else DOCKER_HOST=unix://…) and
-// WHARF_BENCH_TEST_IMAGE. Wharf reaches that engine only through the counting proxy: the
-// workspace's wharf.engine.host setting points at the proxy and DOCKER_HOST is taken out of the
-// VS Code server's environment.
-// Optional: WHARF_BENCH_SAMPLES (12, at least 10), WHARF_BENCH_OTHERS (1000),
+// Run by `npm run bench` (scripts/bench.mjs), which starts a private dockerd and Podman and passes
+// WHARF_BENCH_DOCKER_SOCKET, WHARF_BENCH_PODMAN_SOCKET and WHARF_BENCH_TEST_IMAGE. Wharf reaches
+// dockerd only through the counting proxy: the VS Code server's DOCKER_HOST points at the proxy
+// (one engine), or its machine settings list the proxy and Podman (wharf.engines). The window
+// opens no folder, so no workspace-trust question stands between the click and the rows.
+// Optional: WHARF_BENCH_SAMPLES (12, at least 10), WHARF_BENCH_SCALES (1000,10000),
 // WHARF_BENCH_IDLE_MS (30000 per idle window, at least 30000), WHARF_BENCH_FIRST_OPENS (3).
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -21,7 +27,7 @@ import { SocketProxy } from '../test/engine/socketProxy';
 
 const root = resolve(__dirname, '..', '..');
 const SAMPLES = Math.max(10, Number(process.env.WHARF_BENCH_SAMPLES ?? 12));
-const OTHERS = Number(process.env.WHARF_BENCH_OTHERS ?? 1000);
+const SCALES = (process.env.WHARF_BENCH_SCALES ?? '1000,10000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
 const IDLE_MS = Math.max(30_000, Number(process.env.WHARF_BENCH_IDLE_MS ?? 30_000));
 const FIRST_OPENS = Math.max(1, Number(process.env.WHARF_BENCH_FIRST_OPENS ?? 3));
 const IMAGE = process.env.WHARF_BENCH_TEST_IMAGE ?? 'wharf-test/busybox:latest';
@@ -189,30 +195,8 @@ async function idleRequests(proxy: SocketProxy, label: string): Promise<{ perMin
   return { perMinute, requests };
 }
 
-function table(results: { without: Series; with?: Series; idle0: number; idle1000?: number; firstOpen0: Figures; firstOpen1000?: Figures }): string {
-  const mp = (f?: Figures): string => (f ? `${f.median} / ${f.p90}` : '–');
-  const ratio = (theirs: number, ours?: number): string => (ours === undefined ? '–' : ours === 0 ? `${theirs} → 0` : `${(theirs / ours).toFixed(1)}×`);
-  const rows: string[][] = [
-    ['Figure (ms: median / p90)', '0 others', `${OTHERS} others`, 'Target', 'Container Tools (0 / 1,000)', 'Container Tools ÷ Wharf (0 / 1,000)'],
-    ['create call → running row visible', mp(results.without.createToRow), mp(results.with?.createToRow), '≤ 100 median @1,000', `${CONTAINER_TOOLS.showNew0} / ${CONTAINER_TOOLS.showNew1000}`,
-      `${ratio(CONTAINER_TOOLS.showNew0, results.without.createToRow.median)} / ${ratio(CONTAINER_TOOLS.showNew1000, results.with?.createToRow.median)}`],
-    ['start returned → running row visible', mp(results.without.startToRow), mp(results.with?.startToRow), '≤ 100 median @1,000', `${CONTAINER_TOOLS.showNew0} / ${CONTAINER_TOOLS.showNew1000}`,
-      `${ratio(CONTAINER_TOOLS.showNew0, results.without.startToRow.median)} / ${ratio(CONTAINER_TOOLS.showNew1000, results.with?.startToRow.median)}`],
-    ['remove call → row gone', mp(results.without.removeToGone), mp(results.with?.removeToGone), '≤ 100 median @1,000', '–', '–'],
-    ['remove returned → row gone', mp(results.without.removeReturnedToGone), mp(results.with?.removeReturnedToGone), '≤ 100 median @1,000', '–', '–'],
-    ['(the engine alone: create+start calls)', mp(results.without.engineCreateStart), mp(results.with?.engineCreateStart), '–', '–', '–'],
-    ['(the engine alone: remove call)', mp(results.without.engineRemove), mp(results.with?.engineRemove), '–', '–', '–'],
-    ['idle API requests / min (view open)', String(results.idle0), results.idle1000 === undefined ? '–' : String(results.idle1000), '0', String(CONTAINER_TOOLS.idlePerMinute),
-      `${ratio(CONTAINER_TOOLS.idlePerMinute, results.idle0)} / ${ratio(CONTAINER_TOOLS.idlePerMinute, results.idle1000)}`],
-    [`click Wharf icon → first rows (${FIRST_OPENS} fresh windows)`, mp(results.firstOpen0), mp(results.firstOpen1000), '–', '–', '–'],
-  ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
-}
-
 /** Wharf's own log of each window (connects, reconnects and their causes) outlives the scratch folder. */
-function keepWharfLogs(dataDir: string): void {
+function keepWharfLogs(dataDir: string, prefix: string): void {
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const found: string[] = [];
@@ -224,90 +208,190 @@ function keepWharfLogs(dataDir: string): void {
     }
   };
   try { walk(dataDir); } catch { return; }
-  found.sort().forEach((path, i) => copyFileSync(path, join(dir, `explorer-wharf-window${i + 1}.log`)));
+  found.sort().forEach((path, i) => copyFileSync(path, join(dir, `${prefix}-wharf-window${i + 1}.log`)));
+}
+
+
+interface ColdOpen { clickToRows: number; hostStartToRows?: number; activatedToRows?: number }
+
+/** Files named `name` under `dir`, newest first by modification time. */
+function filesNamed(dir: string, name: string): string[] {
+  const found: Array<{ path: string; mtime: number }> = [];
+  const walk = (folder: string): void => {
+    let entries;
+    try { entries = readdirSync(folder, { withFileTypes: true }); } catch { return; }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === name) found.push({ path, mtime: statSync(path).mtimeMs });
+    }
+  };
+  walk(dir);
+  return found.sort((a, b) => b.mtime - a.mtime).map((f) => f.path);
+}
+
+/** The epoch ms of a VS Code log line ("2026-12-06 16:45:01.123 [info] …", local time) matching `pattern`. */
+function logTime(file: string, pattern: RegExp): number | undefined {
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch { return undefined; }
+  const line = text.split('\n').find((l) => pattern.test(l));
+  const stamp = line?.match(/^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3})/);
+  return stamp ? new Date(`${stamp[1]}T${stamp[2]}`).getTime() : undefined;
+}
+
+/**
+ * Opens a fresh window and clicks Wharf's icon the moment the workbench shows it (Wharf is not
+ * active yet: its extension host is still starting); times the first visible container row from
+ * the click, from the extension host's first log line, and from Wharf's "activated" log line.
+ */
+async function coldOpen(browser: Browser, url: string, dataDir: string): Promise<ColdOpen> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(120_000);
+    const opened = Date.now();
+    await page.goto(url, { waitUntil: 'commit' });
+    const tab = wharfTab(page);
+    await tab.waitFor({ state: 'visible' });
+    const box = (await tab.boundingBox())!;
+    const rows = await watchRow(page, NAME_PREFIX, 'visible');
+    const t0 = Date.now();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const shown = await rows();
+    // This window's extension host is the one whose log began after the page was opened.
+    const hostLog = filesNamed(dataDir, 'remoteexthost.log').find((f) => (logTime(f, /./) ?? 0) >= opened - 1000);
+    const hostStart = hostLog ? logTime(hostLog, /./) : undefined;
+    const wharfLog = hostLog ? filesNamed(join(hostLog, '..'), 'Wharf.log')[0] : undefined;
+    const activated = wharfLog ? logTime(wharfLog, /Wharf activated/) : undefined;
+    return { clickToRows: shown - t0, hostStartToRows: hostStart === undefined ? undefined : shown - hostStart, activatedToRows: activated === undefined ? undefined : shown - activated };
+  } finally {
+    await context.close();
+  }
+}
+
+interface Phase {
+  label: string; containers: number; engines: number;
+  series: Series; idlePerMinute: number; warm: Figures; cold: Figures; hostStartToRows?: Figures; activatedToRows?: Figures;
+}
+
+function summary(phases: Phase[]): string {
+  const mp = (f?: Figures): string => (f ? `${f.median} / ${f.p90}` : '–');
+  const target = (p: Phase, at1000: string, at10000: string): string => (p.containers >= 10_000 ? at10000 : at1000);
+  const header = ['Figure (ms: median / p90)', ...phases.map((p) => p.label)];
+  const rows: string[][] = [
+    ['create call → running row visible', ...phases.map((p) => mp(p.series.createToRow))],
+    ['start returned → running row visible', ...phases.map((p) => mp(p.series.startToRow))],
+    ['remove call → row gone', ...phases.map((p) => mp(p.series.removeToGone))],
+    ['remove returned → row gone', ...phases.map((p) => mp(p.series.removeReturnedToGone))],
+    ['(the engine alone: create+start calls)', ...phases.map((p) => mp(p.series.engineCreateStart))],
+    ['idle API requests / min (view open)', ...phases.map((p) => String(p.idlePerMinute))],
+    [`warm: click Wharf icon → first rows (${FIRST_OPENS} windows)`, ...phases.map((p) => `${mp(p.warm)} (target ≤ ${target(p, '100', '400')})`)],
+    [`cold: click as the icon appears → first rows`, ...phases.map((p) => mp(p.cold))],
+    ['cold: extension host start → first rows', ...phases.map((p) => mp(p.hostStartToRows))],
+    ['cold: Wharf activated → first rows', ...phases.map((p) => `${mp(p.activatedToRows)} (target ≤ 100)`)],
+  ];
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i].length)));
+  const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n')
+    + `\nMicrosoft's Container Tools, measured the same way before (issue 4): create → row ${CONTAINER_TOOLS.showNew1000} ms @1,000, ${CONTAINER_TOOLS.idlePerMinute} idle requests/min; issue 21: warm first rows 456 ms @1,000.`;
 }
 
 async function main(): Promise<void> {
   const socket = engineSocket();
+  const podmanSocket = process.env.WHARF_BENCH_PODMAN_SOCKET;
+  const twoEnginesAt = Number(process.env.WHARF_BENCH_TWO_ENGINES_AT ?? SCALES[0]);
   const docker = new Docker({ socketPath: socket });
+  const podman = podmanSocket ? new Docker({ socketPath: podmanSocket }) : undefined;
   const server = await importModule(join(root, 'scripts/lib/vscodeServer.mjs'));
   const host = await importModule(join(root, 'scripts/lib/hostTier.mjs'));
+  const installed = await importModule(join(root, 'scripts/lib/installedExtension.mjs'));
   const ensureVSCodeServer = server.ensureVSCodeServer as (o: object) => Promise<string>;
-  const startServer = server.startServer as (o: object) => Promise<{ port: number; stop(): Promise<void> }>;
-  const workbenchUrl = server.workbenchUrl as (o: object) => string;
+  const startInstalledWorkbench = installed.startInstalledWorkbench as (o: object) => Promise<{ port: number; stop(): Promise<void> }>;
+  const packageVsix = installed.packageVsix as (out: string) => Promise<{ path: string; bytes: number }>;
+  const restoreDevelopmentBuild = installed.restoreDevelopmentBuild as () => Promise<void>;
   const serverEnv = host.serverEnv as (env: object) => NodeJS.ProcessEnv;
 
   await removeBenchContainers(docker);
+  if (podman) await removeBenchContainers(podman);
   const scratch = mkdtempSync(join(tmpdir(), 'wharf-bench-'));
-  const workspace = join(scratch, 'workspace');
   const proxy = new SocketProxy(socket);
   await proxy.listen();
-  // Only the setting names the engine, so every request Wharf makes passes the counting proxy.
-  mkdirSync(join(workspace, '.vscode'), { recursive: true });
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'wharf.engine.host': proxy.host }, null, 2));
-  const env = serverEnv({});
-  delete env.DOCKER_HOST;
-  const vscodeServer = await startServer({
-    serverPath: await ensureVSCodeServer({ log: console.log }), port: 0,
-    dataDir: join(scratch, 'data'), extensionsDir: join(scratch, 'ext'), env,
-  });
-  const url = workbenchUrl({ port: vscodeServer.port, folder: workspace, extensionPath: root });
-  const browser = await chromium.launch({ executablePath: process.env.WHARF_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  let measuringPage: Page | undefined;
-  const out: Record<string, unknown> = { date: new Date().toISOString(), samples: SAMPLES, idleWindowMs: IDLE_MS };
+  const serverPath = await ensureVSCodeServer({ log: console.log });
+  let vsix: { path: string; bytes: number };
   try {
-    // The measuring window first: windows opened for "first rows" keep their extension hosts
-    // (and event streams) alive for the server's reconnection grace time, which would load the
-    // engine and the CPU during the series; they come last.
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    const page = await context.newPage();
-    measuringPage = page;
-    page.setDefaultTimeout(120_000);
-    await page.goto(url);
-    await waitForStore(page, 0);
-    await wharfTab(page).click();
-    await paneTitle(page, 'Containers').waitFor({ state: 'visible' });
+    vsix = await packageVsix(join(scratch, 'wharf.vsix'));
+  } finally {
+    await restoreDevelopmentBuild();
+  }
+  console.log(`packaged ${vsix.path} (${Math.round(vsix.bytes / 1024)} KiB)`);
+  const browser = await chromium.launch({ executablePath: process.env.WHARF_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const phases: Phase[] = [];
+  const out: Record<string, unknown> = { date: new Date().toISOString(), samples: SAMPLES, idleWindowMs: IDLE_MS, vsixBytes: vsix.bytes, phases };
+  let others = 0;
+  let measuringPage: Page | undefined;
+  let windowNo = 0;
 
-    const without = await series(docker, page, 'baseline');
-    const idle0 = await idleRequests(proxy, '0 others');
-    out.withoutOthers = without;
-    out.idle0 = idle0;
-
-    let withOthers: Series | undefined;
-    let idle1000: Awaited<ReturnType<typeof idleRequests>> | undefined;
-    let firstOpen1000: Figures | undefined;
-    if (OTHERS > 0) {
+  const runPhase = async (containers: number, engines: number): Promise<void> => {
+    if (containers > others) {
       const t = performance.now();
-      await mapLimit(Array.from({ length: OTHERS }, (_, i) => i), 8, () => docker.createContainer({ Image: IMAGE, name: benchName('other'), Labels: { [BENCH_LABEL]: 'other' } }));
-      console.log(`created ${OTHERS} other containers in ${Math.round(performance.now() - t)} ms`);
-      // The store and the view have taken the burst in when the status bar counts all of them.
-      await waitForStore(page, OTHERS);
-      withOthers = await series(docker, page, `with ${OTHERS} others`);
-      idle1000 = await idleRequests(proxy, `${OTHERS} others`);
-      await context.close();
-      const opens: number[] = [];
-      for (let i = 0; i < FIRST_OPENS; i++) opens.push(await firstOpen(browser, url, OTHERS));
-      firstOpen1000 = figures(opens);
-      console.log(`click Wharf icon → first rows (${OTHERS} containers): ${firstOpen1000.samples.join(', ')} ms`);
-      out.withOthers = withOthers;
-      out.idle1000 = idle1000;
-      out.firstOpen1000 = firstOpen1000;
-      await removeBenchContainers(docker);
-    } else {
-      await context.close();
+      await mapLimit(Array.from({ length: containers - others }, (_, i) => i), 8, () => docker.createContainer({ Image: IMAGE, name: benchName('other'), Labels: { [BENCH_LABEL]: 'other' } }));
+      console.log(`created ${containers - others} more containers (now ${containers}) in ${Math.round(performance.now() - t)} ms`);
+      others = containers;
     }
-    // First rows need a row to show: one container stands in for "0 others" here.
-    await docker.createContainer({ Image: IMAGE, name: benchName('seed'), Labels: { [BENCH_LABEL]: 'seed' } });
-    const opens0: number[] = [];
-    for (let i = 0; i < FIRST_OPENS; i++) opens0.push(await firstOpen(browser, url, 1));
-    const firstOpen0 = figures(opens0);
-    console.log(`click Wharf icon → first rows (1 container): ${firstOpen0.samples.join(', ')} ms`);
-    out.firstOpen0 = firstOpen0;
-    const summary = table({ without, with: withOthers, idle0: idle0.perMinute, idle1000: idle1000?.perMinute, firstOpen0, firstOpen1000 });
-    console.log(`\nExplorer in the real workbench (VS Code 1.100.3 in headless Chromium; ${SAMPLES} samples each; idle windows ${IDLE_MS / 1000} s)\n${summary}`);
-    const dir = join(root, 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'explorer.json'), JSON.stringify(out, null, 2));
+    const label = `${containers.toLocaleString('en')} containers, ${engines === 1 ? 'one engine' : 'dockerd + Podman'}`;
+    const dir = join(scratch, `window${++windowNo}`);
+    const env = serverEnv({});
+    delete env.DOCKER_HOST;
+    if (engines === 1) env.DOCKER_HOST = proxy.host;
+    else {
+      // Machine settings: read in any window, trusted or not, as a user's own settings are.
+      const machine = join(dir, 'data', 'user', 'Machine');
+      mkdirSync(machine, { recursive: true });
+      writeFileSync(join(machine, 'settings.json'), JSON.stringify({ 'wharf.engines': [proxy.host, `unix://${podmanSocket}`] }, null, 2));
+    }
+    const workbench = await startInstalledWorkbench({ serverPath, vsix: vsix.path, scratch: dir, folder: dir, env });
+    const url = `http://localhost:${workbench.port}/`;
+    try {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      const page = await context.newPage();
+      measuringPage = page;
+      page.setDefaultTimeout(300_000);
+      await page.goto(url);
+      await waitForStore(page, containers);
+      await wharfTab(page).click();
+      await paneTitle(page, 'Containers').waitFor({ state: 'visible' });
+      const measured = await series(docker, page, label);
+      const idle = await idleRequests(proxy, label);
+      await context.close();
+      measuringPage = undefined;
+      const warm: number[] = [];
+      for (let i = 0; i < FIRST_OPENS; i++) warm.push(await firstOpen(browser, url, containers));
+      const cold: ColdOpen[] = [];
+      for (let i = 0; i < FIRST_OPENS; i++) cold.push(await coldOpen(browser, url, join(dir, 'data')));
+      const known = (values: Array<number | undefined>): Figures | undefined => (values.every((v) => v !== undefined) ? figures(values as number[]) : undefined);
+      const phase: Phase = {
+        label, containers, engines, series: measured, idlePerMinute: idle.perMinute, warm: figures(warm), cold: figures(cold.map((c) => c.clickToRows)),
+        hostStartToRows: known(cold.map((c) => c.hostStartToRows)), activatedToRows: known(cold.map((c) => c.activatedToRows)),
+      };
+      console.log(`${label}: warm first rows ${phase.warm.samples.join(', ')} ms; cold click → rows ${phase.cold.samples.join(', ')} ms; host start → rows ${phase.hostStartToRows?.samples.join(', ') ?? '?'}; activated → rows ${phase.activatedToRows?.samples.join(', ') ?? '?'}`);
+      phases.push(phase);
+    } finally {
+      await workbench.stop();
+      keepWharfLogs(join(dir, 'data'), `explorer-${containers}-${engines}`);
+    }
+  };
+
+  try {
+    // Podman, the second engine, shows one row of its own.
+    if (podman) await podman.createContainer({ Image: IMAGE, name: benchName('podman'), Labels: { [BENCH_LABEL]: 'podman' } });
+    for (const scale of SCALES) {
+      await runPhase(scale, 1);
+      if (podman && scale === twoEnginesAt) await runPhase(scale, 2);
+    }
+    console.log(`\nExplorer in the real workbench, the packaged .vsix (VS Code 1.100.3 in headless Chromium; ${SAMPLES} samples each; idle windows ${IDLE_MS / 1000} s; ${FIRST_OPENS} fresh windows per first-rows figure)\n${summary(phases)}`);
+    const results = join(root, 'bench', 'results');
+    mkdirSync(results, { recursive: true });
+    writeFileSync(join(results, 'explorer.json'), JSON.stringify(out, null, 2));
     console.log('results: bench/results/explorer.json');
   } catch (err) {
     // What the window showed when a row never came (or never went) says more than the timeout.
@@ -317,10 +401,9 @@ async function main(): Promise<void> {
     throw err;
   } finally {
     await browser.close();
-    await vscodeServer.stop();
-    keepWharfLogs(join(scratch, 'data'));
     await proxy.close();
     await removeBenchContainers(docker);
+    if (podman) await removeBenchContainers(podman);
     rmSync(scratch, { recursive: true, force: true });
   }
 }

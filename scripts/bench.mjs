@@ -7,14 +7,15 @@
 //
 // The environment a benchmark gets:
 //   DOCKER_HOST=unix://<private socket>, WHARF_BENCH_DOCKER_SOCKET=<that socket's path>,
-//   WHARF_BENCH_TEST_IMAGE=wharf-test/busybox:latest (built FROM scratch in that engine).
+//   WHARF_BENCH_TEST_IMAGE=wharf-test/busybox:latest (built FROM scratch in that engine);
+//   for the explorer benchmark also WHARF_BENCH_PODMAN_SOCKET (a private Podman, the second engine).
 // `npm run bench -- store lint` runs only the benchmarks whose name contains one of the words.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { provision } from './lib/provision.mjs';
-import { startDockerd, buildTestImage, TEST_IMAGE } from './lib/engines.mjs';
+import { startDockerd, startPodman, buildTestImage, copyImage, TEST_IMAGE } from './lib/engines.mjs';
 import { createStoppers, run } from './lib/lifecycle.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -55,6 +56,13 @@ async function main() {
     await buildTestImage(dockerd.socket, scratch);
     log(`engine ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     Object.assign(env, { DOCKER_HOST: dockerd.host, WHARF_BENCH_DOCKER_SOCKET: dockerd.socket });
+    if (selected.includes('explorer')) {
+      // The explorer's "two engines" figures: dockerd and Podman side by side (wharf.engines).
+      const podman = await startPodman(join(scratch, 'p'), log);
+      stoppers.add(podman.stop);
+      await copyImage(dockerd.socket, podman.socket, TEST_IMAGE);
+      Object.assign(env, { WHARF_BENCH_PODMAN_SOCKET: podman.socket });
+    }
   }
 
   const crashed = [];

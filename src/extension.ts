@@ -5,6 +5,8 @@ import { registerCommands } from './ui/commands';
 import { ComposeEditing } from './ui/composeEditing';
 import { ComposeWorkspace } from './ui/composeWorkspace';
 import { Config } from './ui/config';
+import { DockerContextsView } from './ui/contextsView';
+import { engineChoices } from './docker/engineList';
 import type { WharfContext } from './ui/context';
 import { createEditing, type Editing } from './ui/editing';
 import { confirmEngineWhenLookedAt } from './ui/engineLiveness';
@@ -15,7 +17,7 @@ import { createLinting, type Linting } from './ui/lint';
 import { maskedOutput } from './ui/maskedOutput';
 import { Prompts } from './ui/prompts';
 import { createRegistries } from './ui/registries';
-import { SessionHolder } from './ui/session';
+import { EngineSet } from './ui/session';
 import { createStatusBar } from './ui/statusBar';
 import { SwarmSession } from './ui/swarmSession';
 import { createSwarmView } from './ui/swarmView';
@@ -35,27 +37,33 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
   const log = maskedOutput(vscode.window.createOutputChannel('Wharf', { log: true }));
   const config = new Config();
   const prompts = new Prompts(testing);
-  const sessions = new SessionHolder(engineSessionFactory((line) => log.info(line), askHostKey(prompts)), () => ({ host: config.engineHost, context: config.engineContext }));
+  const engines = new EngineSet(engineSessionFactory((line) => log.info(line), askHostKey(prompts)), () => ({ host: config.engineHost, context: config.engineContext }), () => engineChoices(config.engines));
+  const sessions = engines.sessions;
   const compose = new ComposeWorkspace();
-  const views = createViews(sessions, config, compose);
+  const views = createViews(engines, config, compose);
+  const contexts = new DockerContextsView(config, engines);
   const inspect = new InspectPanels(context.extensionUri, sessions);
   const walkthrough = new WalkthroughProgress(sessions);
   const buildContexts = new BuildContexts(context.workspaceState);
   const registries = createRegistries(context.globalState, sessions);
   const swarm = new SwarmSession(sessions, (line) => log.info(line));
   const swarmView = createSwarmView(swarm);
-  const ctx: WharfContext = { extension: context, config, sessions, log, prompts, views, inspect, walkthrough, buildContexts, compose, registries, swarm, swarmView };
+  const ctx: WharfContext = { extension: context, config, engines, sessions, contexts, log, prompts, views, inspect, walkthrough, buildContexts, compose, registries, swarm, swarmView };
   const lint = createLinting(ctx);
   const editing = createEditing(ctx);
   const composeEditing = new ComposeEditing();
 
   context.subscriptions.push(
-    log, config, sessions, views, inspect, walkthrough, lint, editing, compose, composeEditing, registries, swarmView, swarm,
-    createStatusBar(sessions, config),
+    log, config, views, engines, contexts, vscode.window.createTreeView('wharf.contexts', { treeDataProvider: contexts }), inspect, walkthrough, lint, editing, compose, composeEditing, registries, swarmView, swarm,
+    createStatusBar(engines, config),
     confirmEngineWhenLookedAt(sessions, views),
     // Changed engine settings say which engine is wanted: the demo engine's turn is over.
-    config.onDidChange((keys) => { if (keys.some((k) => k.startsWith('engine.'))) sessions.restart(null); }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => sessions.restart()),
+    config.onDidChange((keys) => {
+      if (keys.includes('engines')) engines.reconfigure();
+      // With several engines each names itself: engine.host / engine.context choose the single one only.
+      if (keys.some((k) => k.startsWith('engine.')) && !engines.multiple) sessions.restart(null);
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => { engines.reconfigure(); for (const engine of engines.engines) engine.sessions.restart(); }),
     vscode.commands.registerCommand('wharf.showLog', () => log.show()),
     ...registerCommands(ctx),
   );

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import Docker from 'dockerode';
 import type { EngineInfo, EngineKind } from './model';
 import { WharfError } from './errors';
+import { defaultIdentityFiles, isUnencryptedKey, sshConfigFor } from './sshConfig';
 import { HostKeyChecker, type AskHostKey } from './knownHosts';
 import { maskText } from './secrets';
 import { engineRequest, dial, type RequestOptions } from './request';
@@ -35,6 +36,8 @@ export type EndpointAddress =
     protocol: 'ssh'; host: string; port: number; username?: string;
     /** SSH_AUTH_SOCK as resolved: the agent that holds the user's keys. */
     agent?: string;
+    /** The first usable, unencrypted identity file (~/.ssh/config IdentityFile, else OpenSSH's defaults): tried beside the agent. */
+    privateKey?: string;
     /** Checks the engine host's key against known_hosts (ssh2 checks none by itself). */
     hostKeys: HostKeyChecker;
   };
@@ -72,7 +75,8 @@ export interface ResolveInput {
 /** What parsing a host URL needs beyond the URL: where TLS material and ssh trust come from. */
 interface HostSources {
   tls: () => TlsMaterial | undefined;
-  ssh: (host: string, port: number) => { agent?: string; hostKeys: HostKeyChecker };
+  /** An ssh:// URL's host, port and user, completed from ~/.ssh/config, with the keys and trust to use. */
+  ssh: (alias: string, port: number | undefined, username: string | undefined) => { host: string; port: number; username?: string; agent?: string; privateKey?: string; hostKeys: HostKeyChecker };
 }
 
 const realFs: ResolveFs = {
@@ -97,10 +101,21 @@ export function resolveEndpoint(input: ResolveInput = {}): Endpoint {
   const files = input.fs ?? realFs;
   const configDir = env.DOCKER_CONFIG || path.join(home, '.docker');
 
-  const ssh: HostSources['ssh'] = (host, port) => ({
-    agent: env.SSH_AUTH_SOCK || undefined,
-    hostKeys: new HostKeyChecker({ host, port, homedir: home, readFile: (file) => files.readFile(file), ask: input.askHostKey }),
-  });
+  const ssh: HostSources['ssh'] = (alias, urlPort, urlUser) => {
+    const localUser = env.USER || env.LOGNAME || '';
+    const config = sshConfigFor(alias, files.readFile(path.join(home, '.ssh', 'config')), home, localUser);
+    const host = config.hostName ?? alias;
+    const port = urlPort ?? config.port ?? 22;
+    const identities = config.identityFiles.length > 0 ? config.identityFiles : defaultIdentityFiles(home);
+    const privateKey = identities.map((file) => files.readFile(file)).find((text): text is string => text !== undefined && isUnencryptedKey(text));
+    return {
+      host, port, username: urlUser ?? config.user ?? (localUser || undefined),
+      agent: env.SSH_AUTH_SOCK || undefined,
+      ...(privateKey ? { privateKey } : {}),
+      // known_hosts names the real host (HostName), as OpenSSH checks it, not the alias.
+      hostKeys: new HostKeyChecker({ host, port, alias, homedir: home, readFile: (file) => files.readFile(file), ask: input.askHostKey }),
+    };
+  };
   const fromEnvironment: HostSources = { tls: () => tlsFromEnvironment(env, configDir, files), ssh };
   const contextSources = (tls: () => TlsMaterial | undefined): HostSources => ({ tls, ssh });
   const chosen = addressSource(input);
@@ -248,10 +263,9 @@ function parseHost(raw: string, source: EndpointSource, sources: HostSources): E
     if (!url.hostname) throw bad('the host is empty');
     const username = url.username ? decodeURIComponent(url.username) : undefined;
     // URL keeps an IPv6 address in brackets; ssh wants the bare address.
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    const port = url.port ? Number(url.port) : 22;
+    const alias = url.hostname.replace(/^\[(.*)\]$/, '$1');
     // The URL is shown and logged: a password in it (which ssh never uses here) is masked.
-    return { protocol: 'ssh', host, port, username, ...sources.ssh(host, port), url: maskText(raw), source };
+    return { protocol: 'ssh', ...sources.ssh(alias, url.port ? Number(url.port) : undefined, username), url: maskText(raw), source };
   }
   throw bad(`the scheme "${scheme}" is not supported`);
 }
@@ -311,6 +325,7 @@ export function createClient(endpoint: Endpoint, options: ClientOptions = {}): D
         version,
         sshOptions: {
           agent: endpoint.agent,
+          ...(endpoint.privateKey ? { privateKey: endpoint.privateKey } : {}),
           // ssh2 accepts any host key unless given a verifier. The known key types go first in
           // the offer, so a host known by its RSA key is not taken for changed by its ED25519 key.
           hostVerifier: endpoint.hostKeys.verifier,

@@ -18,6 +18,9 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WharfError } from './errors';
+import { globMatch, sshConfigFor } from './sshConfig';
+
+export { globMatch };
 
 export interface KnownHostLine {
   marker?: 'revoked' | 'cert-authority';
@@ -56,27 +59,6 @@ export function parseKnownHosts(text: string, file: string): KnownHostLine[] {
 /** The name ssh looks a host up by: "host" on port 22, "[host]:port" on any other. */
 export function knownHostName(host: string, port: number): string {
   return port === 22 ? host.toLowerCase() : `[${host.toLowerCase()}]:${port}`;
-}
-
-/** Names, patterns and hosts longer than this never match (they bound the glob matcher's work). */
-const MAX_NAME = 1024;
-
-/** OpenSSH's glob: `*` any run, `?` one character; the whole text must match. Case-sensitive: callers lower-case. */
-export function globMatch(pattern: string, text: string): boolean {
-  if (pattern.length > MAX_NAME || text.length > MAX_NAME) return false;
-  let p = 0;
-  let t = 0;
-  let star = -1;
-  let resume = 0;
-  while (t < text.length) {
-    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) { p++; t++; continue; }
-    if (p < pattern.length && pattern[p] === '*') { star = p++; resume = t; continue; }
-    if (star < 0) return false;
-    p = star + 1;
-    t = ++resume;
-  }
-  while (p < pattern.length && pattern[p] === '*') p++;
-  return p === pattern.length;
 }
 
 function hashedMatch(entry: string, name: string): boolean {
@@ -149,33 +131,11 @@ export function checkHostKey(lines: readonly KnownHostLine[], name: string, key:
 }
 
 /**
- * HostKeyAlias for `host` from an ssh_config text: the first value in a Host block whose
- * patterns match (as ssh takes the first value obtained). Match blocks are not evaluated.
+ * HostKeyAlias for `host` (the name as typed: an alias, before HostName) from an ssh_config text:
+ * the first value in a Host block whose patterns match. The reading is sshConfig.ts's.
  */
 export function hostKeyAlias(configText: string, host: string): string | undefined {
-  const name = host.toLowerCase();
-  let applies = true;
-  for (const raw of configText.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    // "Keyword value" or "Keyword=value".
-    let cut = 0;
-    while (cut < line.length && line[cut] !== '=' && line[cut] !== ' ' && line[cut] !== '\t') cut++;
-    const keyword = line.slice(0, cut).toLowerCase();
-    let rest = line.slice(cut).trim();
-    if (rest.startsWith('=')) rest = rest.slice(1).trim();
-    const value = rest;
-    if (keyword === 'host') {
-      const patterns = value.split(/[ \t]+/);
-      applies = patterns.some((p) => !p.startsWith('!') && globMatch(p.toLowerCase(), name))
-        && !patterns.some((p) => p.startsWith('!') && globMatch(p.slice(1).toLowerCase(), name));
-    } else if (keyword === 'match') {
-      applies = false;
-    } else if (keyword === 'hostkeyalias' && applies && value) {
-      return value.replace(/^"(.*)"$/, '$1');
-    }
-  }
-  return undefined;
+  return sshConfigFor(host, configText, '').hostKeyAlias;
 }
 
 /** The host-key algorithms ssh2 offers by default, most preferred first. */
@@ -206,8 +166,11 @@ export interface UnknownHostKey {
 export type AskHostKey = (question: UnknownHostKey) => Promise<boolean>;
 
 export interface HostKeyCheckerOptions {
+  /** The host connected to (after ~/.ssh/config's HostName). */
   host: string;
   port: number;
+  /** The name as typed (a ~/.ssh/config alias), which Host patterns match; default: host. */
+  alias?: string;
   /** The user's home: ~/.ssh/known_hosts and ~/.ssh/config are read there. */
   homedir: string;
   /** Reads a file, undefined when it cannot. */
@@ -241,7 +204,7 @@ export class HostKeyChecker {
   /** The name this host's keys are looked up by: its HostKeyAlias, else host or [host]:port. */
   lookupName(): string {
     const config = this.options.readFile(path.join(this.options.homedir, '.ssh', 'config'));
-    const alias = config === undefined ? undefined : hostKeyAlias(config, this.options.host);
+    const alias = config === undefined ? undefined : hostKeyAlias(config, this.options.alias ?? this.options.host);
     return alias ? alias.toLowerCase() : knownHostName(this.options.host, this.options.port);
   }
 

@@ -102,6 +102,11 @@ export interface Disposable { dispose(): void }
 /** The live model of one engine: list once, then the /events stream keeps it current. */
 export interface EngineStore extends Disposable {
   readonly connection: ConnectionState;
+  /**
+   * The current session's container list is in, though the session may still be connecting (the
+   * other lists, /info and /version come after it): what the first rows need, and all they wait for.
+   */
+  readonly containersListed?: boolean;
   containers(): readonly ContainerModel[];
   container(id: string): ContainerModel | undefined;
   images(): readonly ImageModel[];

@@ -18,6 +18,7 @@
 // Removal never forces: an object that cannot go (a container started meanwhile, a volume now in
 // use) is reported, and what it would have freed is kept and reported with it.
 import type Docker from 'dockerode';
+import { mapBounded } from './bounded';
 import { isWharfError, toWharfError, type WharfError } from './errors';
 import { isBuiltInNetwork, inspectNetwork, listNetworks, removeNetwork } from './networks';
 import { inspectContainer, removeContainer } from './containers';
@@ -178,7 +179,7 @@ export async function planPrune(docker: Docker, kinds: readonly PruneKind[], sco
   };
   if (ticked.has('containers') && ticked.has('volumes')) {
     const candidates = planFromSnapshot(snapshot, ['containers'], scope).items;
-    snapshot.anonymousVolumes = new Map(await inBatches(candidates, async (c) => [c.id, await ownVolumes(docker, c.id, options)] as const));
+    snapshot.anonymousVolumes = new Map(await mapBounded(candidates, async (c) => [c.id, await ownVolumes(docker, c.id, options)] as const));
   }
   return planFromSnapshot(snapshot, kinds, scope);
 }
@@ -266,7 +267,7 @@ async function ownVolumes(docker: Docker, id: string, options: RequestOptions): 
 /** User networks with the number of containers attached now (the list does not fill that in on dockerd 20.10). */
 async function userNetworks(docker: Docker, options: RequestOptions): Promise<PruneSnapshot['networks']> {
   const listed = (await listNetworks(docker, options)).filter((n) => !isBuiltInNetwork(n.Name));
-  const inspected = await inBatches(listed, async (n) => {
+  const inspected = await mapBounded(listed, async (n) => {
     try {
       return await inspectNetwork(docker, n.Id, options);
     } catch (err) {
@@ -284,13 +285,6 @@ const sizeOf = (size: unknown): { size?: number } => (typeof size === 'number' &
 async function volumeUsage(docker: Docker, options: RequestOptions): Promise<Map<string, number>> {
   const usage = await engineRequest('disk usage', (abortSignal) => (docker.df as (opts: { abortSignal: AbortSignal }) => Promise<unknown>).call(docker, { abortSignal }), options) as { Volumes?: Array<{ Name: string; UsageData?: { Size?: number } }> | null };
   return new Map((usage.Volumes ?? []).flatMap((v) => (typeof v.UsageData?.Size === 'number' && v.UsageData.Size >= 0 ? [[v.Name, v.UsageData.Size] as const] : [])));
-}
-
-/** One request per item, a few at a time (a host may have thousands of stopped containers). */
-async function inBatches<T, R>(items: readonly T[], run: (item: T) => Promise<R>, size = 8): Promise<R[]> {
-  const results: R[] = [];
-  for (let at = 0; at < items.length; at += size) results.push(...await Promise.all(items.slice(at, at + size).map(run)));
-  return results;
 }
 
 function realTags(tags: readonly string[]): string[] {

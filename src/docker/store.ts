@@ -104,6 +104,8 @@ const NOT_FOUND = Symbol('notFound');
 export class DockerEngineStore implements EngineStore {
   private readonly containerMap = new Map<string, ContainerModel>();
   private readonly imageMap = new Map<string, ImageModel>();
+  /** Tag → the id of the image that holds it: a tag moving finds its old holder without a scan. */
+  private readonly tagHolders = new Map<string, string>();
   private readonly volumeMap = new Map<string, VolumeModel>();
   private readonly networkMap = new Map<string, NetworkModel>();
   private readonly arrays = new Map<ObjectKind, readonly AnyModel[]>();
@@ -116,6 +118,7 @@ export class DockerEngineStore implements EngineStore {
   private readonly destroyedAt = new Map<string, number>();
 
   private connectionState: ConnectionState = { status: 'connecting', attempt: 1 };
+  private listedContainers = false;
   private session?: Session;
   private readonly backoff: ReconnectBackoff;
   private reconnectTimer?: NodeJS.Timeout;
@@ -163,6 +166,7 @@ export class DockerEngineStore implements EngineStore {
 
   containers(): readonly ContainerModel[] { return this.arrayOf('container', this.containerMap); }
   container(id: string): ContainerModel | undefined { return this.containerMap.get(id); }
+  get containersListed(): boolean { return this.listedContainers; }
   images(): readonly ImageModel[] { return this.arrayOf('image', this.imageMap); }
   image(id: string): ImageModel | undefined { return this.imageMap.get(id); }
   volumes(): readonly VolumeModel[] { return this.arrayOf('volume', this.volumeMap); }
@@ -241,6 +245,7 @@ export class DockerEngineStore implements EngineStore {
 
   private async connect(): Promise<void> {
     if (this.disposed) return;
+    this.listedContainers = false;
     this.setConnection({ status: 'connecting', attempt: this.backoff.attempts + 1 });
     const abort = new AbortController();
     const endpoint = this.options.endpoint;
@@ -474,19 +479,27 @@ export class DockerEngineStore implements EngineStore {
 
   private async resyncNow(session: Session): Promise<void> {
     const listedAt = ++this.generation;
-    const [containers, images, volumes, networks] = await Promise.all([
-      this.get<unknown>(session, '/containers/json?', 'list containers', { all: true }),
+    const others = Promise.all([
       this.get<unknown>(session, '/images/json', 'list images'),
       this.get<unknown>(session, '/volumes', 'list volumes'),
       this.get<unknown>(session, '/networks', 'list networks'),
     ]);
+    others.catch(() => undefined); // awaited below; a failure meanwhile must not go unhandled
+    const containers = await this.get<unknown>(session, '/containers/json?', 'list containers', { all: true });
     if (this.session !== session) return;
-    const now = Date.now();
-    // Every row is read before anything is merged: an answer that cannot be read changes nothing.
+    // Each list is read whole before it is merged: an answer that cannot be read changes nothing of its kind.
     // `null` is how a Go engine encodes an empty list it never allocated: nothing, not a fault.
     const rows = <M>(what: string, answer: unknown, model: (row: never) => M): M[] => readAs(what, answer ?? [], isListOfObjects, 'it is not a list of objects', (list: never[]) => list.map(model));
+    const now = Date.now();
+    const listedContainers = rows('list containers', containers, (row) => containerFromSummary(row, now));
+    // The containers go out first: they are the first rows, and the other lists must not hold them back.
+    const first = new ChangeSet();
+    this.merge('container', listedContainers.map((model) => this.withKnownTimes(model)), listedAt, first);
+    this.listedContainers = true;
+    this.emit(first.toList());
+    const [images, volumes, networks] = await others;
+    if (this.session !== session) return;
     const listed = {
-      container: rows('list containers', containers, (row) => containerFromSummary(row, now)),
       image: rows('list images', images, imageFromSummary),
       // Podman answers `"Volumes": null` when there are none.
       volume: rows('list volumes', readAs('list volumes', volumes, isObject, 'it is not an object', (answer: { Volumes?: unknown }) => answer.Volumes ?? []), volumeFrom),
@@ -495,7 +508,6 @@ export class DockerEngineStore implements EngineStore {
     // A full list is as fresh as any inspect asked before it: those reads need no retry.
     for (const [key, entry] of this.unreadable) if (entry.failedAt < listedAt) this.unreadable.delete(key);
     const changes = new ChangeSet();
-    this.merge('container', listed.container.map((model) => this.withKnownTimes(model)), listedAt, changes);
     this.merge('image', listed.image, listedAt, changes);
     this.merge('volume', listed.volume, listedAt, changes);
     this.merge('network', listed.network, listedAt, changes);
@@ -548,25 +560,40 @@ export class DockerEngineStore implements EngineStore {
     const id = idOf(kind, model);
     const existing = map.get(id);
     if (existing && isDeepStrictEqual(existing, model)) return; // identity kept: nothing changed
-    if (kind === 'image') this.releaseTags(model as ImageModel, changes);
+    if (kind === 'image') this.releaseTags(model as ImageModel, existing as ImageModel | undefined, changes);
     map.set(id, model);
     this.arrays.delete(kind);
     if (existing) changes.updated(kind, id); else changes.added(kind, id);
   }
 
-  /** A tag names one image: when it moves (pull, tag), the old holder loses it without an event. */
-  private releaseTags(image: ImageModel, changes: ChangeSet): void {
-    if (image.repoTags.length === 0) return;
-    const tags = new Set(image.repoTags);
-    for (const other of this.imageMap.values()) {
-      if (other.id === image.id || !other.repoTags.some((tag) => tags.has(tag))) continue;
-      this.imageMap.set(other.id, { ...other, repoTags: other.repoTags.filter((tag) => !tags.has(tag)) });
-      changes.updated('image', other.id);
+  /**
+   * A tag names one image: when it moves (pull, tag), the old holder loses it without an event.
+   * Looked up by tag, so a first load of n images costs O(n), not a scan of all images per image.
+   */
+  private releaseTags(image: ImageModel, existing: ImageModel | undefined, changes: ChangeSet): void {
+    for (const tag of existing?.repoTags ?? []) if (this.tagHolders.get(tag) === image.id) this.tagHolders.delete(tag);
+    const moved = new Map<string, Set<string>>();
+    for (const tag of image.repoTags) {
+      const holder = this.tagHolders.get(tag);
+      if (holder !== undefined && holder !== image.id) {
+        let tags = moved.get(holder);
+        if (!tags) moved.set(holder, tags = new Set());
+        tags.add(tag);
+      }
+      this.tagHolders.set(tag, image.id);
+    }
+    for (const [holder, tags] of moved) {
+      const other = this.imageMap.get(holder);
+      if (!other) continue;
+      this.imageMap.set(holder, { ...other, repoTags: other.repoTags.filter((tag) => !tags.has(tag)) });
+      this.arrays.delete('image');
+      changes.updated('image', holder);
     }
   }
 
   private remove(kind: ObjectKind, id: string, changes: ChangeSet): void {
     const map = this.mapOf(kind);
+    if (kind === 'image') for (const tag of (map.get(id) as ImageModel | undefined)?.repoTags ?? []) if (this.tagHolders.get(tag) === id) this.tagHolders.delete(tag);
     if (!map.delete(id)) return;
     this.touchedAt.delete(`${kind}:${id}`);
     this.arrays.delete(kind);

@@ -37,6 +37,17 @@ export class Config implements vscode.Disposable {
     return this.trustedString('engine.context');
   }
 
+  /**
+   * wharf.engines: the engines shown side by side (context names, host URLs); empty: the one engine
+   * of engine.host / engine.context. Workspace values are ignored in an untrusted workspace, as for
+   * the other settings that pick an engine.
+   */
+  get engines(): string[] {
+    const inspected = vscode.workspace.getConfiguration(SECTION).inspect<unknown>('engines');
+    const value = (vscode.workspace.isTrusted ? inspected?.workspaceFolderValue ?? inspected?.workspaceValue : undefined) ?? inspected?.globalValue;
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
+  }
+
   /** Where the value of an engine setting in effect comes from (the Settings tab to open for it). */
   engineSettingScope(key: 'engine.host' | 'engine.context'): 'workspace' | 'user' | undefined {
     const inspected = vscode.workspace.getConfiguration(SECTION).inspect<string>(key);
@@ -169,7 +180,7 @@ export class Config implements vscode.Disposable {
   }
 }
 
-const KNOWN_KEYS = ['engine.host', 'engine.context', 'containers.sortBy', 'containers.groupBy', 'containers.browserHost', 'images.showDangling', 'statusBar.enabled',
+const KNOWN_KEYS = ['engine.host', 'engine.context', 'engines', 'containers.sortBy', 'containers.groupBy', 'containers.browserHost', 'images.showDangling', 'statusBar.enabled',
   'lint.enable', 'lint.run', 'lint.ignoredRules', 'lint.severity', 'lint.trustedRegistries', 'lint.shellcheck.enable',
   'lint.ruleSet', 'lint.otherExtensions',
   ...EDITING_FEATURES.map((feature) => `editing.${feature}.enable`)];

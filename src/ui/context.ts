@@ -7,10 +7,11 @@ import { toWharfError } from '../docker/errors';
 import { maskText } from '../docker/secrets';
 import type { ComposeWorkspace } from './composeWorkspace';
 import type { Config } from './config';
+import type { DockerContextsView } from './contextsView';
 import type { Prompts } from './prompts';
 import type { Registries } from './registries';
 import type { InspectPanels } from './inspect/inspectPanels';
-import type { SessionHolder } from './session';
+import type { EngineSet, SessionHolder } from './session';
 import type { SwarmSession } from './swarmSession';
 import type { SwarmView } from './swarmView';
 import type { WharfViews } from './views';
@@ -20,7 +21,12 @@ import type { BuildContexts } from '../workspace/buildContext';
 export interface WharfContext {
   readonly extension: vscode.ExtensionContext;
   readonly config: Config;
+  /** Every engine shown (wharf.engines), and which one is focused. */
+  readonly engines: EngineSet;
+  /** The focused engine's session: the engine of the item last selected or acted on. */
   readonly sessions: SessionHolder;
+  /** The docker CLI's contexts, as the Contexts view shows them. */
+  readonly contexts: DockerContextsView;
   readonly log: vscode.LogOutputChannel;
   readonly prompts: Prompts;
   readonly views: WharfViews;

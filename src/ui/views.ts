@@ -5,7 +5,8 @@ import type { ConnectionState } from '../docker/model';
 import type { ComposeWorkspace } from './composeWorkspace';
 import type { Config } from './config';
 import { demoEngineOffer } from './engineRecovery';
-import type { SessionHolder } from './session';
+import type { EngineSet, SessionHolder } from './session';
+import { EngineRootsProvider, engineOfNode, type EngineRootNode } from './tree/engineRoots';
 import { ContainersTreeProvider, type ContainerNode, type ContainerTreeNode } from './tree/containersTree';
 import { EngineTreeProvider } from './tree/engineTree';
 import { FocusedRows } from './tree/focusedRow';
@@ -14,6 +15,7 @@ import { ImagesTreeProvider, type ImageTreeNode } from './tree/imagesTree';
 import { NetworksTreeProvider, VolumesTreeProvider, type NetworkNode, type VolumeNode } from './tree/resourcesTree';
 
 export interface WharfViews extends vscode.Disposable {
+  /** The focused engine's providers (with one engine, the only ones). */
   readonly containers: ContainersTreeProvider;
   readonly containersView: vscode.TreeView<ContainerTreeNode>;
   readonly images: ImagesTreeProvider;
@@ -29,33 +31,58 @@ export interface WharfViews extends vscode.Disposable {
    * right-click or the arrow keys point at (src/ui/tree/focusedRow.ts).
    */
   focusedContainer(): Promise<ContainerNode | undefined>;
+  /** Each view's engine roots (one per engine when wharf.engines lists several). */
+  readonly roots: {
+    readonly containers: EngineRootsProvider<ContainerTreeNode>; readonly images: EngineRootsProvider<ImageTreeNode>;
+    readonly volumes: EngineRootsProvider<VolumeNode>; readonly networks: EngineRootsProvider<NetworkNode>;
+  };
   /** The context keys this module set, as last set (what the when-clauses see; for tests). */
   readonly contextKeys: Readonly<Record<string, unknown>>;
 }
 
-export function createViews(sessions: SessionHolder, config: Config, composeFiles?: ComposeWorkspace): WharfViews {
+export function createViews(engines: EngineSet, config: Config, composeFiles?: ComposeWorkspace): WharfViews {
+  const sessions: SessionHolder = engines.sessions;
   const disposables: vscode.Disposable[] = [];
-  const containers = new ContainersTreeProvider(sessions, config, systemTimers, composeFiles);
-  const images = new ImagesTreeProvider(sessions, config);
-  const volumes = new VolumesTreeProvider(sessions);
-  const networks = new NetworksTreeProvider(sessions);
-  const engine = new EngineTreeProvider(sessions);
-  const containersView = vscode.window.createTreeView('wharf.containers', { treeDataProvider: containers, canSelectMany: true, showCollapseAll: true });
-  const imagesView = vscode.window.createTreeView('wharf.images', { treeDataProvider: images, canSelectMany: true, showCollapseAll: true });
-  const volumesView = vscode.window.createTreeView('wharf.volumes', { treeDataProvider: volumes, canSelectMany: true });
-  const networksView = vscode.window.createTreeView('wharf.networks', { treeDataProvider: networks, canSelectMany: true });
-  const engineView = vscode.window.createTreeView('wharf.engine', { treeDataProvider: engine });
+  let filterText = '';
+  let containersVisible = false;
+  const containerRoots = new EngineRootsProvider<ContainerTreeNode>(engines, (s) => {
+    const provider = new ContainersTreeProvider(s, config, systemTimers, composeFiles);
+    provider.setFilter(filterText);
+    provider.setVisible(containersVisible);
+    return provider;
+  });
+  const imageRoots = new EngineRootsProvider<ImageTreeNode>(engines, (s) => new ImagesTreeProvider(s, config));
+  const volumeRoots = new EngineRootsProvider<VolumeNode>(engines, (s) => new VolumesTreeProvider(s));
+  const networkRoots = new EngineRootsProvider<NetworkNode>(engines, (s) => new NetworksTreeProvider(s));
+  const engineRoots = new EngineRootsProvider(engines, (s) => new EngineTreeProvider(s));
+  const focusedProvider = <T extends object, P>(roots: EngineRootsProvider<T>): P => roots.providerOf(engines.focused) as P;
+  // The views are typed by their engine's rows: a root node is never a command's target (no menu matches it).
+  type ViewOf<T> = vscode.TreeView<T>;
+  const containersView = vscode.window.createTreeView<ContainerTreeNode | EngineRootNode>('wharf.containers', { treeDataProvider: containerRoots, canSelectMany: true, showCollapseAll: true }) as unknown as ViewOf<ContainerTreeNode>;
+  const imagesView = vscode.window.createTreeView<ImageTreeNode | EngineRootNode>('wharf.images', { treeDataProvider: imageRoots, canSelectMany: true, showCollapseAll: true }) as unknown as ViewOf<ImageTreeNode>;
+  const volumesView = vscode.window.createTreeView<VolumeNode | EngineRootNode>('wharf.volumes', { treeDataProvider: volumeRoots, canSelectMany: true }) as unknown as ViewOf<VolumeNode>;
+  const networksView = vscode.window.createTreeView<NetworkNode | EngineRootNode>('wharf.networks', { treeDataProvider: networkRoots, canSelectMany: true }) as unknown as ViewOf<NetworkNode>;
+  const engineView = vscode.window.createTreeView('wharf.engine', { treeDataProvider: engineRoots });
   const focusedRows = new FocusedRows();
-  disposables.push(containers, images, volumes, networks, engine, containersView, imagesView, volumesView, networksView, engineView, focusedRows);
+  disposables.push(containerRoots, imageRoots, volumeRoots, networkRoots, engineRoots, containersView, imagesView, volumesView, networksView, engineView, focusedRows);
+  // The engine of the item last selected in any view is the one commands and the status bar speak of.
+  for (const view of [containersView, imagesView, volumesView, networksView, engineView] as Array<vscode.TreeView<unknown>>) {
+    disposables.push(view.onDidChangeSelection((e) => { const engine = engineOfNode(e.selection[0]); if (engine) engines.focus(engine); }));
+  }
+  const containerProviders = (): ContainersTreeProvider[] => containerRoots.providers() as ContainersTreeProvider[];
   const focusedContainer = async (): Promise<ContainerNode | undefined> => {
     // Hidden, the view lists nothing until shown again: no focus to read then.
     if (!containersView.visible) return undefined;
-    await containers.rowsListed();
+    await focusedProvider<ContainerTreeNode, ContainersTreeProvider>(containerRoots).rowsListed();
     const node = await focusedRows.of('wharf.containers') as ContainerTreeNode | undefined;
     return node?.type === 'container' ? node : undefined;
   };
-  containers.setVisible(containersView.visible);
-  disposables.push(containersView.onDidChangeVisibility((e) => containers.setVisible(e.visible)));
+  const setContainersVisible = (visible: boolean): void => {
+    containersVisible = visible;
+    for (const provider of containerProviders()) provider.setVisible(visible);
+  };
+  setContainersVisible(containersView.visible);
+  disposables.push(containersView.onDidChangeVisibility((e) => setContainersVisible(e.visible)));
 
   // One recovery state, in the Containers view's welcome content (package.json viewsWelcome): its
   // lines are picked by these context keys. No view gets a `message` then: a message hides the
@@ -67,7 +94,6 @@ export function createViews(sessions: SessionHolder, config: Config, composeFile
     void vscode.commands.executeCommand('setContext', key, value);
   };
   let unreachableAddress: string | undefined;
-  let filterText = '';
   const describeContainers = (): void => {
     containersView.description = unreachableAddress ?? (filterText ? vscode.l10n.t('filter: {0}', filterText) : undefined);
   };
@@ -94,14 +120,20 @@ export function createViews(sessions: SessionHolder, config: Config, composeFile
   disposables.push(config.onDidChange(() => void vscode.commands.executeCommand('setContext', 'wharf.images.showDangling', config.showDanglingImages)));
 
   const setContainerFilter = (text: string): void => {
-    containers.setFilter(text);
+    for (const provider of containerProviders()) provider.setFilter(text);
     filterText = text;
     describeContainers();
     void vscode.commands.executeCommand('setContext', 'wharf.containers.filtered', text !== '');
   };
 
   return {
-    containers, containersView, images, imagesView, volumes, volumesView, networks, networksView, engine, setContainerFilter, focusedContainer, contextKeys,
+    get containers() { return focusedProvider<ContainerTreeNode, ContainersTreeProvider>(containerRoots); },
+    get images() { return focusedProvider<ImageTreeNode, ImagesTreeProvider>(imageRoots); },
+    get volumes() { return focusedProvider<VolumeNode, VolumesTreeProvider>(volumeRoots); },
+    get networks() { return focusedProvider<NetworkNode, NetworksTreeProvider>(networkRoots); },
+    get engine() { return engineRoots.providerOf(engines.focused) as EngineTreeProvider; },
+    roots: { containers: containerRoots, images: imageRoots, volumes: volumeRoots, networks: networkRoots },
+    containersView, imagesView, volumesView, networksView, setContainerFilter, focusedContainer, contextKeys,
     dispose: () => { for (const d of disposables.reverse()) d.dispose(); },
   };
 }

@@ -22,7 +22,23 @@ export interface Sshd {
   /** The ssh user (the user the tests run as). */
   user: string;
   dir: string;
+  /** The authorized client key's private file (what an IdentityFile names). */
+  clientKeyFile: string;
+  /**
+   * Drops every open ssh connection (the per-connection sshd processes this server forked, by
+   * pid), as a network drop would; the server keeps listening, so clients can come back.
+   */
+  dropConnections(): number;
   stop(): Promise<void>;
+}
+
+/** The pids the process `pid` forked (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 function keygen(file: string): void {
@@ -93,7 +109,12 @@ export async function startSshd(engineHost: string): Promise<Sshd> {
     }, { detail });
     const hostKeyLine = fs.readFileSync(`${hostKey}.pub`, 'utf8').trim().split(/\s+/).slice(0, 2).join(' ');
     const hostKeyFingerprint = execFileSync('ssh-keygen', ['-l', '-f', `${hostKey}.pub`], { encoding: 'utf8' }).split(/\s+/)[1];
-    return { port, hostKeyLine, hostKeyFingerprint, agentSocket, user: os.userInfo().username, dir, stop };
+    const dropConnections = (): number => {
+      const sessions = sshd.pid === undefined ? [] : childrenOf(sshd.pid);
+      for (const pid of sessions) { try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ } }
+      return sessions.length;
+    };
+    return { port, hostKeyLine, hostKeyFingerprint, agentSocket, user: os.userInfo().username, dir, clientKeyFile: clientKey, dropConnections, stop };
   } catch (err) {
     await stop();
     throw err;

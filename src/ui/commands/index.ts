@@ -4,8 +4,10 @@
 import * as vscode from 'vscode';
 import type { WharfContext } from '../context';
 import { ensureEngine, recoveryCommands } from '../engineRecovery';
+import { engineOfNode } from '../tree/engineRoots';
 import { composeCommands } from '../composeCommands';
 import { containerCommands } from './containers';
+import { contextCommands } from './contexts';
 import { dockerfileCommands } from './dockerfile';
 import { imageCommands } from './images';
 import { registryCommands } from './registries';
@@ -23,8 +25,11 @@ export function needsEngine(id: string): boolean {
 
 export function registerCommands(ctx: WharfContext): vscode.Disposable[] {
   const dockerfile = dockerfileCommands(ctx);
-  const table = { ...containerCommands(ctx), ...imageCommands(ctx), ...systemCommands(ctx), ...recoveryCommands(ctx), ...dockerfile.commands, ...walkthroughCommands(ctx), ...composeCommands(ctx), ...registryCommands(ctx), ...swarmCommands(ctx) };
+  const table = { ...containerCommands(ctx), ...imageCommands(ctx), ...systemCommands(ctx), ...recoveryCommands(ctx), ...dockerfile.commands, ...walkthroughCommands(ctx), ...composeCommands(ctx), ...registryCommands(ctx), ...swarmCommands(ctx), ...contextCommands(ctx) };
   return [dockerfile, ...Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    // A command on a row acts on that row's engine (several engines: wharf.engines).
+    const engine = engineOfNode(args[0]);
+    if (engine) ctx.engines.focus(engine);
     if (needsEngine(id) && !(await ensureEngine(ctx))) return undefined;
     const result = await handler(...args);
     await ctx.walkthrough.record(id, result);

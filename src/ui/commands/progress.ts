@@ -1,6 +1,7 @@
 // Long engine operations in a notification with a Cancel button wired to an AbortController, so
 // cancelling really closes the engine request (pull, push, build, run's implicit pull).
 import * as vscode from 'vscode';
+import { mapBounded } from '../../docker/bounded';
 import type { OverallProgress } from '../../docker/progress';
 
 export interface ProgressSink {
@@ -31,12 +32,12 @@ export function withCancellableProgress<T>(title: string, task: (sink: ProgressS
   });
 }
 
-/** Several quick operations at once, shown in the status bar; failures reported one by one. */
+/** Several quick operations, a few at a time (mapBounded), shown in the status bar; failures reported one by one. */
 export async function forEach<T>(title: string, items: readonly T[], run: (item: T) => Promise<unknown>, onError: (item: T, err: unknown) => void): Promise<number> {
   let failed = 0;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () =>
-    Promise.all(items.map(async (item) => {
+    mapBounded(items, async (item) => {
       try { await run(item); } catch (err) { failed++; onError(item, err); }
-    })));
+    }));
   return failed;
 }

@@ -8,6 +8,7 @@ import { reportError, requireDocker, type WharfContext } from '../context';
 import { formatSize, shortId } from '../display/format';
 import { forEach } from './progress';
 import { resourceTargets } from './targets';
+import type { MoreNode } from '../tree/containersTree';
 
 type Handler = (...args: unknown[]) => Promise<unknown>;
 
@@ -125,6 +126,9 @@ export function systemCommands(ctx: WharfContext): Record<string, Handler> {
       return ctx.views.containers.filter;
     },
     'wharf.containers.clearFilter': async () => { ctx.views.setContainerFilter(''); },
+    'wharf.containers.showMore': async (node?: unknown) => {
+      if (node && typeof node === 'object' && (node as MoreNode).type === 'more') ctx.views.containers.showMore(node as MoreNode);
+    },
     'wharf.prune': async (...args) => {
       const labels: Record<PruneKind, string> = {
         containers: vscode.l10n.t('Stopped containers'),

@@ -29,6 +29,8 @@ interface NextRun { readonly started: string; readonly since: string }
  * reports a change to the container (or a new engine session), never on a timer.
  */
 function nextRun(ctx: WharfContext, id: string, previousStart: string, closed: () => boolean): { done: Promise<NextRun | 'removed' | undefined>; cancel(): void } {
+  // The container's own engine, even when another engine's row is selected meanwhile.
+  const sessions = ctx.sessions.pinned();
   let settle: (value: NextRun | 'removed' | undefined) => void = () => undefined;
   const done = new Promise<NextRun | 'removed' | undefined>((resolve) => { settle = resolve; });
   let checking = false;
@@ -40,12 +42,12 @@ function nextRun(ctx: WharfContext, id: string, previousStart: string, closed: (
       do {
         again = false;
         if (closed()) return settle(undefined);
-        const store = ctx.sessions.current.store;
+        const store = sessions.current.store;
         if (store.connection.status !== 'connected') continue;
         const model = store.container(id);
         if (!model) return settle('removed');
         if (model.state !== 'running') continue;
-        const docker = ctx.sessions.current.docker();
+        const docker = sessions.current.docker();
         if (!docker) continue;
         try {
           const { StartedAt: started, FinishedAt: finished } = (await inspectContainer(docker, id)).State;
@@ -58,11 +60,11 @@ function nextRun(ctx: WharfContext, id: string, previousStart: string, closed: (
       checking = false;
     }
   };
-  const watch = (): vscode.Disposable => ctx.sessions.current.store.onDidChange((changes) => {
+  const watch = (): vscode.Disposable => sessions.current.store.onDidChange((changes) => {
     if (changes.some((c) => c.kind === 'connection' || (c.kind === 'container' && (c.all || c.updated.includes(id) || c.removed.includes(id) || c.added.includes(id))))) void check();
   });
   let storeSubscription = watch();
-  const sessionSubscription = ctx.sessions.onDidChange(() => {
+  const sessionSubscription = sessions.onDidChange(() => {
     storeSubscription.dispose();
     storeSubscription = watch();
     void check();

@@ -16,10 +16,19 @@ import type { SessionHolder } from '../session';
 import { RefreshPacer } from './refreshPacer';
 import { RowClock, systemTimers, type RowTimes, type Timers } from './rowClock';
 
-export type ContainerTreeNode = ProjectNode | ServiceNode | ContainerNode;
+export type ContainerTreeNode = ProjectNode | ServiceNode | ContainerNode | MoreNode;
 export interface ProjectNode { readonly type: 'project'; readonly project: string }
 export interface ServiceNode { readonly type: 'service'; readonly project: string; readonly service: string }
 export interface ContainerNode { readonly type: 'container'; readonly id: string }
+/** "Show more": the rows of `parent` (a project name, or '' for the top level) beyond those shown. */
+export interface MoreNode { readonly type: 'more'; readonly parent: string }
+
+/**
+ * Rows listed per level at first, and added by each "Show more". A refresh of a level sends every
+ * row it lists to the workbench: bounded, a host with 10,000 containers refreshes (and first shows)
+ * as fast as one with 500. The newest come first; the filter searches them all.
+ */
+export const CONTAINER_PAGE = 500;
 
 const ROOT = '';
 
@@ -72,6 +81,13 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   /** The description each row was last drawn with: the clock refreshes only rows whose text changes. */
   private readonly drawn = new Map<string, string>();
   private readonly clock: RowClock<ContainerTreeNode>;
+  /** Rows per page (CONTAINER_PAGE; tests set a small one). */
+  pageSize = CONTAINER_PAGE;
+  /** Rows listed per level (project name, or ROOT), when more than a page. */
+  private readonly pageSizes = new Map<string, number>();
+  private readonly moreNodes = new Map<string, MoreNode>();
+  /** How many rows each level's "Show more" stands for, as last listed. */
+  private readonly notShown = new Map<string, number>();
   /** Containers Wharf asked to stop and the engine has not reported stopped yet. */
   private readonly stopping = new Set<string>();
 
@@ -91,6 +107,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
 
   setFilter(text: string): void {
     this.filterText = text.trim().toLowerCase();
+    this.pageSizes.clear();
     this.refreshAll();
   }
 
@@ -98,8 +115,25 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
     this.pacer.request(undefined);
   }
 
+  /** Lists CONTAINER_PAGE more rows of the level the "Show more" row belongs to. */
+  showMore(node: MoreNode): void {
+    this.pageSizes.set(node.parent, (this.pageSizes.get(node.parent) ?? this.pageSize) + this.pageSize);
+    if (node.parent === ROOT) this.pacer.request(undefined);
+    else this.pacer.request([this.projectNode(node.parent)]);
+  }
+
   getTreeItem(node: ContainerTreeNode): vscode.TreeItem {
     const store = this.sessions.current.store;
+    if (node.type === 'more') {
+      const hidden = this.notShown.get(node.parent) ?? 0;
+      const item = new vscode.TreeItem(vscode.l10n.t('Show {0} more…', Math.min(hidden, this.pageSize)), vscode.TreeItemCollapsibleState.None);
+      item.id = `more:${node.parent}`;
+      item.description = vscode.l10n.t('{0} not shown; the filter searches all', hidden);
+      item.iconPath = new vscode.ThemeIcon('ellipsis');
+      item.contextValue = 'more';
+      item.command = { command: 'wharf.containers.showMore', title: vscode.l10n.t('Show more'), arguments: [node] };
+      return item;
+    }
     if (node.type === 'project') {
       const facts = this.projectFacts(node.project);
       const running = facts.engine?.running ?? 0;
@@ -235,8 +269,9 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
       this.relisting = undefined;
     }
     const store = this.sessions.current.store;
-    if (store.connection.status !== 'connected') return [];
-    if (node?.type === 'container') return [];
+    // The first rows show as soon as the containers are listed, before the connection is complete.
+    if (store.connection.status !== 'connected' && !(store.connection.status === 'connecting' && store.containersListed)) return [];
+    if (node?.type === 'container' || node?.type === 'more') return [];
     const grouping = this.config.containerGrouping === 'composeProject';
     const visible = store.containers().filter((c) => !this.filterText || containerSearchText(c).includes(this.filterText));
     const sorted = [...visible].sort(this.compare());
@@ -248,16 +283,28 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
       // Services the files define but that have no container yet show too, when no filter hides them.
       const defined = this.filterText ? [] : this.composeFiles?.project(node.project)?.services ?? [];
       const services = [...new Set([...members.flatMap((c) => { const s = serviceOf(c); return s ? [s] : []; }), ...defined])].sort((a, b) => a.localeCompare(b));
-      return [...services.map((s) => this.serviceNode(node.project, s)), ...members.filter((c) => !serviceOf(c)).map((c) => this.containerNode(c, node.project))];
+      return [...services.map((s) => this.serviceNode(node.project, s)), ...this.paged(node.project, members.filter((c) => !serviceOf(c)))];
     }
-    if (!grouping) return sorted.map((c) => this.containerNode(c, ROOT));
+    if (!grouping) return this.paged(ROOT, sorted);
     const fromFiles = this.filterText ? [] : (this.composeFiles?.projects ?? []).map((p) => p.name);
     const projects = [...new Set([...sorted.flatMap((c) => (c.composeProject ? [c.composeProject] : [])), ...fromFiles])].sort((a, b) => a.localeCompare(b));
-    return [...projects.map((p) => this.projectNode(p)), ...sorted.filter((c) => !c.composeProject).map((c) => this.containerNode(c, ROOT))];
+    return [...projects.map((p) => this.projectNode(p)), ...this.paged(ROOT, sorted.filter((c) => !c.composeProject))];
+  }
+
+  /** The first rows of a level, and a "Show more" row for the rest. */
+  private paged(parent: string, containers: readonly ContainerModel[]): ContainerTreeNode[] {
+    const limit = this.pageSizes.get(parent) ?? this.pageSize;
+    const shown = containers.slice(0, limit).map((c) => this.containerNode(c, parent));
+    this.notShown.set(parent, Math.max(0, containers.length - limit));
+    if (containers.length <= limit) return shown;
+    let more = this.moreNodes.get(parent);
+    if (!more) this.moreNodes.set(parent, more = { type: 'more', parent });
+    return [...shown, more];
   }
 
   getParent(node: ContainerTreeNode): ContainerTreeNode | undefined {
     if (node.type === 'project') return undefined;
+    if (node.type === 'more') return node.parent === ROOT ? undefined : this.projectNode(node.parent);
     if (node.type === 'service') return this.projectNode(node.project);
     const container = this.sessions.current.store.container(node.id);
     if (container?.composeProject && this.config.containerGrouping === 'composeProject') {

@@ -16,6 +16,7 @@ type Picks = 'engine' | 'executable' | 'link' | 'nothing';
 const classification: Record<string, Picks> = {
   'wharf.engine.host': 'engine',
   'wharf.engine.context': 'engine',
+  'wharf.engines': 'engine',
   'wharf.containers.sortBy': 'nothing',
   'wharf.containers.groupBy': 'nothing',
   'wharf.containers.browserHost': 'link',
