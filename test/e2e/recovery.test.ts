@@ -65,7 +65,10 @@ describe('recovery without an engine in the workbench', function () {
     const buttons = await welcome.getByRole('button').allTextContents();
     assert.deepEqual(buttons.map((b) => b.trim()), ['Retry', 'Open Settings', 'Select Context'], 'no demo engine is offered outside npm start');
     assert.equal(await welcome.getByText(/systemctl|sudo/).count(), 0);
-    assert.equal((await paneHeader(page, 'Containers').locator('.description').textContent())?.trim(), `unix://${socket}`, 'the address tried, beside the title');
+    // The view's description is set apart from its welcome: wait for it, then read it whole.
+    const description = paneHeader(page, 'Containers').locator('.description');
+    await description.filter({ hasText: `unix://${socket}` }).waitFor({ state: 'visible' });
+    assert.equal((await description.textContent())?.trim(), `unix://${socket}`, 'the address tried, beside the title');
     await pane(page, 'Images').locator('.welcome-view-content').getByText('Not connected to an engine: see the Containers view.').waitFor({ state: 'visible' });
     assert.equal(await pane(page, 'Images').locator('.welcome-view-content').getByRole('button').count(), 0, 'the other views are quiet');
     await pointerAway(page);
