@@ -302,6 +302,15 @@ async function putArchive(docker: Docker, id: string, folder: string, archive: R
   }
 }
 
+/**
+ * Unpacks a tar (a folder packed from disk, an upload) into `folder` in the container, as
+ * `docker cp` does; the tar is streamed as it is read.
+ */
+export async function extractArchive(docker: Docker, id: string, folder: string, archive: Readable, options: RequestOptions = {}): Promise<void> {
+  const at = containerPath(folder);
+  await putArchive(docker, id, at, archive, at, options);
+}
+
 /** The folders searched for a tool Wharf runs by exec (argv, no shell, no PATH lookup of the image's). */
 const TOOL_FOLDERS = ['/bin', '/usr/bin', '/sbin', '/usr/sbin', '/usr/local/bin'];
 
