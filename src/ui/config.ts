@@ -70,6 +70,11 @@ export class Config implements vscode.Disposable {
     return this.read<string>('containers.groupBy') === 'none' ? 'none' : 'composeProject';
   }
 
+  /** Whether running container rows show a live CPU/memory figure (a stats stream each while visible). */
+  get showContainerStats(): boolean {
+    return this.read<boolean>('containers.showStats') !== false;
+  }
+
   get showDanglingImages(): boolean {
     return this.read<boolean>('images.showDangling') === true;
   }

@@ -8,17 +8,20 @@ import { reportError, requireDocker, type WharfContext } from '../context';
 import { ContainerFileSystem, CONTAINER_SCHEME, containerFileUri } from './containerFileSystem';
 import { download, upload } from './fileTransfers';
 import { ContainerFilesTree, type FileNode } from './filesTree';
+import { StatsPanels } from './statsPanel';
 
 export interface Inside extends vscode.Disposable {
   readonly fileSystem: ContainerFileSystem;
   readonly files: ContainerFilesTree;
+  readonly stats: StatsPanels;
 }
 
 export function createInside(ctx: WharfContext): Inside {
   const fileSystem = new ContainerFileSystem(ctx.sessions);
   const files = new ContainerFilesTree(ctx);
+  const stats = new StatsPanels(ctx);
   const disposables: vscode.Disposable[] = [
-    fileSystem, files,
+    fileSystem, files, stats,
     vscode.workspace.registerFileSystemProvider(CONTAINER_SCHEME, fileSystem, { isCaseSensitive: true }),
   ];
   const commands: Record<string, (...args: unknown[]) => unknown> = {
@@ -27,6 +30,19 @@ export function createInside(ctx: WharfContext): Inside {
       if (!container) return undefined;
       await files.show(container.id, container.name);
       return container.id;
+    },
+    'wharf.container.stats': async (...args: unknown[]) => {
+      const [container] = await containerTargets(ctx, args, vscode.l10n.t('Show the stats of which container?'), (c) => c.state === 'running', false);
+      if (!container) return undefined;
+      stats.show({ kind: 'container', id: container.id, name: container.name });
+      return container.id;
+    },
+    /** From a project row ({ type: 'project', project }) or given the project's name. */
+    'wharf.compose.stats': (node: unknown) => {
+      const project = typeof node === 'string' ? node : (node as { project?: unknown } | undefined)?.project;
+      if (typeof project !== 'string') return undefined;
+      stats.show({ kind: 'project', project });
+      return project;
     },
     'wharf.files.refresh': (node?: unknown) => files.refresh(node as FileNode | undefined),
     'wharf.files.open': (node: unknown) => vscode.commands.executeCommand('vscode.open', containerFileUri((node as FileNode).containerId, (node as FileNode).path)),
@@ -77,5 +93,5 @@ export function createInside(ctx: WharfContext): Inside {
     },
   };
   for (const [id, handler] of Object.entries(commands)) disposables.push(vscode.commands.registerCommand(id, handler));
-  return { fileSystem, files, dispose: () => { for (const d of disposables.reverse()) d.dispose(); } };
+  return { fileSystem, files, stats, dispose: () => { for (const d of disposables.reverse()) d.dispose(); } };
 }
