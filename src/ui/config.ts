@@ -174,7 +174,7 @@ export class Config implements vscode.Disposable {
   }
 }
 
-const KNOWN_KEYS = ['engine.host', 'engine.context', 'containers.sortBy', 'containers.groupBy', 'containers.browserHost', 'images.showDangling', 'statusBar.enabled',
+const KNOWN_KEYS = ['engine.host', 'engine.context', 'containers.sortBy', 'containers.groupBy', 'containers.browserHost', 'containers.showStats', 'images.showDangling', 'statusBar.enabled',
   'lint.enable', 'lint.run', 'lint.ignoredRules', 'lint.severity', 'lint.trustedRegistries', 'lint.shellcheck.enable',
   'lint.ruleSet', 'lint.otherExtensions',
   ...EDITING_FEATURES.map((feature) => `editing.${feature}.enable`)];

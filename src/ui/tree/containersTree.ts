@@ -155,8 +155,10 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   }
 
   private describe(container: ContainerModel, now: number): string {
-    const status = this.stopping.has(container.id) ? vscode.l10n.t('Stopping…') : containerStatus(container, now);
-    const figure = this.rowStats.figure(container.id);
+    const stopping = this.stopping.has(container.id);
+    const status = stopping ? vscode.l10n.t('Stopping…') : containerStatus(container, now);
+    // A stopping row says only that: its figures are about to end.
+    const figure = stopping ? undefined : this.rowStats.figure(container.id);
     return containerDescription(container, figure ? `${status} · ${figure}` : status);
   }
 

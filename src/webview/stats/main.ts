@@ -34,7 +34,7 @@ function bytes(n: number): string {
 
 const theme = (name: string, fallback: string): string => getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 
-interface Chart { plot: uPlot; data: number[][]; figure: HTMLElement }
+interface Chart { plot: uPlot; data: number[][]; figure: HTMLElement; box: HTMLElement }
 
 const charts = document.getElementById('charts')!;
 const status = document.getElementById('status')!;
@@ -42,7 +42,8 @@ const title = document.getElementById('title')!;
 const figuresTable = document.getElementById('containers')!;
 const processesSection = document.getElementById('processes')!;
 
-function makeChart(label: string, series: Array<{ label: string; color: string }>, value: (v: number) => string): Chart {
+/** A chart of `series`; its y axis starts at 0 and reaches at least `floor` (a flat line at 0 still has a scale). */
+function makeChart(label: string, series: Array<{ label: string; color: string }>, value: (v: number) => string, floor: number): Chart {
   const box = el('section', 'chart');
   const head = el('div', 'chart-head');
   head.append(el('h2', undefined, label));
@@ -62,12 +63,12 @@ function makeChart(label: string, series: Array<{ label: string; color: string }
     height: 140,
     legend: { show: true },
     cursor: { show: true, points: { show: false } },
-    scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(max, 1)] } },
+    scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(max * 1.1, floor)] } },
     axes: [{ ...axis }, { ...axis, size: 64, values: (_u, ticks) => ticks.map(value) }],
     series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.5, fill: `${s.color}22`, value: (_u: uPlot, v: number | null) => (v === null ? '–' : value(v)) }))],
   }, data as uPlot.AlignedData, plotHost);
   new ResizeObserver(() => plot.setSize({ width: Math.max(200, plotHost.clientWidth), height: 140 })).observe(plotHost);
-  return { plot, data, figure };
+  return { plot, data, figure, box };
 }
 
 let cpu: Chart | undefined;
@@ -82,10 +83,11 @@ function buildCharts(): void {
   const green = theme('--vscode-charts-green', '#89d185');
   const orange = theme('--vscode-charts-orange', '#d18616');
   const purple = theme('--vscode-charts-purple', '#b180d7');
-  cpu = makeChart(strings.cpu, [{ label: strings.cpu, color: blue }], (v) => `${v.toFixed(v >= 10 ? 0 : 1)}%`);
-  memory = makeChart(strings.memory, [{ label: strings.used, color: green }, { label: strings.limit, color: orange }], bytes);
-  network = makeChart(strings.network, [{ label: strings.received, color: blue }, { label: strings.sent, color: purple }], (v) => fill(strings.perSecond, bytes(v)));
-  blockIo = makeChart(strings.blockIo, [{ label: strings.read, color: green }, { label: strings.written, color: orange }], (v) => fill(strings.perSecond, bytes(v)));
+  cpu = makeChart(strings.cpu, [{ label: strings.cpu, color: blue }], (v) => `${v.toFixed(v >= 10 ? 0 : 1)}%`, 1);
+  // Used memory only: the limit (the host's memory when none is set) would flatten the line; the figure beside the title says it.
+  memory = makeChart(strings.memory, [{ label: strings.used, color: green }], bytes, 1e6);
+  network = makeChart(strings.network, [{ label: strings.received, color: blue }, { label: strings.sent, color: purple }], (v) => fill(strings.perSecond, bytes(v)), 1e3);
+  blockIo = makeChart(strings.blockIo, [{ label: strings.read, color: green }, { label: strings.written, color: orange }], (v) => fill(strings.perSecond, bytes(v)), 1e3);
   previous = undefined;
 }
 
@@ -94,6 +96,8 @@ function push(chart: Chart, at: number, values: number[]): void {
   values.forEach((v, i) => chart.data[i + 1].push(v));
   if (chart.data[0].length > WINDOW) for (const column of chart.data) column.shift();
   chart.plot.setData(chart.data as uPlot.AlignedData);
+  // How many points the chart holds: what a test (or a screen reader's user) can wait on.
+  chart.box.dataset.points = String(chart.data[0].length);
 }
 
 function onSample(message: Extract<HostToPage, { type: 'sample' }>): void {
@@ -103,7 +107,7 @@ function onSample(message: Extract<HostToPage, { type: 'sample' }>): void {
   const seconds = previous ? Math.max(0.001, (at - previous.at) / 1000) : 0;
   const rate = (now: number, before: number | undefined): number => (previous && before !== undefined ? Math.max(0, now - before) / seconds : 0);
   push(cpu!, at, [total.cpuPercent]);
-  push(memory!, at, [total.memoryUsage, total.memoryLimit]);
+  push(memory!, at, [total.memoryUsage]);
   const rx = rate(total.networkRx, previous?.total.networkRx);
   const tx = rate(total.networkTx, previous?.total.networkTx);
   const read = rate(total.blockRead, previous?.total.blockRead);
@@ -111,7 +115,7 @@ function onSample(message: Extract<HostToPage, { type: 'sample' }>): void {
   push(network!, at, [rx, tx]);
   push(blockIo!, at, [read, written]);
   cpu!.figure.textContent = `${total.cpuPercent.toFixed(1)}%`;
-  memory!.figure.textContent = `${bytes(total.memoryUsage)} / ${bytes(total.memoryLimit)}`;
+  memory!.figure.textContent = `${bytes(total.memoryUsage)} / ${bytes(total.memoryLimit)} ${strings.limit}`;
   network!.figure.textContent = `↓ ${bytes(total.networkRx)} ↑ ${bytes(total.networkTx)}`;
   blockIo!.figure.textContent = `${strings.read} ${bytes(total.blockRead)} · ${strings.written} ${bytes(total.blockWrite)}`;
   previous = { at, total };

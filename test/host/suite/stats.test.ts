@@ -57,6 +57,22 @@ describe('the Stats panel on the real engine', function () {
     await waitFor('samples again', () => count('sample') > postedWhileHidden);
   });
 
+  it('a running row of the visible Containers view shows CPU and memory; hidden, its stream closes', async () => {
+    const id = await makeContainer(uniqueName('rowfig'));
+    cleanup.push(() => removeQuietly(id));
+    const containers = api.views.containers;
+    await vscode.commands.executeCommand('wharf.containers.focus');
+    await waitFor('the Containers view visible', () => api.views.containersView.visible, { wake: (resume) => api.views.containersView.onDidChangeVisibility(resume) });
+    const node = await until(api, 'the row', () => containers.nodeFor(id) && containers.getChildren().find((n) => n.type === 'container' && n.id === id));
+    const description = (): string => String(containers.getTreeItem(node).description);
+    const text = await waitFor('the row\'s figure', () => /^Up .* · [\d.]+% · [\d.]+ (B|kB|MB|GB) · wharf-test\/busybox:latest$/.test(description()) && description(), { wake: (resume) => containers.onDidChangeTreeData(resume) });
+    assert.ok(containers.rowStats.streamCount >= 1, text);
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor('the Containers view hidden', () => !api.views.containersView.visible, { wake: (resume) => api.views.containersView.onDidChangeVisibility(resume) });
+    assert.equal(containers.rowStats.streamCount, 0, 'hidden: no stream');
+    assert.equal(containers.rowStats.figure(id), undefined);
+  });
+
   it('sums a Compose project\'s running containers and lists each', async () => {
     const project = uniqueName('proj').replace(/[^a-z0-9-]/g, '');
     const labels = (service: string): Record<string, string> => ({ 'com.docker.compose.project': project, 'com.docker.compose.service': service });
