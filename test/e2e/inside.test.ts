@@ -51,7 +51,7 @@ describe('inside a container in the workbench', function () {
     const { page } = wb;
     const target = row(pane(page, 'Containers'), page, name);
     // The row's figure: "Up … · 0.3% · 1.2 MB · image".
-    await target.locator('.label-description', { hasText: /% · [\d.]+ (B|kB|MB|GB) · / }).waitFor({ state: 'visible', timeout: 60_000 });
+    await target.locator('.label-description', { hasText: /% · [\d.]+ (?:B|kB|MB|GB) · / }).waitFor({ state: 'visible', timeout: 60_000 });
     await chooseFromContextMenu(page, target, /^Show Stats and Processes$/);
     const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
     await frame.locator('#title', { hasText: `Container ${name}` }).waitFor({ state: 'visible', timeout: 60_000 });

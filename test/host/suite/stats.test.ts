@@ -65,7 +65,7 @@ describe('the Stats panel on the real engine', function () {
     await waitFor('the Containers view visible', () => api.views.containersView.visible, { wake: (resume) => api.views.containersView.onDidChangeVisibility(resume) });
     const node = await until(api, 'the row', () => containers.nodeFor(id) && containers.getChildren().find((n) => n.type === 'container' && n.id === id));
     const description = (): string => String(containers.getTreeItem(node).description);
-    const text = await waitFor('the row\'s figure', () => /^Up .* · [\d.]+% · [\d.]+ (B|kB|MB|GB) · wharf-test\/busybox:latest$/.test(description()) && description(), { wake: (resume) => containers.onDidChangeTreeData(resume) });
+    const text = await waitFor('the row\'s figure', () => /^Up .* · [\d.]+% · [\d.]+ (?:B|kB|MB|GB) · wharf-test\/busybox:latest$/.test(description()) && description(), { wake: (resume) => containers.onDidChangeTreeData(resume) });
     assert.ok(containers.rowStats.streamCount >= 1, text);
     await vscode.commands.executeCommand('workbench.view.explorer');
     await waitFor('the Containers view hidden', () => !api.views.containersView.visible, { wake: (resume) => api.views.containersView.onDidChangeVisibility(resume) });
