@@ -24,6 +24,8 @@ export class RowStats {
   private readonly drawn = new Set<string>();
   private readonly streams = new Map<string, Entry>();
   private readonly figures = new Map<string, string>();
+  /** Samples received since the start (for tests: how long the streams have delivered). */
+  samplesReceived = 0;
 
   constructor(
     private readonly open: OpenStream,
@@ -82,6 +84,7 @@ export class RowStats {
     this.streams.set(id, entry);
     this.open(id, (sample) => {
       if (entry.closed) return;
+      this.samplesReceived++;
       const text = this.format(sample);
       if (this.figures.get(id) === text) return;
       this.figures.set(id, text);

@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { WharfApi } from '../../../src/extension';
 import type { HostToPage } from '../../../src/webview/stats/protocol';
+import { socketPath } from '../../engine/env';
+import { SocketProxy } from '../../engine/socketProxy';
 import { waitFor } from '../../engine/waitFor';
 import { makeContainer, removeQuietly, uniqueName, until, wharf } from './explorerSupport';
 
@@ -71,6 +73,36 @@ describe('the Stats panel on the real engine', function () {
     await waitFor('the Containers view hidden', () => !api.views.containersView.visible, { wake: (resume) => api.views.containersView.onDidChangeVisibility(resume) });
     assert.equal(containers.rowStats.streamCount, 0, 'hidden: no stream');
     assert.equal(containers.rowStats.figure(id), undefined);
+  });
+
+  it('with the views open and a running row\'s figure live, an idle engine gets no new request (the stream is one request)', async () => {
+    const id = await makeContainer(uniqueName('idlefig'));
+    cleanup.push(() => removeQuietly(id));
+    // Everything Wharf asks the engine goes through a counting proxy from here on.
+    const proxy = new SocketProxy(socketPath(process.env.WHARF_TEST_DOCKER_HOST ?? process.env.DOCKER_HOST ?? ''));
+    await proxy.listen();
+    const settings = vscode.workspace.getConfiguration('wharf');
+    await settings.update('engine.host', proxy.host, vscode.ConfigurationTarget.Global);
+    cleanup.push(async () => {
+      await settings.update('engine.host', undefined, vscode.ConfigurationTarget.Global);
+      await until(api, 'connected directly again', () => api.sessions.current.store.connection.status === 'connected' && api.sessions.current.store.connection.engine.endpoint !== proxy.host);
+      await proxy.close();
+    });
+    await until(api, 'connected through the proxy', () => { const c = api.sessions.current.store.connection; return c.status === 'connected' && c.engine.endpoint === proxy.host; });
+    await api.sessions.current.store.ready();
+    const containers = api.views.containers;
+    await vscode.commands.executeCommand('wharf.containers.focus');
+    await waitFor('the Containers view visible', () => api.views.containersView.visible, { wake: (resume) => api.views.containersView.onDidChangeVisibility(resume) });
+    const node = await until(api, 'the row', () => containers.nodeFor(id) && containers.getChildren().find((n) => n.type === 'container' && n.id === id));
+    const figure = (): string | undefined => { containers.getTreeItem(node); return containers.rowStats.figure(id); };
+    await waitFor('the row\'s first figure', () => figure(), { wake: (resume) => containers.onDidChangeTreeData(resume) });
+    const streams = proxy.requests.filter((r) => r.path.includes('/stats')).length;
+    assert.ok(streams >= 1 && streams <= 12, `one stream per running row drawn, at most 12 (${streams})`);
+    const mark = proxy.requests.length;
+    // Three more samples (about three seconds), then nothing new may have been asked.
+    const from = containers.rowStats.samplesReceived;
+    await waitFor('three more samples', () => containers.rowStats.samplesReceived >= from + 3);
+    assert.deepEqual(proxy.requestsSince(mark), [], 'no request while the figures stream');
   });
 
   it('sums a Compose project\'s running containers and lists each', async () => {
