@@ -29,6 +29,7 @@ class StatsPanel implements vscode.Disposable {
   private postTimer: ReturnType<typeof setInterval> | undefined;
   private processTimer: ReturnType<typeof setInterval> | undefined;
   private ready = false;
+  private storeSubscription: vscode.Disposable | undefined;
   private tools: Promise<SignalTools | undefined> | undefined;
   private processes: ProcessList | undefined;
   /** Every message posted, for tests. */
@@ -41,9 +42,23 @@ class StatsPanel implements vscode.Disposable {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: PageToHost) => void this.receive(message)),
       panel.onDidChangeViewState(() => this.sync()),
-      ctx.sessions.current.store.onDidChange((changes) => { if (changes.some((c) => c.kind === 'container' || c.kind === 'connection')) this.sync(); }),
     );
+    this.bindStore();
+    // Another engine: the streams of the last one close, and its store is no longer the one to follow.
+    this.disposables.push(ctx.sessions.onDidChange(() => {
+      for (const handle of this.streams.values()) handle.dispose();
+      this.streams.clear();
+      this.latest.clear();
+      this.tools = undefined;
+      this.bindStore();
+      this.sync();
+    }), { dispose: () => this.storeSubscription?.dispose() });
     panel.onDidDispose(() => this.dispose());
+  }
+
+  private bindStore(): void {
+    this.storeSubscription?.dispose();
+    this.storeSubscription = this.ctx.sessions.current.store.onDidChange((changes) => { if (changes.some((c) => c.kind === 'container' || c.kind === 'connection')) this.sync(); });
   }
 
   /** The containers whose stats are wanted now: running ones of the target. */
