@@ -25,7 +25,7 @@ const builds = [
   { ...common, entryPoints: ['src/lint/cli.ts'], outfile: 'dist/wharf-lint.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternals, banner: { js: '#!/usr/bin/env node' } },
 ];
 // Webview page scripts (browser) live in src/webview/<page>/main.ts.
-for (const page of ['inspect']) {
+for (const page of ['inspect', 'stats']) {
   const entry = `src/webview/${page}/main.ts`;
   if (existsSync(entry)) {
     builds.push({ ...common, entryPoints: [entry], outfile: `dist/webview/${page}.js`, platform: 'browser', format: 'esm', target: 'es2022' });

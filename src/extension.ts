@@ -13,6 +13,7 @@ import { confirmEngineWhenLookedAt } from './ui/engineLiveness';
 import { engineSessionFactory } from './ui/engineSession';
 import { askHostKey } from './ui/hostKeyPrompt';
 import { InspectPanels } from './ui/inspect/inspectPanels';
+import { createInside, type Inside } from './ui/inside';
 import { createLinting, type Linting } from './ui/lint';
 import { maskedOutput } from './ui/maskedOutput';
 import { Prompts } from './ui/prompts';
@@ -30,7 +31,7 @@ import { BuildContexts } from './workspace/buildContext';
  * load Wharf in development mode). An installed Wharf returns nothing: its API would hand any
  * other extension the test hooks (queued answers to Wharf's confirmations) and the engine client.
  */
-export type WharfApi = WharfContext & { lint: Linting; editing: Editing };
+export type WharfApi = WharfContext & { lint: Linting; editing: Editing; inside: Inside };
 
 export function activate(context: vscode.ExtensionContext): WharfApi | undefined {
   const testing = context.extensionMode !== vscode.ExtensionMode.Production;
@@ -52,9 +53,10 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
   const lint = createLinting(ctx);
   const editing = createEditing(ctx);
   const composeEditing = new ComposeEditing();
+  const inside = createInside(ctx);
 
   context.subscriptions.push(
-    log, config, views, engines, contexts, vscode.window.createTreeView('wharf.contexts', { treeDataProvider: contexts }), inspect, walkthrough, lint, editing, compose, composeEditing, registries, swarmView, swarm,
+    log, config, views, engines, contexts, vscode.window.createTreeView('wharf.contexts', { treeDataProvider: contexts }), inspect, walkthrough, lint, editing, compose, composeEditing, registries, swarmView, swarm, inside,
     createStatusBar(engines, config),
     confirmEngineWhenLookedAt(sessions, views),
     // Changed engine settings say which engine is wanted: the demo engine's turn is over.
@@ -68,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): WharfApi | undefined
     ...registerCommands(ctx),
   );
   log.info('Wharf activated');
-  return testing ? { ...ctx, lint, editing } : undefined;
+  return testing ? { ...ctx, lint, editing, inside } : undefined;
 }
 
 export function deactivate(): void {

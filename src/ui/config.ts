@@ -81,6 +81,11 @@ export class Config implements vscode.Disposable {
     return this.read<string>('containers.groupBy') === 'none' ? 'none' : 'composeProject';
   }
 
+  /** Whether running container rows show a live CPU/memory figure (a stats stream each while visible). */
+  get showContainerStats(): boolean {
+    return this.read<boolean>('containers.showStats') !== false;
+  }
+
   get showDanglingImages(): boolean {
     return this.read<boolean>('images.showDangling') === true;
   }
@@ -180,7 +185,7 @@ export class Config implements vscode.Disposable {
   }
 }
 
-const KNOWN_KEYS = ['engine.host', 'engine.context', 'engines', 'containers.sortBy', 'containers.groupBy', 'containers.browserHost', 'images.showDangling', 'statusBar.enabled',
+const KNOWN_KEYS = ['engine.host', 'engine.context', 'engines', 'containers.sortBy', 'containers.groupBy', 'containers.browserHost', 'containers.showStats', 'images.showDangling', 'statusBar.enabled',
   'lint.enable', 'lint.run', 'lint.ignoredRules', 'lint.severity', 'lint.trustedRegistries', 'lint.shellcheck.enable',
   'lint.ruleSet', 'lint.otherExtensions',
   ...EDITING_FEATURES.map((feature) => `editing.${feature}.enable`)];

@@ -15,6 +15,9 @@ import { containerStatus } from '../display/containerText';
 import type { SessionHolder } from '../session';
 import { RefreshPacer } from './refreshPacer';
 import { RowClock, systemTimers, type RowTimes, type Timers } from './rowClock';
+import { streamContainerStats } from '../../docker/containers';
+import { rowStatsText } from '../display/statsText';
+import { RowStats } from './rowStats';
 
 export type ContainerTreeNode = ProjectNode | ServiceNode | ContainerNode | MoreNode;
 export interface ProjectNode { readonly type: 'project'; readonly project: string }
@@ -90,14 +93,24 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   private readonly notShown = new Map<string, number>();
   /** Containers Wharf asked to stop and the engine has not reported stopped yet. */
   private readonly stopping = new Set<string>();
+  /** The live CPU/memory figure of running rows (streams only while the view is visible). */
+  readonly rowStats: RowStats;
 
   constructor(private readonly sessions: SessionHolder, private readonly config: Config, private readonly timers: Timers = systemTimers, private readonly composeFiles?: ComposeWorkspace) {
     this.clock = new RowClock((now) => this.rowTimes(now), (nodes) => this.pacer.request(nodes), timers);
+    this.rowStats = new RowStats((id, onSample) => {
+      const docker = this.sessions.current.docker();
+      return docker ? streamContainerStats(docker, id, onSample) : Promise.reject(new Error('not connected'));
+    }, (id) => this.refreshRow(id), rowStatsText);
+    this.rowStats.setEnabled(config.showContainerStats);
     this.bindStore();
     if (composeFiles) this.subscriptions.push(composeFiles.onDidChange(() => this.refreshAll()));
-    this.subscriptions.push(sessions.onDidChange(() => { this.bindStore(); this.refreshAll(); }));
+    this.subscriptions.push(sessions.onDidChange(() => { this.rowStats.dispose(); this.bindStore(); this.refreshAll(); }));
     this.subscriptions.push(config.onDidChange((keys) => {
-      if (keys.some((k) => k.startsWith('containers.'))) this.refreshAll();
+      if (keys.some((k) => k.startsWith('containers.'))) {
+        this.rowStats.setEnabled(config.showContainerStats);
+        this.refreshAll();
+      }
     }));
   }
 
@@ -163,6 +176,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
     const icon = stopping ? { id: 'loading~spin', color: 'charts.orange' } : containerIcon(container);
     item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
     const now = this.timers.now();
+    this.rowStats.rowDrawn(node.id, container.state === 'running');
     item.description = this.describe(container, now);
     this.drawn.set(node.id, item.description);
     // A row just drawn ("Up Less than a second") may change before any other.
@@ -175,12 +189,20 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   }
 
   private describe(container: ContainerModel, now: number): string {
-    return containerDescription(container, this.stopping.has(container.id) ? vscode.l10n.t('Stopping…') : containerStatus(container, now));
+    const stopping = this.stopping.has(container.id);
+    const status = stopping ? vscode.l10n.t('Stopping…') : containerStatus(container, now);
+    // A stopping row says only that: its figures are about to end.
+    const figure = stopping ? undefined : this.rowStats.figure(container.id);
+    return containerDescription(container, figure ? `${status} · ${figure}` : status);
   }
 
-  /** The view is shown or hidden: the clock that keeps "Up 5 minutes" true runs only while shown. */
+  /**
+   * The view is shown or hidden: the clock that keeps "Up 5 minutes" true, and the rows' stats
+   * streams, run only while shown.
+   */
   setVisible(visible: boolean): void {
     this.clock.setVisible(visible);
+    this.rowStats.setVisible(visible);
   }
 
   /** Whether the time refresh is armed (it is only while the view is visible). */
@@ -332,6 +354,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
   dispose(): void {
     this.relisting?.resolve();
     this.clock.dispose();
+    this.rowStats.dispose();
     this.storeSubscription?.dispose();
     for (const s of this.subscriptions) s.dispose();
     this.pacer.dispose();
@@ -371,7 +394,7 @@ export class ContainersTreeProvider implements vscode.TreeDataProvider<Container
       if (change.added.length > 0 || change.removed.length > 0) hold = 0;
       for (const id of change.updated) hold = Math.min(hold, holdFor(store.container(id), now));
       for (const id of [...change.added, ...change.removed]) refreshParent(parentOf(id));
-      for (const id of change.removed) { this.containerNodes.delete(id); this.shownUnder.delete(id); this.drawn.delete(id); this.stopping.delete(id); }
+      for (const id of change.removed) { this.containerNodes.delete(id); this.shownUnder.delete(id); this.drawn.delete(id); this.stopping.delete(id); this.rowStats.forget(id); }
       for (const id of change.updated) {
         if (this.stopping.has(id) && !STOPPABLE.has(store.container(id)?.state ?? 'exited')) this.stopping.delete(id);
         const parent = parentOf(id);

@@ -32,6 +32,9 @@ describe('a Containers view you can trust', function () {
     await proxy.listen();
     const settings = vscode.workspace.getConfiguration('wharf');
     await settings.update('engine.host', proxy.host, vscode.ConfigurationTarget.Global);
+    // The row figures' stats stream is a request of its own (bounded, while visible: test/host/suite/stats.test.ts); this test is about the clock.
+    await settings.update('containers.showStats', false, vscode.ConfigurationTarget.Global);
+    cleanup.push(() => settings.update('containers.showStats', undefined, vscode.ConfigurationTarget.Global));
     cleanup.push(async () => {
       await settings.update('engine.host', undefined, vscode.ConfigurationTarget.Global);
       await until(suite.api, 'connected to the engine directly again', () => suite.api.sessions.current.store.connection.status === 'connected' && suite.api.sessions.current.store.connection.engine.endpoint !== proxy.host);

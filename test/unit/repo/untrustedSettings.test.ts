@@ -20,6 +20,8 @@ const classification: Record<string, Picks> = {
   'wharf.containers.sortBy': 'nothing',
   'wharf.containers.groupBy': 'nothing',
   'wharf.containers.browserHost': 'link',
+  // Whether rows show a figure from the engine chosen above.
+  'wharf.containers.showStats': 'nothing',
   'wharf.images.showDangling': 'nothing',
   'wharf.statusBar.enabled': 'nothing',
   'wharf.lint.enable': 'nothing',
