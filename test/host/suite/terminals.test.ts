@@ -97,7 +97,7 @@ describe('terminals on the real engine', function () {
     // the bytes as they were (json-file would store the broken half as U+FFFD itself).
     const container = await engine().createContainer({
       Image: TEST_IMAGE, name: uniqueName('utf8'), Labels: { 'wharf.test': 'host' },
-      Cmd: ['sh', '-c', "printf '%16383s\\303\\251\\n' ''; printf '%16383s\\303\\251\\n' '' >&2; echo done-out"],
+      Cmd: ['sh', '-c', "printf '%16383s\\303\\251\\n' ''; printf '%16383s\\303\\251\\n' '' >&2; echo done-out; echo done-err >&2"],
       HostConfig: { LogConfig: { Type: 'local', Config: {} } },
     });
     cleanup.push(() => removeQuietly(container.id));
@@ -114,8 +114,10 @@ describe('terminals on the real engine', function () {
     pty.open(undefined);
     try {
       await waitForText(out.text, /the container stopped/, 'the stop note');
-      // The note comes from the store's state, the lines from the log stream: wait for the last line too.
-      await waitForText(out.text, /done-out/, 'the whole log');
+      // The note comes from the store's state, the lines from the log stream: wait for the last line
+      // of each stream too (dockerd copies stdout and stderr apart, so one may end before the other).
+      await waitForText(out.text, /done-out/, 'the whole of stdout');
+      await waitForText(out.text, /done-err/, 'the whole of stderr');
       const text = out.text();
       assert.ok(!text.includes('\ufffd'), 'a split character became U+FFFD');
       // Each half arrives in its own write; stderr's are tinted one by one.
