@@ -120,9 +120,10 @@ describe('terminals on the real engine', function () {
       await waitForText(out.text, /done-err/, 'the whole of stderr');
       const text = out.text();
       assert.ok(!text.includes('\ufffd'), 'a split character became U+FFFD');
-      // Each half arrives in its own write; stderr's are tinted one by one.
+      // Each half arrives in its own write; stderr's are tinted one by one. The two streams' frames
+      // may interleave (dockerd copies them apart), so the characters are counted, not their lines.
       const plain = text.split('\x1b[31m').join('').split('\x1b[0m').join('');
-      assert.equal(plain.match(/ {16383}é/g)?.length, 2, 'the character on stdout and on stderr');
+      assert.equal(plain.match(/é/g)?.length, 2, 'the character on stdout and on stderr');
       assert.ok(text.includes('\x1b[31mé'), 'the second half on stderr, tinted, completes its character');
     } finally {
       pty.close();
