@@ -102,8 +102,12 @@ export function createViews(engines: EngineSet, config: Config, composeFiles?: C
     setKey('wharf.engine.status', connection.status);
     setKey('wharf.engine.cause', connection.status === 'unreachable' ? diagnosis?.cause ?? 'other' : '');
     setKey('wharf.engine.source', connection.status === 'unreachable' ? diagnosis?.source ?? '' : '');
-    unreachableAddress = connection.status !== 'unreachable' ? undefined
-      : diagnosis?.address ?? (diagnosis?.context ? vscode.l10n.t('context {0}', diagnosis.context) : vscode.l10n.t('no address'));
+    // Kept while the next attempt runs (connecting, reconnecting): the address beside the title
+    // stays until an engine answers, instead of flickering with every retry.
+    if (connection.status === 'connected') unreachableAddress = undefined;
+    else if (connection.status === 'unreachable') {
+      unreachableAddress = diagnosis?.address ?? (diagnosis?.context ? vscode.l10n.t('context {0}', diagnosis.context) : vscode.l10n.t('no address'));
+    }
     describeContainers();
   };
   setKey('wharf.demoEngine.available', demoEngineOffer() !== undefined);
@@ -111,6 +115,7 @@ export function createViews(engines: EngineSet, config: Config, composeFiles?: C
   const bind = (): void => {
     storeSubscription?.dispose();
     const store = sessions.current.store;
+    unreachableAddress = undefined; // another session: another address
     showConnection(store.connection);
     storeSubscription = store.onDidChange((changes) => { if (changes.some((c) => c.kind === 'connection')) showConnection(store.connection); });
   };
